@@ -1,0 +1,3 @@
+from express.cli import main
+
+main()

@@ -1,0 +1,139 @@
+"""The ``express`` command: a thin shell over check, build and friends.
+
+Each command parses its options, calls one function, and prints diagnostics as
+``file:line:col: error: message`` in the editor's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from express import __version__
+from express.diagnostics import Diagnostics
+from express.messages import message
+from express.project import Project
+
+
+def print_diagnostics(diags: Diagnostics) -> tuple[int, int]:
+    """Print every diagnostic to stderr; returns (errors, warnings)."""
+    shown = diags.sorted()
+    for d in shown:
+        click.echo(d.render(), err=True)
+    errors = sum(1 for d in shown if d.is_error)
+    return errors, len(shown) - errors
+
+
+def summary(diags: Diagnostics, errors: int, warnings: int) -> None:
+    files = len({d.pos.path for d in diags if d.pos})
+    click.echo(message("check.summary", errors=errors, warnings=warnings, files=files),
+               err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="express")
+@click.option("--project", "project_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="Project folder (default: the nearest folder with issues/).")
+@click.pass_context
+def main(ctx: click.Context, project_dir: Path | None) -> None:
+    """JAIPA Express: typeset the newsletter from YAML into a PDF magazine and a web archive.
+
+    \b
+    Typical use:
+      express new 2031-autumn     start an issue from a commented template
+      express check               find mistakes in every issue (file:line:col)
+      express build               write build/pdf/<id>.pdf and the site in build/site/
+      express fonts               show which font files are used, and why
+    """
+    ctx.obj = Project(project_dir.resolve()) if project_dir else Project.find()
+
+
+@main.command()
+@click.argument("ids", nargs=-1)
+@click.pass_obj
+def check(project: Project, ids: tuple[str, ...]) -> None:
+    """Check issues for mistakes before anything is typeset.
+
+    Checks the issues named by IDS (folder names under issues/), or all of them. Every
+    problem is printed at once as file:line:col with what to write instead. Exit status
+    is 1 when there are errors; warnings alone do not fail.
+    """
+    from express.check import check as run_check
+
+    archive, diags = run_check(project, list(ids))
+    errors, warnings = print_diagnostics(diags)
+    if errors or warnings:
+        summary(diags, errors, warnings)
+    else:
+        count = len(archive.issues) if archive else 0
+        if ids:
+            count = len(ids)
+        click.echo(message("check.ok", issues=count))
+    sys.exit(1 if errors else 0)
+
+
+@main.command()
+@click.argument("issue_id", metavar="ID")
+@click.option("--date", "date_", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Publication date (default: today).")
+@click.pass_obj
+def new(project: Project, issue_id: str, date_: dt.datetime | None) -> None:
+    """Start a new issue ID (e.g. 2031-autumn) from a commented template.
+
+    The template shows every article kind with example values; it passes
+    `express check` as written, so you can fill it in one part at a time.
+    """
+    from express.load import ISSUE_ID
+    from express.new_issue import create_issue
+
+    if not ISSUE_ID.match(issue_id):
+        click.echo(message("new.bad_id", id=issue_id), err=True)
+        sys.exit(2)
+    folder = project.issues / issue_id
+    if folder.exists():
+        click.echo(message("new.exists", path=folder), err=True)
+        sys.exit(1)
+    today = date_.date() if date_ else dt.date.today()
+    path = create_issue(project, issue_id, today)
+    click.echo(message("new.created", path=path, id=issue_id))
+
+
+@main.command()
+@click.option("--provision", is_flag=True,
+              help="Fetch the default fonts (BIZ UD Mincho/Gothic) if any role has none.")
+@click.option("--template", default=None, help="Layout template whose fonts to show.")
+@click.pass_obj
+def fonts(project: Project, provision: bool, template: str | None) -> None:
+    """Show which font file is used for each role, and why.
+
+    Lookup order: fonts/<role>.ttf in the project, then the template's candidate
+    file names in fonts/, $EXPRESS_FONT_PATH, .cache/fonts and the system's fonts.
+    """
+    from express.fonts import find_fonts
+    from express.fonts.provision import ProvisionError
+    from express.fonts.provision import provision as fetch
+    from express.pdf.template import font_candidates
+
+    candidates = font_candidates(project.pdf_template(template))
+    chosen, problems = find_fonts(project.root, candidates)
+    if provision and len(chosen) < len(candidates):
+        try:
+            fetch(project.root)
+        except ProvisionError as exc:
+            click.echo(f"express fonts: {exc}", err=True)
+            sys.exit(1)
+        from express.fonts.discovery import _index
+
+        _index.cache_clear()
+        chosen, problems = find_fonts(project.root, candidates)
+    for role in candidates:
+        if role in chosen:
+            c = chosen[role]
+            click.echo(f"{role:12} {c.path}\n{'':12} ({c.why})")
+    for p in problems:
+        if p.role not in chosen:
+            click.echo(f"{p.role:12} MISSING: {p.reason}", err=True)
+    sys.exit(0 if len(chosen) == len(candidates) else 1)

@@ -1,0 +1,63 @@
+"""One value type for every problem any stage finds, printed in one format.
+
+Stages never raise across their boundary for bad input: they return Diagnostics, and the CLI
+prints them as ``file:line:col: error: message`` in the editor's language.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+from express.messages import message
+from express.model.source import Pos
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, eq=False)
+class Diagnostic:
+    severity: Severity
+    pos: Pos | None
+    code: str
+    args: dict[str, Any] = field(default_factory=dict)
+
+    def render(self, lang: str | None = None) -> str:
+        label = message(f"severity.{self.severity.value}", lang)
+        text = message(self.code, lang, **self.args)
+        if self.args.get("hint"):
+            text += " " + message("hint.did_you_mean", lang, hint=self.args["hint"])
+        where = f"{self.pos}: " if self.pos else ""
+        return f"{where}{label}: {text}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+class Diagnostics(list[Diagnostic]):
+    """A list of diagnostics with helpers to add them; stages pass one of these along."""
+
+    def error(self, pos: Pos | None, code: str, **args: Any) -> None:
+        self.append(Diagnostic(Severity.ERROR, pos, code, args))
+
+    def warning(self, pos: Pos | None, code: str, **args: Any) -> None:
+        self.append(Diagnostic(Severity.WARNING, pos, code, args))
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.is_error for d in self)
+
+    def sorted(self) -> list[Diagnostic]:
+        def key(d: Diagnostic) -> tuple:
+            p = d.pos
+            return (p.path, p.line, p.col) if p else ("", 0, 0)
+
+        unique: dict[tuple, Diagnostic] = {}
+        for d in self:
+            unique.setdefault((d.severity, d.pos, d.code, repr(sorted(d.args.items()))), d)
+        return sorted(unique.values(), key=key)

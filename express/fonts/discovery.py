@@ -1,0 +1,107 @@
+"""Finding the font file for each role, in a documented order.
+
+1. ``fonts/<role>.ttf`` in the project (e.g. ``fonts/mincho.ttf``): the publisher's override.
+2. The template's candidate file names for the role, looked up in the project's ``fonts/``,
+   the folders in ``EXPRESS_FONT_PATH``, the provisioned ``.cache/fonts`` and the system's
+   font folders, in that order.
+
+Only TrueType-outline fonts (``glyf``) are accepted: ReportLab cannot embed CFF outlines.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+SYSTEM_DIRS = (
+    "/usr/share/fonts",
+    "/usr/local/share/fonts",
+    "~/.local/share/fonts",
+    "~/.fonts",
+    "/Library/Fonts",
+    "~/Library/Fonts",
+    "C:/Windows/Fonts",
+)
+FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
+
+
+@dataclass(frozen=True)
+class FontChoice:
+    role: str
+    path: Path
+    why: str
+
+
+@dataclass(frozen=True)
+class FontProblem:
+    role: str
+    reason: str
+
+
+def search_dirs(project: Path) -> list[Path]:
+    dirs = [project / "fonts"]
+    dirs += [Path(p) for p in os.environ.get("EXPRESS_FONT_PATH", "").split(os.pathsep) if p]
+    dirs.append(project / ".cache" / "fonts")
+    dirs += [Path(os.path.expanduser(d)) for d in SYSTEM_DIRS]
+    return dirs
+
+
+@cache
+def _index(folder: Path) -> dict[str, Path]:
+    """File name → path for every font file under ``folder`` (searched once per run)."""
+    found: dict[str, Path] = {}
+    if folder.is_dir():
+        for root, _dirs, files in os.walk(folder):
+            for name in sorted(files):
+                if name.lower().endswith(FONT_SUFFIXES):
+                    found.setdefault(name, Path(root) / name)
+    return found
+
+
+@cache
+def outline_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be embedded, or None when it can."""
+    from fontTools.ttLib import TTFont
+
+    try:
+        font = TTFont(str(path), lazy=True, fontNumber=0)
+    except Exception as exc:  # a broken file is reported, not raised
+        return f"not a readable font ({exc.__class__.__name__})"
+    if "glyf" not in font:
+        return "CFF outlines (ReportLab embeds TrueType outlines only)"
+    return None
+
+
+def find_fonts(project: Path, candidates: Mapping[str, Sequence[str]]
+               ) -> tuple[dict[str, FontChoice], list[FontProblem]]:
+    """The file for each role in ``candidates`` (role → file names in preference order)."""
+    chosen: dict[str, FontChoice] = {}
+    problems: list[FontProblem] = []
+    dirs = search_dirs(project)
+    for role, names in candidates.items():
+        override = next((project / "fonts" / f"{role}{s}" for s in (".ttf", ".ttc")
+                         if (project / "fonts" / f"{role}{s}").is_file()), None)
+        if override is not None:
+            problem = outline_problem(override)
+            if problem is None:
+                chosen[role] = FontChoice(role, override, "publisher's override in fonts/")
+                continue
+            problems.append(FontProblem(role, f"{override}: {problem}"))
+        for name in names:
+            hit = next(((d, _index(d)[name]) for d in dirs if name in _index(d)), None)
+            if hit is None:
+                continue
+            folder, path = hit
+            problem = outline_problem(path)
+            if problem is not None:
+                problems.append(FontProblem(role, f"{path}: {problem}"))
+                continue
+            chosen[role] = FontChoice(role, path, f"template candidate {name!r} in {folder}")
+            break
+        else:
+            if role not in chosen:
+                problems.append(FontProblem(role, "none of " + ", ".join(names) + " was found"))
+    return chosen, problems

@@ -1,0 +1,210 @@
+"""Loading: YAML files → a validated model with source positions, plus every problem found.
+
+``load_archive`` reads ``publication.yaml`` and each issue folder, checks facts across issues
+(numbers unique), and returns the model with one list of diagnostics.  It never raises on
+bad input.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import yaml
+
+from express.diagnostics import Diagnostics
+from express.load.images import read_image
+from express.load.kinds import COMMON, KINDS, body
+from express.load.values import Reader, suggest
+from express.load.yaml_source import read_yaml
+from express.model.articles import DEFAULT_TITLES, Article
+from express.model.issue import Archive, Cover, Issue, Publication
+from express.model.source import Pos, Text
+
+ISSUE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+PUBLICATION_KEYS = {"name": True, "publisher": True, "address": False, "tel": False,
+                    "fax": False, "email": False, "url": False, "archive_url": False}
+ISSUE_KEYS = {"number": True, "date": True, "season": False, "cover": False,
+              "editorial": False, "articles": True, "template": False}
+
+
+def shown_path(path: Path) -> str:
+    """The path as editors see it: relative to the working directory when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def _read(path: Path, diags: Diagnostics, folder: Path) -> tuple[Reader, yaml.Node] | None:
+    shown = shown_path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        diags.error(Pos(shown, 1, 1), "source.unreadable", reason=exc.strerror or str(exc))
+        return None
+    source = read_yaml(shown, data, diags)
+    if source is None:
+        return None
+    return Reader(shown, source.text, diags, str(folder)), source.root
+
+
+def load_publication(root: Path, diags: Diagnostics) -> Publication | None:
+    path = root / "publication.yaml"
+    if not path.exists():
+        diags.error(Pos(shown_path(path), 1, 1), "publication.missing")
+        return None
+    got = _read(path, diags, root)
+    if got is None:
+        return None
+    r, node = got
+    f = r.mapping(node, "publication", PUBLICATION_KEYS)
+    if f is None or f.missing_required:
+        return None
+    return Publication(
+        f.pos, name=f.get("name", r.text_value), publisher=f.get("publisher", r.text_value),
+        address=f.get("address", r.text_value), tel=f.get("tel", r.text_value),
+        fax=f.get("fax", r.text_value), email=f.get("email", r.email),
+        url=f.get("url", r.link), archive_url=f.get("archive_url", r.link), where=f.where,
+    )
+
+
+def _article(r: Reader, node: yaml.Node, index: int, ids: dict[str, Pos]) -> Article | None:
+    if not isinstance(node, yaml.MappingNode):
+        r.error(node, "value.expected_mapping", what="articles[]")
+        return None
+    kind_node = next((v for k, v in node.value if getattr(k, "value", None) == "kind"), None)
+    if kind_node is None:
+        r.error(node, "key.missing", key="kind", what="articles[]")
+        return None
+    kind = r.text_value(kind_node, "kind")
+    if kind is None:
+        return None
+    if kind not in KINDS:
+        r.error(kind_node, "article.unknown_kind", kind=kind, kinds=", ".join(KINDS),
+                hint=suggest(kind, tuple(KINDS)))
+        return None
+    own_keys, build = KINDS[kind]
+    f = r.mapping(node, f"articles[{index}]({kind})", COMMON | own_keys)
+    if f is None or f.missing_required:
+        return None
+    article_id = f.get("id", r.text_value)
+    if article_id is not None and not ISSUE_ID.match(article_id):
+        r.error(f.child("id"), "article.bad_id", value=article_id)
+        article_id = None
+    if article_id is None:
+        article_id = f"{index + 1:02d}-{kind}"
+    if article_id in ids:
+        r.error(f.child("id") or node, "article.duplicate_id", value=article_id,
+                other=ids[article_id].line)
+    ids.setdefault(article_id, f.pos)
+    title = f.get("title", r.text_value)
+    if title is None:
+        default = (f.get("name", r.text_value) if kind == "committee"
+                   else f.get("company", r.text_value) if kind == "member"
+                   else DEFAULT_TITLES.get(kind, kind))
+        title = default if isinstance(default, Text) else Text(str(default), f.pos)
+    common = {"pos": f.pos, "where": f.where, "kind": kind, "id": article_id, "title": title}
+    return build(r, f, common)
+
+
+def load_issue(folder: Path, diags: Diagnostics) -> Issue | None:
+    path = folder / "issue.yaml"
+    if not ISSUE_ID.match(folder.name):
+        diags.error(Pos(shown_path(path), 1, 1), "issue.bad_folder", name=folder.name)
+    if not path.exists():
+        diags.error(Pos(shown_path(path), 1, 1), "issue.missing_file")
+        return None
+    got = _read(path, diags, folder)
+    if got is None:
+        return None
+    r, node = got
+    f = r.mapping(node, "issue", ISSUE_KEYS)
+    if f is None:
+        return None
+    cover = None
+    if (n := f.child("cover")) is not None:
+        c = r.mapping(n, "cover", {"headline": False, "image": False, "lines": False})
+        if c is not None:
+            lines_node = c.child("lines")
+            cover = Cover(
+                c.pos, headline=c.get("headline", r.text_value),
+                image=c.get("image", lambda n, w: read_image(r, n, w)),
+                lines=r.items(lines_node, "cover.lines", lambda n: r.text_value(n, "lines"))
+                if lines_node is not None else [],
+                where=c.where,
+            )
+    ids: dict[str, Pos] = {}
+    articles_node = f.child("articles")
+    articles: list[Article] = []
+    if articles_node is not None:
+        if isinstance(articles_node, yaml.SequenceNode):
+            for i, child in enumerate(articles_node.value):
+                article = _article(r, child, i, ids)
+                if article is not None:
+                    articles.append(article)
+            if not articles_node.value:
+                r.error(articles_node, "issue.no_articles")
+        else:
+            r.error(articles_node, "value.expected_list", what="articles")
+    number = f.get("number", r.positive_int)
+    date = f.get("date", r.date)
+    editorial = f.get("editorial", lambda n, w: body(r, n, w))
+    template = f.get("template", r.text_value)
+    if f.missing_required or number is None or date is None:
+        return None
+    kwargs = {"editorial": editorial} if editorial else {}
+    return Issue(
+        f.pos, id=folder.name, folder=str(folder.resolve()), number=number, date=date,
+        articles=articles, season=f.get("season", r.text_value), cover=cover,
+        template=str(template) if template else None, where=f.where, **kwargs,
+    )
+
+
+def issue_folders(root: Path) -> list[Path]:
+    """Every folder under ``issues/`` that holds (or should hold) an issue."""
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir()
+                  if p.is_dir() and not p.name.startswith((".", "_")))
+
+
+def load_archive(root: Path, only: list[str] | None = None) -> tuple[Archive | None, Diagnostics]:
+    """Load ``root`` (the ``issues/`` folder); ``only`` limits which issues are checked.
+
+    Cross-issue facts (unique numbers, neighbours) always look at every issue.
+    """
+    diags = Diagnostics()
+    if not root.is_dir():
+        diags.error(Pos(shown_path(root), 1, 1), "issues.missing_root")
+        return None, diags
+    publication = load_publication(root, diags)
+    folders = issue_folders(root)
+    if only:
+        known = {p.name for p in folders}
+        for wanted in only:
+            if wanted not in known:
+                diags.error(Pos(shown_path(root / wanted), 1, 1), "issue.unknown_id",
+                            id=wanted, hint=suggest(wanted, sorted(known)))
+    issues: list[Issue] = []
+    for folder in folders:
+        scoped = Diagnostics()
+        issue = load_issue(folder, scoped)
+        if not only or folder.name in only:
+            diags.extend(scoped)
+        if issue is not None:
+            issues.append(issue)
+    by_number: dict[int, Issue] = {}
+    for issue in sorted(issues, key=lambda i: i.id):
+        other = by_number.get(issue.number)
+        if other is not None:
+            if not only or issue.id in only or other.id in only:
+                diags.error(issue.at("number"), "issue.duplicate_number", number=issue.number,
+                            other=str(other.at("number")))
+        else:
+            by_number[issue.number] = issue
+    issues.sort(key=lambda i: (i.date, i.number), reverse=True)
+    if publication is None:
+        return None, diags
+    return Archive(publication, issues), diags

@@ -1,0 +1,102 @@
+"""Reading one YAML file into a node tree that keeps positions.
+
+PyYAML's composer gives every node its start mark; we stop there (no construction) so the
+schema can check types itself and report duplicate keys, which PyYAML would silently
+overwrite.  Encoding problems (Shift_JIS from Windows editors, stray bytes) are found here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from express.diagnostics import Diagnostics
+from express.model.source import Pos
+
+
+@dataclass
+class Source:
+    path: str  # as shown to the editor (relative to the project where possible)
+    text: str
+    root: yaml.Node | None
+
+
+def pos_of(path: str, node: yaml.Node) -> Pos:
+    mark = node.start_mark
+    return Pos(path, mark.line + 1, mark.column + 1)
+
+
+def _decode(path: str, data: bytes, diags: Diagnostics) -> str | None:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    # Editors on Windows often save Shift_JIS (CP932).  Read it, and say how to fix it.
+    try:
+        text = data.decode("cp932")
+    except UnicodeDecodeError:
+        text = None
+    line = data.count(b"\n", 0, bad) + 1
+    col = bad - (data.rfind(b"\n", 0, bad) + 1) + 1
+    if text is not None and any(ord(c) > 0x3000 for c in text):
+        diags.warning(Pos(path, line, col), "source.shift_jis")
+        return text
+    diags.error(Pos(path, line, col), "source.not_utf8", byte=f"0x{data[bad]:02X}")
+    return None
+
+
+class _Composer(yaml.SafeLoader):
+    """A loader that only composes nodes (the schema constructs values itself)."""
+
+
+def _check_duplicates(path: str, node: yaml.Node, diags: Diagnostics) -> None:
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, yaml.MappingNode):
+            seen: dict[str, yaml.Node] = {}
+            for key, value in n.value:
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in seen:
+                        first = seen[key.value].start_mark.line + 1
+                        diags.error(pos_of(path, key), "source.duplicate_key",
+                                    key=key.value, first_line=first)
+                    else:
+                        seen[key.value] = key
+                stack.append(value)
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
+
+
+def read_yaml(path: str, data: bytes, diags: Diagnostics) -> Source | None:
+    """Parse ``data`` (the bytes of ``path``) into a node tree, or report why not."""
+    if not data.strip():
+        diags.error(Pos(path, 1, 1), "source.empty")
+        return None
+    text = _decode(path, data, diags)
+    if text is None:
+        return None
+    try:
+        loader = _Composer(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        pos = Pos(path, mark.line + 1, mark.column + 1) if mark else Pos(path, 1, 1)
+        problem = exc.problem or exc.context or "?"
+        code = "source.tab_indent" if "'\\t'" in problem else "source.syntax"
+        diags.error(pos, code, problem=problem)
+        return None
+    except yaml.YAMLError as exc:
+        diags.error(Pos(path, 1, 1), "source.syntax", problem=str(exc).splitlines()[0])
+        return None
+    if root is None:
+        diags.error(Pos(path, 1, 1), "source.empty")
+        return None
+    _check_duplicates(path, root, diags)
+    return Source(path, text, root)

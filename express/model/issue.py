@@ -1,0 +1,67 @@
+"""An issue and the publication it belongs to."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from express.model.articles import Article, Image, Located
+from express.model.body import EMPTY_BODY, Body
+from express.model.source import Text
+
+
+@dataclass
+class Publication(Located):
+    name: Text
+    publisher: Text
+    address: Text | None = None
+    tel: Text | None = None
+    fax: Text | None = None
+    email: Text | None = None
+    url: Text | None = None
+    archive_url: Text | None = None
+
+
+@dataclass
+class Cover(Located):
+    headline: Text | None = None
+    image: Image | None = None
+    lines: list[Text] = field(default_factory=list)
+
+
+@dataclass
+class Issue(Located):
+    id: str
+    folder: str  # absolute path of the issue's folder
+    number: int
+    date: dt.date
+    articles: list[Article]
+    season: Text | None = None
+    cover: Cover | None = None
+    editorial: Body = EMPTY_BODY
+    template: str | None = None  # optional project key: the PDF layout template's name
+
+    @property
+    def number_label(self) -> str:
+        """``第91号``."""
+        return f"第{self.number}号"
+
+    @property
+    def title(self) -> str:
+        """``JAIPA Express 第91号 2031年秋号`` without the publication name."""
+        return " ".join(p for p in (self.number_label, self.season or "") if p)
+
+
+@dataclass
+class Archive:
+    """Everything loaded: the publication and its issues, newest first."""
+
+    publication: Publication
+    issues: list[Issue]
+
+    def neighbours(self, issue: Issue) -> tuple[Issue | None, Issue | None]:
+        """(newer, older) issue next to ``issue`` in the archive."""
+        i = self.issues.index(issue)
+        newer = self.issues[i - 1] if i > 0 else None
+        older = self.issues[i + 1] if i + 1 < len(self.issues) else None
+        return newer, older

@@ -1,0 +1,1 @@
+"""The PDF renderer: model + layout template → a typeset A4/B5 magazine."""
