@@ -7,6 +7,7 @@ Each command parses its options, calls one function, and prints diagnostics as
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -137,3 +138,45 @@ def fonts(project: Project, provision: bool, template: str | None) -> None:
         if p.role not in chosen:
             click.echo(f"{p.role:12} MISSING: {p.reason}", err=True)
     sys.exit(0 if len(chosen) == len(candidates) else 1)
+
+
+@main.command()
+@click.argument("ids", nargs=-1)
+@click.option("--template", default=None,
+              help="PDF layout template under templates/pdf/ (default: each issue's own "
+                   "`template:` key, else a4-magazine).")
+@click.option("--no-site", is_flag=True, help="Write the PDFs only, not the archive site.")
+@click.pass_obj
+def build(project: Project, ids: tuple[str, ...], template: str | None, no_site: bool) -> None:
+    """Build PDFs (build/pdf/<id>.pdf) and the archive site (build/site/).
+
+    Builds the issues named by IDS, or all of them. Issues are checked first; if anything
+    is wrong nothing is written and the previous output stays as it was.
+    """
+    from express.build import build as run_build
+
+    bar = None
+
+    def progress(issue, total: int) -> None:
+        nonlocal bar
+        if not sys.stderr.isatty():
+            return
+        if bar is None:
+            bar = click.progressbar(length=total, label="typesetting", file=sys.stderr,
+                                    show_pos=True)
+        bar.label = f"typesetting {issue.id}"
+        bar.update(1)
+
+    result = run_build(project, list(ids), template=template, site=not no_site,
+                       progress=progress)
+    if bar is not None:
+        bar.render_finish()
+    errors, warnings = print_diagnostics(result.diags)
+    if errors or warnings:
+        summary(result.diags, errors, warnings)
+    if not result.ok:
+        sys.exit(1)
+    for issue_id, path in sorted(result.pdfs.items()):
+        click.echo(f"{os.path.relpath(path)}")
+    if result.site:
+        click.echo(f"{os.path.relpath(result.site)}/index.html")

@@ -52,10 +52,38 @@ class _Composer(yaml.SafeLoader):
     """A loader that only composes nodes (the schema constructs values itself)."""
 
 
+def _has_cycle(root: yaml.Node) -> yaml.Node | None:
+    """A node that contains itself through an alias (``&a [*a]``), or None."""
+    on_path: set[int] = set()
+    done: set[int] = set()
+
+    def visit(node: yaml.Node) -> yaml.Node | None:
+        if id(node) in on_path:
+            return node
+        if id(node) in done or isinstance(node, yaml.ScalarNode):
+            return None
+        on_path.add(id(node))
+        children = (node.value if isinstance(node, yaml.SequenceNode)
+                    else [n for pair in node.value for n in pair])
+        for child in children:
+            found = visit(child)
+            if found is not None:
+                return found
+        on_path.discard(id(node))
+        done.add(id(node))
+        return None
+
+    return visit(root)
+
+
 def _check_duplicates(path: str, node: yaml.Node, diags: Diagnostics) -> None:
     stack = [node]
+    done: set[int] = set()
     while stack:
         n = stack.pop()
+        if id(n) in done:
+            continue
+        done.add(id(n))
         if isinstance(n, yaml.MappingNode):
             seen: dict[str, yaml.Node] = {}
             for key, value in n.value:
@@ -95,8 +123,19 @@ def read_yaml(path: str, data: bytes, diags: Diagnostics) -> Source | None:
     except yaml.YAMLError as exc:
         diags.error(Pos(path, 1, 1), "source.syntax", problem=str(exc).splitlines()[0])
         return None
+    except RecursionError:
+        diags.error(Pos(path, 1, 1), "source.too_deep")
+        return None
     if root is None:
         diags.error(Pos(path, 1, 1), "source.empty")
+        return None
+    try:
+        cycle = _has_cycle(root)
+    except RecursionError:
+        diags.error(Pos(path, 1, 1), "source.too_deep")
+        return None
+    if cycle is not None:
+        diags.error(pos_of(path, cycle), "source.recursive_alias")
         return None
     _check_duplicates(path, root, diags)
     return Source(path, text, root)
