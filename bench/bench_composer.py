@@ -1,0 +1,122 @@
+"""Throughput of express.jtext.compose() vs reportlab's Paragraph(wordWrap='CJK').
+
+Usage: python bench/bench_composer.py [--profile]
+
+Builds a ~20,000-character Japanese newsletter text from the body paragraphs of the seed issue,
+composes every paragraph at a 2-column A4 measure (22 em at 9 pt) with the real BIZ UD Mincho
+metrics, and prints characters/second for both composers and their ratio.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from xml.sax.saxutils import escape
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, ROOT)
+
+from express.jtext import Settings, Span, Style, compose  # noqa: E402
+
+SEED = "/work/shared/seed/000_3fa2d55f168b6300.txt"
+FONT = os.path.join(
+    ROOT, ".cache/fonts/x/usr/share/fonts/truetype/bizud-mincho/BIZUDMincho-Regular.ttf"
+)
+SIZE = 9.0
+MEASURE = 22 * SIZE
+TARGET_CHARS = 20_000
+
+
+class TTMetrics:
+    """Metrics from reportlab's TTFont (as the PDF layer does it)."""
+
+    def __init__(self, face) -> None:
+        self.widths = face.charWidths
+        self.default = face.defaultWidth
+
+    def advance(self, font: str, ch: str) -> float:
+        return self.widths.get(ord(ch), self.default)
+
+
+def paragraphs() -> list[str]:
+    with open(SEED, encoding="utf-8") as f:
+        raw = f.read()
+    paras = []
+    for block in raw.split("\n"):
+        t = block.strip()
+        if not t or t.startswith(("#", "---", "<", "|", "!", "*")) or len(t) < 20:
+            continue
+        t = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", t)
+        paras.append(t)
+    out, total = [], 0
+    while total < TARGET_CHARS:
+        for p in paras:
+            out.append(p)
+            total += len(p)
+            if total >= TARGET_CHARS:
+                break
+    return out
+
+
+def bench_jtext(paras, metrics, repeat=5) -> tuple[float, int]:
+    style = Style("mincho", SIZE)
+    settings = Settings()
+    best = float("inf")
+    nlines = 0
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        nlines = 0
+        for p in paras:
+            nlines += len(compose([Span(p, style)], MEASURE, metrics, settings))
+        best = min(best, time.perf_counter() - t0)
+    return best, nlines
+
+
+def bench_reportlab(paras, repeat=3) -> tuple[float, int]:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    style = ParagraphStyle("jp", fontName="BIZUDMincho", fontSize=SIZE, leading=SIZE * 1.7,
+                           wordWrap="CJK")
+    best = float("inf")
+    nlines = 0
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        nlines = 0
+        for p in paras:
+            para = Paragraph(escape(p), style)
+            para.wrap(MEASURE, 1e9)
+            nlines += len(para.blPara.lines)
+        best = min(best, time.perf_counter() - t0)
+    return best, nlines
+
+
+def main() -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    font = TTFont("BIZUDMincho", FONT)
+    pdfmetrics.registerFont(font)
+    metrics = TTMetrics(font.face)
+    paras = paragraphs()
+    nchars = sum(len(p) for p in paras)
+    compose([Span(paras[0], Style("mincho", SIZE))], MEASURE, metrics)  # warm caches
+    if "--profile" in sys.argv:
+        import cProfile
+        import pstats
+
+        cProfile.runctx("bench_jtext(paras, metrics, 1)", globals(), locals(), "/tmp/jtext.prof")
+        pstats.Stats("/tmp/jtext.prof").sort_stats("tottime").print_stats(15)
+        return
+    t_j, lines_j = bench_jtext(paras, metrics)
+    t_r, lines_r = bench_reportlab(paras)
+    print(f"text: {len(paras)} paragraphs, {nchars} characters, measure {MEASURE:.0f} pt")
+    print(f"jtext.compose:            {nchars / t_j:12,.0f} chars/s  ({lines_j} lines)")
+    print(f"reportlab Paragraph(CJK): {nchars / t_r:12,.0f} chars/s  ({lines_r} lines)")
+    print(f"ratio jtext/reportlab:    {t_r / t_j:12.2f}x")
+
+
+if __name__ == "__main__":
+    main()

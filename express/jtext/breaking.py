@@ -1,0 +1,203 @@
+"""Break opportunities (JLREQ §3.1.7–§3.1.10, App. C Table 2 and its strictness levels).
+
+A break *before* character k is given a tier; the composer first tries tier-0 breaks only and
+falls back to higher tiers for a line only when nothing at the lower tiers fits:
+
+* ``OK`` (0): an ordinary break opportunity.
+* ``PHRASE`` (1): ordinary, but not at a BudouX phrase boundary (used only with phrase_breaks).
+* ``EMERGENCY`` (2): inside a Latin word or number (breaking an over-long word, no hyphen).
+* ``LAST_RESORT`` (3): forbidden by a prohibition rule; used only if a line cannot be filled
+  otherwise (e.g. a run of ー longer than the measure).
+* ``NEVER`` (4): before a combining mark, inside a ruby group.
+
+The tiers for a class pair come from a table built once per strictness level; a few rules need
+the characters themselves (same-kind cl-08 pairs, full-width numbers, URL and e-mail break
+points, loose-level exceptions for 々 ・ ％ …) and are patched in with regular expressions that
+run only when such characters are present.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import repeat
+from operator import add, mul
+
+from . import classes as C
+
+OK, PHRASE, EMERGENCY, LAST_RESORT, NEVER = 0, 1, 2, 3, 4
+
+_ALWAYS_START = frozenset(
+    {C.CLOSE, C.FULL_STOP, C.COMMA, C.LAT_CLOSE, C.LAT_FULL_STOP, C.LAT_COMMA, C.LAT_DIVIDING,
+     C.LAT_MIDDLE_DOT}
+)
+_START_FORBIDDEN = {
+    "very_strict": _ALWAYS_START
+    | {C.HYPHEN, C.DIVIDING, C.MIDDLE_DOT, C.ITERATION, C.PROLONGED, C.SMALL_KANA},
+    "strict": _ALWAYS_START
+    | {C.HYPHEN, C.DIVIDING, C.MIDDLE_DOT, C.ITERATION, C.PROLONGED, C.SMALL_KANA},
+    "jlreq_strict": _ALWAYS_START | {C.HYPHEN, C.DIVIDING, C.MIDDLE_DOT, C.ITERATION},
+    "loose": _ALWAYS_START | {C.DIVIDING, C.MIDDLE_DOT, C.ITERATION},
+    "very_loose": _ALWAYS_START,
+}
+_END_FORBIDDEN = {
+    "very_strict": frozenset({C.OPEN, C.LAT_OPEN, C.PREFIX}),
+    "strict": frozenset({C.OPEN, C.LAT_OPEN, C.PREFIX}),
+    "jlreq_strict": frozenset({C.OPEN, C.LAT_OPEN, C.PREFIX}),
+    "loose": frozenset({C.OPEN, C.LAT_OPEN, C.PREFIX}),
+    "very_loose": frozenset({C.OPEN, C.LAT_OPEN}),
+}
+#: characters that a level lets through although their class is prohibited: they are given
+#: the break class of an ideograph (JLREQ: "treated as cl-19").
+_BREAK_CLASS_OVERRIDE = {
+    "very_strict": {},
+    "strict": {},
+    "jlreq_strict": {"々": C.IDEOGRAPHIC},
+    "loose": {"々": C.IDEOGRAPHIC, "・": C.IDEOGRAPHIC, "･": C.IDEOGRAPHIC, "％": C.IDEOGRAPHIC},
+    "very_loose": {},
+}
+#: levels that allow splitting …… and ‥‥ (loose) or any same-kind cl-08 pair (very loose)
+_SPLIT_LEADERS = {"loose": "…‥", "very_loose": "…‥—―〳〴〵"}
+
+
+def _tier(b: int, a: int, level: str) -> int:
+    if a == C.COMBINING:
+        return NEVER
+    if b in C.LATIN and a in C.LATIN:
+        return EMERGENCY
+    start = _START_FORBIDDEN[level]
+    if b == C.WORD_SPACE:
+        return LAST_RESORT if a == C.WORD_SPACE or a in start else OK
+    if a == C.WORD_SPACE:
+        return LAST_RESORT
+    if a in start or b in _END_FORBIDDEN[level]:
+        return LAST_RESORT
+    if b == a == C.INSEPARABLE:
+        return OK if level == "very_loose" else LAST_RESORT
+    if b == C.NUMERAL and a == C.POSTFIX and level != "very_loose":
+        return LAST_RESORT
+    if b == C.IDEO_SPACE and a == C.IDEO_SPACE:
+        return LAST_RESORT
+    if b == C.DIVIDING and a == C.IDEO_SPACE:
+        return LAST_RESORT  # keep the 1 em after ！？ on the line (it is dropped at the end)
+    return OK
+
+
+@lru_cache(maxsize=8)
+def tier_table(level: str) -> tuple[tuple[int, ...], ...]:
+    """``tier_table(level)[b][a]``: the tier of a break between classes b and a."""
+    return tuple(tuple(_tier(b, a, level) for a in range(C.NCLASS)) for b in range(C.NCLASS))
+
+
+@lru_cache(maxsize=8)
+def flat_tier_table(level: str) -> tuple[int, ...]:
+    """:func:`tier_table` flattened: index ``b * NCLASS + a``."""
+    return tuple(t for row in tier_table(level) for t in row)
+
+
+_URL = re.compile(
+    r"(?:https?://|ftp://|www\.)[!-~]+|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+)
+_URL_TRAIL = ".,;:!?)]}'\""
+_BREAK_BEFORE = frozenset(".-?#&=_~@%")
+_FW_NUMBER = re.compile(r"[０-９]+(?:[，．][０-９]+)*")
+_SPACES = re.compile(r"[^ ] +")
+_LEADERS = re.compile(r"[—―…‥〳〴〵]{2,}")
+
+
+def url_break_points(text: str) -> list[tuple[int, int, list[int]]]:
+    """(start, end, positions) of URLs and e-mail addresses in ``text``.
+
+    Positions are indices k (a break before text[k]) at the natural break points: after ``/``
+    (not inside ``//``) and before ``. - ? # & = _ ~ @ %``, never within two characters of
+    either end, never between two punctuation characters.
+    """
+    out = []
+    for m in _URL.finditer(text):
+        start, end = m.span()
+        while end > start and text[end - 1] in _URL_TRAIL:
+            end -= 1
+        pts = []
+        for k in range(start + 2, end - 1):
+            p, c = text[k - 1], text[k]
+            if (p == "/" and c != "/") or (
+                c in _BREAK_BEFORE and p not in _BREAK_BEFORE and p not in "/:"
+            ):
+                pts.append(k)
+        out.append((start, end, pts))
+    return out
+
+
+def break_tiers(text: str, cls: list[int], level: str) -> list[int]:
+    """Tier of a break before each character; index 0 (before the text) is NEVER.
+
+    The returned list has len(text) + 1 entries; the last one (the end of the text) is OK.
+    """
+    n = len(text)
+    if n == 0:
+        return [OK]
+    table = tier_table(level)
+    override = _BREAK_CLASS_OVERRIDE[level]
+    if override and any(ch in text for ch in override):
+        bcls = [override.get(ch, c) for ch, c in zip(text, cls, strict=True)]
+    else:
+        bcls = cls
+    flat = flat_tier_table(level)
+    tiers = [NEVER]
+    tiers += map(flat.__getitem__, map(add, map(mul, bcls, repeat(C.NCLASS)), bcls[1:]))
+    tiers.append(OK)
+    if "…" in text or "—" in text or "‥" in text or "―" in text or "〵" in text:
+        allowed = _SPLIT_LEADERS.get(level, "")
+        for m in _LEADERS.finditer(text):
+            for k in range(m.start() + 1, m.end()):
+                p, c = text[k - 1], text[k]
+                same = p == c or (p in "—―" and c in "—―") or c == "〵"
+                if not same:
+                    if tiers[k] == LAST_RESORT and table[bcls[k - 1]][C.IDEOGRAPHIC] == OK:
+                        tiers[k] = OK
+                elif p in allowed and tiers[k] == LAST_RESORT:
+                    tiers[k] = OK
+    if "/" in text or "@" in text or "www." in text:
+        for _start, _end, pts in url_break_points(text):
+            for k in pts:
+                if tiers[k] == EMERGENCY:
+                    tiers[k] = OK
+    if " " in text:
+        # a space does not open a break after a character that may not end a line
+        end = _END_FORBIDDEN[level]
+        for m in _SPACES.finditer(text):
+            if bcls[m.start()] in end:
+                tiers[m.end()] = max(tiers[m.end()], LAST_RESORT)
+    if _FW_NUMBER.search(text):
+        for m in _FW_NUMBER.finditer(text):
+            for k in range(m.start() + 1, m.end()):
+                tiers[k] = max(tiers[k], LAST_RESORT)
+    return tiers
+
+
+def apply_phrases(text: str, cls: list[int], tiers: list[int], phrases: list[str]) -> None:
+    """Demote ordinary breaks between two Japanese characters that are not phrase boundaries."""
+    bounds = set()
+    pos = 0
+    for p in phrases:
+        pos += len(p)
+        bounds.add(pos)
+    latin = C.LATIN
+    for k in range(1, len(text)):
+        if tiers[k] == OK and k not in bounds:
+            b, a = cls[k - 1], cls[k]
+            if b != C.WORD_SPACE and a != C.WORD_SPACE and not (b in latin and a in latin):
+                tiers[k] = PHRASE
+
+
+_PARSER = None
+
+
+def budoux_phrases(text: str) -> list[str]:
+    """BudouX phrases of ``text`` (the default Japanese model, loaded once)."""
+    global _PARSER
+    if _PARSER is None:
+        import budoux
+
+        _PARSER = budoux.load_default_japanese_parser()
+    return _PARSER.parse(text)

@@ -1,0 +1,496 @@
+"""Line composer: spans + metrics + measure in, positioned lines out (JLREQ horizontal text).
+
+Design (why it looks the way it does):
+
+* Everything is kept in parallel lists indexed by character (class, advance, ink-box width,
+  draw offset, line-end glue) and by gap (glue before character j: natural width, reducible and
+  expandable amounts per JLREQ step). No per-character objects, so a paragraph costs a handful of
+  list comprehensions plus one short loop per line.
+* Prefix sums of widths and of total shrink give the natural and minimum width of any candidate
+  line in O(1); the break for a line is found by bisection, then the best of *push-out* (next
+  character to the next line, expand this one) and *push-in* (pull it onto this line, reduce) is
+  chosen by the smaller adjustment, reduction winning ties (JLREQ §3.8.2).
+* Break opportunities come in tiers (see breaking.py); a line falls back to a higher tier only if
+  nothing fits at the lower ones (phrase → ordinary → emergency inside words → last resort).
+* Full-width punctuation of cl-01/02/05/06/07 is a ½ em ink box plus glue; the glyph is drawn
+  shifted (−½ em for opening brackets, −¼ em for middle dots) so its blank half overlaps glue.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from itertools import accumulate, compress, repeat
+from operator import add, mul, not_, sub
+
+from . import breaking as B
+from . import classes as C
+from .justify import fit
+from .model import Line, Metrics, RubyRun, Run, Settings, Span, Style
+from .ruby import base_spread, ruby_placement
+from .spacing import glue_table, scaled_glue_table
+
+EPS = 1e-6
+_DEFAULT = Settings()
+_HALF = C.HALF_WIDTH_PUNCT
+_HANGABLE = frozenset({C.FULL_STOP, C.COMMA})
+
+
+class _FontInfo(dict):
+    """ch -> (class, advance pt, box pt, draw offset pt, line-end glue pt) for one font and size."""
+
+    __slots__ = ("font", "metrics", "size")
+
+    def __init__(self, metrics: Metrics, font: str, size: float) -> None:
+        super().__init__()
+        self.metrics = metrics
+        self.font = font
+        self.size = size
+
+    def __missing__(self, ch: str) -> tuple[int, float, float, float, float]:
+        cls = C.char_class(ch)
+        adv = self.metrics.advance(self.font, ch) / 1000.0
+        box, off, endg = adv, 0.0, 0.0
+        if cls in _HALF:
+            if adv >= 0.9:
+                box = adv / 2
+                if cls == C.OPEN:
+                    off = -adv / 2
+                elif cls == C.MIDDLE_DOT:
+                    off = -adv / 4
+                    endg = 0.25
+                else:
+                    endg = 0.5
+            else:
+                cls = C.PROPORTIONAL_FORM[cls]
+        elif cls == C.WORD_SPACE:
+            box = 0.0
+        s = self.size
+        info = (cls, adv * s, box * s, off * s, endg * s)
+        self[ch] = info
+        return info
+
+
+_INFO: dict[tuple[int, str, float], tuple[Metrics, _FontInfo]] = {}
+
+
+def _font_info(metrics: Metrics, font: str, size: float) -> _FontInfo:
+    key = (id(metrics), font, size)
+    hit = _INFO.get(key)
+    if hit is not None and hit[0] is metrics:
+        return hit[1]
+    if len(_INFO) > 256:
+        _INFO.clear()
+    info = _FontInfo(metrics, font, size)
+    _INFO[key] = (metrics, info)  # keeps metrics alive so its id cannot be reused
+    return info
+
+
+def _segments(spans: Sequence[Span]) -> list[list[tuple[int, str]]]:
+    """Split the spans at forced line breaks (``\\n``) into lists of (span index, text)."""
+    segs: list[list[tuple[int, str]]] = [[]]
+    for i, sp in enumerate(spans):
+        parts = sp.text.split("\n")
+        for j, part in enumerate(parts):
+            if j:
+                segs.append([])
+            if part:
+                segs[-1].append((i, part))
+    return segs
+
+
+class _Segment:
+    """The per-character and per-gap arrays of one text segment (between forced breaks)."""
+
+    def __init__(
+        self,
+        spans: Sequence[Span],
+        pieces: list[tuple[int, str]],
+        metrics: Metrics,
+        settings: Settings,
+    ) -> None:
+        self.text = text = "".join(t for _, t in pieces)
+        n = self.n = len(text)
+        cls: list[int] = []
+        adv: list[float] = []
+        box: list[float] = []
+        off: list[float] = []
+        endg: list[float] = []
+        span_of: list[int] = []
+        sizes: list[float] = []
+        rubies: list[tuple[int, int, int]] = []
+        pos = 0
+        for si, t in pieces:
+            st = spans[si].style
+            d = _font_info(metrics, st.font, st.size)
+            c_, a_, b_, o_, e_ = zip(*map(d.__getitem__, t), strict=True)
+            cls += c_
+            adv += a_
+            box += b_
+            off += o_
+            endg += e_
+            span_of += [si] * len(t)
+            sizes.append(st.size)
+            if spans[si].ruby:
+                rubies.append((pos, pos + len(t), si))
+            pos += len(t)
+        self.cls, self.adv, self.box, self.off, self.endg = cls, adv, box, off, endg
+        self.span_of = span_of
+        self.single_span = len(pieces) == 1
+        jl = settings.jl_space
+        single = min(sizes) == max(sizes) if sizes else True
+        if single:
+            flat = scaled_glue_table(jl, sizes[0] if sizes else 1.0)
+            rows = list(map(flat.__getitem__, map(add, map(mul, cls, repeat(C.NCLASS)), cls[1:])))
+        else:
+            size_of: list[float] = []
+            for si, t in pieces:
+                size_of += [spans[si].style.size] * len(t)
+            em = glue_table(jl)
+            rows = []
+            for j in range(1, n):
+                g = em[cls[j - 1]][cls[j]]
+                sz = size_of[j - 1] if g[10] else size_of[j]
+                rows.append(tuple(v * sz for v in g[:10]))
+        cols = (
+            [[0.0, *col] for col in zip(*rows, strict=True)] if rows else [[0.0] for _ in range(10)]
+        )
+        (self.nat, self.shtot, self.sh_word, self.sh_dot, self.sh_br, self.sh_jl,
+         self.st_word, self.st_jl, self.st_inter, self.st_even) = cols
+        self.tiers = B.break_tiers(text, cls, settings.strictness)
+        self.ruby_groups: list[tuple[int, int, str, Style, float]] = []
+        for i0, i1, si in rubies:
+            self._setup_ruby(i0, i1, spans[si], metrics, settings)
+        if settings.phrase_breaks and n > 1:
+            B.apply_phrases(text, cls, self.tiers, B.budoux_phrases(text))
+        self.C = list(accumulate(map(add, self.nat, box), initial=0.0))
+        self.T = list(accumulate(self.shtot, initial=0.0))
+
+    def _setup_ruby(
+        self, i0: int, i1: int, span: Span, metrics: Metrics, settings: Settings
+    ) -> None:
+        rstyle = Style(span.style.font, span.style.size * settings.ruby_scale)
+        ruby = span.ruby or ""
+        rw = sum(metrics.advance(rstyle.font, ch) for ch in ruby) * rstyle.size / 1000.0
+        bw = sum(self.box[i0:i1]) + sum(self.nat[i0 + 1 : i1])
+        pad, between = base_spread(bw, rw, i1 - i0)
+        if pad:
+            self.box[i0] += pad
+            self.off[i0] += pad
+            self.box[i1 - 1] += pad
+        for j in range(i0 + 1, i1):
+            self.nat[j] += between
+            for arr in (self.shtot, self.sh_word, self.sh_dot, self.sh_br, self.sh_jl,
+                        self.st_word, self.st_jl, self.st_inter, self.st_even):
+                arr[j] = 0.0
+            self.tiers[j] = B.NEVER
+        self.ruby_groups.append((i0, i1, ruby, rstyle, rw))
+
+
+def _compose_segment(
+    spans: Sequence[Span],
+    seg: _Segment,
+    measure: float,
+    settings: Settings,
+    first_segment: bool,
+    final_segment: bool,
+) -> list[Line]:
+    n = seg.n
+    Cs, T, nat, endg, cls, tiers = seg.C, seg.T, seg.nat, seg.endg, seg.cls, seg.tiers
+    justify = settings.align == "justify"
+    end_mode = settings.line_end_punct if justify else "solid"
+    solid_end = end_mode == "solid"
+    hanging = settings.hanging
+    cand_by_tier: dict[int, list[int]] = {}
+
+    def candidates(tier: int) -> list[int]:
+        cl = cand_by_tier.get(tier)
+        if cl is None:
+            if tier == B.OK:
+                cl = list(compress(range(n + 1), map(not_, tiers)))
+            else:
+                cl = [k for k in range(1, n + 1) if tiers[k] <= tier]
+            cand_by_tier[tier] = cl
+        return cl
+
+    def endw(k: int) -> float:
+        return 0.0 if (k >= n or solid_end) else endg[k - 1]
+
+    indent = 0.0
+    if first_segment and settings.indent_em and n:
+        indent = settings.indent_em * spans[seg.span_of[0]].style.size
+
+    def choose(s: int, avail: float) -> tuple[int, float, bool]:
+        """Best break for a line starting at s: (end k, natural width, last char hangs)."""
+        base = Cs[s] + nat[s]
+        kpos = bisect_right(Cs, base + avail + EPS) - 1
+        lonely = None
+        for tier in (B.OK, B.PHRASE, B.EMERGENCY, B.LAST_RESORT):
+            if tier == B.PHRASE and not settings.phrase_breaks:
+                continue
+            if lonely is not None and tier > B.EMERGENCY:
+                return lonely
+            cl = candidates(tier)
+            i0 = bisect_right(cl, s)
+            if i0 >= len(cl):
+                break
+            idx = bisect_right(cl, kpos, i0) - 1
+            out = None
+            while idx >= i0:
+                k = cl[idx]
+                w = Cs[k] - base + endw(k)
+                if w <= avail + EPS:
+                    out = (k, w)
+                    break
+                idx -= 1
+            nxt = idx + 1 if out else i0
+            while nxt < len(cl):  # end glue can make a later candidate fit
+                k = cl[nxt]
+                w = Cs[k] - base + endw(k)
+                if w > avail + EPS:
+                    break
+                out = (k, w)
+                nxt += 1
+            inn = None
+            hang = None
+            if nxt < len(cl):
+                k = cl[nxt]
+                w = Cs[k] - base + endw(k)
+                cap = (T[k] - T[s + 1] if k > s + 1 else 0.0) + endw(k)
+                if w - cap <= avail + EPS:
+                    inn = (k, w)
+                if hanging and k - 1 > s and cls[k - 1] in _HANGABLE and k < n:
+                    wc = Cs[k - 1] - base
+                    if wc <= avail + EPS:
+                        hang = (k, wc)
+            if out and out[0] == n:
+                return n, out[1], False
+            if hang and (not inn or avail - hang[1] <= inn[1] - avail + EPS) and (
+                not out or avail - hang[1] <= avail - out[1] + EPS
+            ):
+                return hang[0], hang[1], True
+            if inn and (not out or inn[1] - avail <= avail - out[1] + EPS):
+                return inn[0], inn[1], False
+            if out:
+                if out[0] == s + 1 and justify and lonely is None and nxt < len(cl):
+                    # a one-glyph line cannot be justified; an over-long Latin word that has to
+                    # be broken anyway may keep it company
+                    k2 = cl[nxt]
+                    b2 = Cs[s + 1] + nat[s + 1]
+                    w2 = Cs[k2] - b2 + endw(k2) - (T[k2] - T[s + 2] if k2 > s + 2 else 0.0)
+                    if w2 > measure + EPS:
+                        lonely = (out[0], out[1], False)
+                        continue
+                return out[0], out[1], False
+        if lonely is not None:
+            return lonely
+        k = s + 1
+        while k < n and tiers[k] >= B.NEVER:
+            k += 1
+        return k, Cs[k] - base + endw(k), False
+
+    # decisions: (start, end, natural width, hangs, available width, indent)
+    decisions: list[tuple[int, int, float, bool, float, float]] = []
+    retried: set[int] = set()
+    s = 0
+    while s < n:
+        ind = indent if not decisions else 0.0
+        avail = measure - ind
+        k, w, hung = choose(s, avail)
+        if k == s + 1 and k < n and not hung and decisions and s not in retried and justify:
+            # A one-glyph line cannot be justified: end the previous line one opportunity
+            # earlier so that this line gets company (one step of look-back, O(1) per line).
+            retried.add(s)
+            ps, _pk, _pw, _ph, pavail, pind = decisions[-1]
+            cl = candidates(B.OK)
+            j = bisect_right(cl, s - 1) - 1
+            if j >= 0 and cl[j] > ps + 1:
+                k2 = cl[j]
+                w2 = Cs[k2] - Cs[ps] - nat[ps] + endw(k2)
+                if w2 <= pavail + EPS:
+                    decisions[-1] = (ps, k2, w2, False, pavail, pind)
+                    s = k2
+                    continue
+        decisions.append((s, k, w, hung, avail, ind))
+        s = k
+    lines: list[Line] = []
+    for s, k, w, hung, avail, ind in decisions:
+        last = k >= n
+        lines.append(
+            _emit(spans, seg, s, k, w, hung, avail, ind, measure, settings,
+                  last and final_segment, last and not final_segment,
+                  tiers[k] >= B.EMERGENCY, justify, solid_end)
+        )
+    return lines
+
+
+def _emit(
+    spans: Sequence[Span],
+    seg: _Segment,
+    s: int,
+    k: int,
+    w: float,
+    hung: bool,
+    avail: float,
+    indent: float,
+    measure: float,
+    settings: Settings,
+    last: bool,
+    forced: bool,
+    emergency: bool,
+    justify: bool,
+    solid_end: bool,
+) -> Line:
+    text = seg.text
+    n = seg.n
+    e = k - 1 if hung else k  # content end (exclusive)
+    # trailing spaces are dropped from the line (their box is 0, the glue after them is not ours)
+    while e > s + 1 and text[e - 1] == " " and not hung:
+        e -= 1
+    te = e
+    end_glue = 0.0 if (k >= n or solid_end or hung) else seg.endg[k - 1]
+    # interior gaps s+1 .. e-1
+    g0, g1 = s + 1, e
+    nat = seg.nat[g0:g1]
+    need = avail - w
+    if ((last or forced or not justify) and need >= 0) or -EPS < need < EPS:
+        act, kept = nat, end_glue
+    else:
+        shrinks = (seg.sh_word[g0:g1], seg.sh_dot[g0:g1], seg.sh_br[g0:g1], seg.sh_jl[g0:g1])
+        stretches = (
+            seg.st_word[g0:g1], seg.st_jl[g0:g1], seg.st_inter[g0:g1], seg.st_even[g0:g1]
+        )
+        act, kept, _ok = fit(
+            nat, shrinks, stretches, need, end_glue,
+            seg.cls[e - 1] == C.MIDDLE_DOT, settings.line_end_punct == "keep",
+        )
+    box = seg.box
+    widths = list(map(add, box[s:e], act))
+    widths.append(box[e - 1] if e > s else 0.0)
+    content = sum(widths) + kept if e > s else 0.0
+    x0 = indent
+    if not justify or last or forced:
+        align = settings.align
+        if align == "center":
+            x0 += (avail - content) / 2
+        elif align == "right":
+            x0 += avail - content
+    xs = list(accumulate(widths, initial=x0))
+    width = x0 + content
+    off = seg.off
+    gx = list(map(add, xs, off[s:e]))
+    if hung:
+        gx.append(xs[e - s] + seg.nat[e] + off[e])
+        te = k
+    runs = _runs(spans, seg, s, te, gx)
+    rubies: list[RubyRun] = []
+    for i0, i1, rtext, rstyle, rw in seg.ruby_groups:
+        if i0 >= s and i1 <= e:
+            left = xs[i0 - s]
+            gw = xs[i1 - 1 - s] + box[i1 - 1] - left
+            rx, rcs = ruby_placement(left, gw, rw, len(rtext))
+            rubies.append(RubyRun(rx, rtext, rstyle, rcs))
+    if seg.single_span:
+        sizes = {spans[seg.span_of[s]].style.size} if te > s else set()
+    else:
+        sizes = {spans[si].style.size for si in set(seg.span_of[s:te])} if te > s else set()
+    return Line(
+        runs=runs,
+        rubies=rubies,
+        width=width,
+        measure=measure,
+        last=last,
+        text=text[s:te],
+        max_size=max(sizes) if sizes else 0.0,
+        forced=forced,
+        emergency=emergency,
+    )
+
+
+def _runs(spans: Sequence[Span], seg: _Segment, s: int, e: int, gx: list[float]) -> list[Run]:
+    """Group glyphs with one span and a uniform gap into draw runs."""
+    if e <= s:
+        return []
+    text = seg.text
+    # d[i]: char_space needed between glyph s+i and s+i+1
+    d = list(map(sub, map(sub, gx[1 : e - s], gx), seg.adv[s : e - 1]))
+    sp = seg.span_of[s:e]
+    runs: list[Run] = []
+    append = runs.append
+    start = 0
+    m = e - s
+    if sp[0] == sp[-1] and seg.single_span:
+        span = spans[sp[0]]
+        style, link, source = span.style, span.link, span.source
+        i = 0
+        while i < m - 1:
+            cs = d[i]
+            j = i + 1
+            while j < m - 1 and -1e-6 < d[j] - cs < 1e-6:
+                j += 1
+            # glyphs start..j share cs (d[start..j-1] == cs)
+            append(Run(gx[start], text[s + start : s + j + 1], style, cs, link, source))
+            start = i = j + 1
+        if start < m:
+            append(Run(gx[start], text[s + start : e], style, 0.0, link, source))
+        return runs
+    i = 0
+    while i < m - 1:
+        cur = sp[i]
+        if sp[i + 1] != cur:
+            span = spans[cur]
+            append(Run(gx[start], text[s + start : s + i + 1], span.style, 0.0, span.link,
+                       span.source))
+            start = i = i + 1
+            continue
+        cs = d[i]
+        j = i + 1
+        while j < m - 1 and sp[j + 1] == cur and -1e-6 < d[j] - cs < 1e-6:
+            j += 1
+        span = spans[cur]
+        append(Run(gx[start], text[s + start : s + j + 1], span.style, cs, span.link,
+                   span.source))
+        start = i = j + 1
+    if start < m:
+        span = spans[sp[start]]
+        append(Run(gx[start], text[s + start : e], span.style, 0.0, span.link, span.source))
+    return runs
+
+
+def compose(
+    spans: Sequence[Span],
+    measure: float,
+    metrics: Metrics,
+    settings: Settings = _DEFAULT,
+) -> list[Line]:
+    """Compose ``spans`` into lines of ``measure`` pt following JLREQ (see the package docs)."""
+    segs = _segments(spans)
+    if not any(segs):
+        return []
+    lines: list[Line] = []
+    last_i = len(segs) - 1
+    for i, pieces in enumerate(segs):
+        final = i == last_i
+        if not pieces:
+            size = max((sp.style.size for sp in spans), default=0.0)
+            lines.append(Line([], [], 0.0, measure, final, "", size, forced=not final))
+            continue
+        seg = _Segment(spans, pieces, metrics, settings)
+        lines.extend(_compose_segment(spans, seg, measure, settings, i == 0, final))
+    return lines
+
+
+def natural_width(
+    spans: Sequence[Span], metrics: Metrics, settings: Settings = _DEFAULT
+) -> float:
+    """Width of the text set on one line without breaking (the widest forced-break segment)."""
+    best = 0.0
+    for i, pieces in enumerate(_segments(spans)):
+        if not pieces:
+            continue
+        seg = _Segment(spans, pieces, metrics, settings)
+        w = seg.C[seg.n] - seg.nat[0]
+        if i == 0 and settings.indent_em:
+            w += settings.indent_em * spans[pieces[0][0]].style.size
+        best = max(best, w)
+    return best

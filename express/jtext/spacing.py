@@ -1,0 +1,131 @@
+"""Glue between neighbouring characters (JLREQ Table 1, Table 3 reduction, Table 6 expansion).
+
+Punctuation that JLREQ treats as a half-width glyph plus space (cl-01/02/05/06/07) is modelled as a
+½ em ink box; the space it carries becomes *glue* in the gap before or after it. Each gap between
+two characters is described by one tuple (in em of the owning character)::
+
+    (natural, shrink_total, sh_word, sh_dot, sh_bracket, sh_jl,
+     st_word, st_jl, st_inter, st_even, owner_is_before)
+
+* ``sh_*`` are the reducible amounts of the JLREQ reduction steps (§3.8.3): word space ⅓→¼
+  (step 1), ¼ around middle dots (step 4), ½ before opening brackets / after closing brackets and
+  commas (step 5), Japanese–Latin space ¼→⅛ (step 6). The ½ em after 。 is never reducible
+  mid-line. Steps 2 and 3 (line end) are handled by the composer with the line-end glue.
+* ``st_*`` are the expansion limits of Table 6: word space to ½ em (a), Japanese–Latin space to
+  ½ em (b), 0→¼ em between kana/kanji (c), and a weight for the last-resort even step (d).
+* ``owner_is_before``: whose em size scales the amounts when sizes differ.
+
+All amounts depend only on the two classes, so the table is computed once per jl_space value.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import classes as C
+
+WORD_SPACE_EM = 1 / 3
+WORD_SPACE_MIN_EM = 0.25
+WORD_SPACE_MAX_EM = 0.5
+JL_MIN_EM = 0.125
+JL_MAX_EM = 0.5
+INTER_MAX_EM = 0.25
+
+Glue = tuple[float, float, float, float, float, float, float, float, float, float, bool]
+
+_HALF = C.HALF_WIDTH_PUNCT
+_X3 = frozenset(
+    {C.INSEPARABLE, C.ITERATION, C.PROLONGED, C.SMALL_KANA, C.PREFIX, C.POSTFIX, C.HIRAGANA,
+     C.KATAKANA, C.MATH_REL, C.MATH_OP, C.IDEOGRAPHIC}
+)
+# Table 6 '.' cells: no expansion before these, nor after opening brackets.
+_NO_STRETCH_AFTER_A = frozenset(
+    {C.CLOSE, C.HYPHEN, C.DIVIDING, C.MIDDLE_DOT, C.FULL_STOP, C.COMMA, C.COMBINING,
+     C.LAT_CLOSE, C.LAT_DIVIDING, C.LAT_MIDDLE_DOT, C.LAT_FULL_STOP, C.LAT_COMMA}
+)
+_NO_STRETCH_B = frozenset({C.OPEN, C.LAT_OPEN, C.COMBINING, C.PREFIX})
+
+
+def pair_glue(b: int, a: int, jl: float) -> Glue:
+    """Glue between a character of class ``b`` and a following character of class ``a``."""
+    nat = sh_word = sh_dot = sh_br = sh_jl = 0.0
+    st_word = st_jl = st_inter = 0.0
+    owner_b = True
+    if b == C.WORD_SPACE:
+        nat = WORD_SPACE_EM
+        sh_word = WORD_SPACE_EM - WORD_SPACE_MIN_EM
+        st_word = WORD_SPACE_MAX_EM - WORD_SPACE_EM
+        return (nat, sh_word, sh_word, 0.0, 0.0, 0.0, st_word, 0.0, 0.0, 1.0, True)
+    if a == C.WORD_SPACE or a == C.COMBINING or b == C.COMBINING:
+        return (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, True)
+    if a == C.OPEN:
+        if b in (C.OPEN, C.IDEO_SPACE):
+            pass
+        elif b == C.MIDDLE_DOT:
+            nat = sh_dot = 0.25
+        elif b in (C.CLOSE, C.COMMA):
+            nat = sh_br = 0.5
+        elif b == C.FULL_STOP:
+            nat = 0.5
+        else:
+            nat = sh_br = 0.5
+            owner_b = False
+    elif b in (C.CLOSE, C.FULL_STOP, C.COMMA):
+        if a in (C.CLOSE, C.FULL_STOP, C.COMMA) or (b == C.CLOSE and a == C.IDEO_SPACE):
+            pass
+        elif a == C.MIDDLE_DOT:
+            if b == C.CLOSE:
+                nat = sh_dot = 0.25
+            else:
+                nat = 0.75
+                sh_dot = 0.25
+                if b == C.COMMA:
+                    sh_br = 0.5
+        else:
+            nat = 0.5
+            if b != C.FULL_STOP:
+                sh_br = 0.5
+    elif a == C.MIDDLE_DOT:
+        if b == C.MIDDLE_DOT:
+            nat = sh_dot = 0.5
+        else:
+            nat = sh_dot = 0.25
+            owner_b = False
+    elif b == C.MIDDLE_DOT:
+        nat = sh_dot = 0.25
+    elif (
+        (b in C.JAPANESE or b == C.DIVIDING) and a in C.LATIN_ALNUM
+    ) or (b in C.LATIN_ALNUM and a in C.JAPANESE):
+        nat = jl
+        sh_jl = max(0.0, jl - JL_MIN_EM)
+        st_jl = max(0.0, JL_MAX_EM - jl)
+        owner_b = b not in C.LATIN_ALNUM
+    # expansion eligibility (Table 6)
+    if a in _NO_STRETCH_AFTER_A or b in _NO_STRETCH_B:
+        st_even = 0.0
+        st_jl = 0.0
+    elif (b in C.LATIN and a in C.LATIN) or b == a == C.INSEPARABLE:
+        st_even = 0.0
+    else:
+        st_even = 1.0
+        if b in _X3 and a in _X3:
+            st_inter = INTER_MAX_EM
+    shtot = sh_word + sh_dot + sh_br + sh_jl
+    return (nat, shtot, sh_word, sh_dot, sh_br, sh_jl, st_word, st_jl, st_inter, st_even, owner_b)
+
+
+@lru_cache(maxsize=16)
+def glue_table(jl: float) -> tuple[tuple[Glue, ...], ...]:
+    """``glue_table(jl)[b][a]`` is :func:`pair_glue` for every class pair (em units)."""
+    return tuple(
+        tuple(pair_glue(b, a, jl) for a in range(C.NCLASS)) for b in range(C.NCLASS)
+    )
+
+
+@lru_cache(maxsize=64)
+def scaled_glue_table(jl: float, size: float) -> tuple[tuple[float, ...], ...]:
+    """The glue table multiplied by one em size (pt), flattened: index ``b * NCLASS + a``.
+
+    This is the fast path for single-size text (one C-level lookup per gap).
+    """
+    return tuple(tuple(v * size for v in g[:10]) for row in glue_table(jl) for g in row)

@@ -1,0 +1,143 @@
+"""Rules 1–3: line-start/line-end prohibitions, strictness levels, inseparable sequences."""
+
+import itertools
+
+import pytest
+
+from express.jtext import classes as C
+from express.jtext.breaking import LAST_RESORT, OK, break_tiers, url_break_points
+
+from .helpers import lay
+
+START_FORBIDDEN = "」）』】〕］。、，．！？・：；ー々ゝぁぃゃっァッヶ〜‐"
+
+
+@pytest.mark.parametrize("ch", list(START_FORBIDDEN))
+@pytest.mark.parametrize("em", [3, 4, 5])
+def test_never_starts_a_line(ch, em):
+    text = "あ" * em + ch + "いうえおかきくけこ" * 2
+    lines = lay(text, em)
+    assert all(not ln.text.startswith(ch) for ln in lines[1:])
+    assert "".join(ln.text for ln in lines) == text
+
+
+@pytest.mark.parametrize("ch", list("「（『【〔［“"))
+def test_opening_bracket_never_ends_a_line(ch):
+    for em in (3, 4, 5, 6):
+        text = "あ" * (em - 1) + ch + "いう" + "」えおかきくけこ"
+        lines = lay(text, em)
+        assert all(not ln.text.endswith(ch) for ln in lines[:-1])
+
+
+def test_prefixed_abbreviation_stays_with_numeral():
+    for em in range(3, 9):
+        lines = lay("あああ￥3,000のかき", em)
+        assert all(not ln.text.endswith("￥") for ln in lines)
+
+
+@pytest.mark.parametrize("ch", ["ー", "ぁ", "ッ"])
+def test_default_forbids_kana_relaxations_jlreq_strict_allows(ch):
+    text = "ああああ" + ch + "いう"
+    assert not any(ln.text.startswith(ch) for ln in lay(text, 4))
+    assert lay(text, 4, strictness="jlreq_strict")[1].text.startswith(ch)
+    assert lay(text, 4, strictness="loose")[1].text.startswith(ch)
+
+
+def test_iteration_mark_levels():
+    text = "ああああ々いう"
+    assert not any(ln.text.startswith("々") for ln in lay(text, 4))
+    assert not any(ln.text.startswith("々") for ln in lay(text, 4, strictness="very_strict"))
+    assert lay(text, 4, strictness="jlreq_strict")[1].text.startswith("々")
+    text2 = "ああああゝいう"
+    assert not any(ln.text.startswith("ゝ") for ln in lay(text2, 4, strictness="loose"))
+    assert lay(text2, 4, strictness="very_loose")[1].text.startswith("ゝ")
+
+
+def test_loose_allows_middle_dot_and_hyphen_but_not_colon():
+    assert lay("ああああ・いう", 4, strictness="loose")[1].text.startswith("・")
+    assert lay("ああああ〜いう", 4, strictness="loose")[1].text.startswith("〜")
+    assert not any(
+        ln.text.startswith("：") for ln in lay("ああああ：いう", 4, strictness="loose")
+    )
+    assert lay("ああああ！いう", 4, strictness="very_loose")[1].text.startswith("！")
+    assert not any(ln.text.startswith("！") for ln in lay("ああああ！いう", 4))
+
+
+def test_closing_and_stops_forbidden_at_every_level():
+    for level in ("very_strict", "strict", "jlreq_strict", "loose", "very_loose"):
+        for ch in "」。、":
+            lines = lay("ああああ" + ch + "いう", 4, strictness=level)
+            assert not any(ln.text.startswith(ch) for ln in lines)
+
+
+@pytest.mark.parametrize("seq", ["……", "‥‥", "——", "――"])
+def test_leaders_not_split(seq):
+    for em in range(3, 8):
+        for pre in range(1, em + 1):
+            text = "あ" * pre + seq + "いうえお"
+            lines = lay(text, em)
+            for a, b in itertools.pairwise(lines):
+                assert not (a.text[-1:] == seq[0] and b.text[:1] == seq[1]), (em, pre)
+
+
+def test_loose_may_split_ellipsis():
+    tiers = break_tiers("あ……い", [C.char_class(c) for c in "あ……い"], "loose")
+    assert tiers[2] == OK
+    tiers = break_tiers("あ……い", [C.char_class(c) for c in "あ……い"], "strict")
+    assert tiers[2] == LAST_RESORT
+
+
+@pytest.mark.parametrize("token", ["12,000", "3.5", "3.14159", "JAIPA", "Software", "50%"])
+def test_numbers_and_words_not_split(token):
+    for em in range(4, 9):
+        for pre in range(0, em):
+            text = "あ" * pre + token + "です"
+            lines = lay(text, em)
+            assert any(token in ln.text for ln in lines), (em, pre, [ln.text for ln in lines])
+
+
+def test_numeral_and_postfix_not_split():
+    for em in range(3, 7):
+        lines = lay("あ" * (em - 1) + "50％です", em)
+        assert any("0％" in ln.text for ln in lines)
+
+
+def test_overlong_word_emergency_break_without_hyphen():
+    word = "internationalization"
+    lines = lay(word + "です", 4)
+    assert "".join(ln.text for ln in lines) == word + "です"
+    assert all(ln.width <= 40.0 + 1e-6 for ln in lines)
+    assert lines[0].emergency
+    assert "-" not in "".join(ln.text for ln in lines)
+
+
+def test_url_breaks_at_natural_points_only():
+    url = "https://www.jaipa.or.jp/about/index.html?lang=ja&x=1"
+    pts = {k for _s, _e, p in url_break_points(url) for k in p}
+    for em in range(6, 20):
+        lines = lay(url, em)
+        pos = 0
+        for ln in lines[:-1]:
+            pos += len(ln.text)
+            assert pos in pts, (em, ln.text)
+            assert not ln.emergency
+    assert url[pts and min(pts)] in "w/."
+
+
+def test_email_breaks_before_at_or_dot():
+    mail = "newsletter.editor@jaipa.or.jp"
+    lines = lay(mail, 8)
+    assert len(lines) > 1
+    for ln in lines[1:]:
+        assert ln.text[0] in "@.", ln.text
+
+
+def test_forced_newline():
+    lines = lay("〒102-0082\n東京都千代田区一番町", 20)
+    assert [ln.text for ln in lines] == ["〒102-0082", "東京都千代田区一番町"]
+    assert lines[0].forced and not lines[0].last and lines[1].last
+
+
+def test_trailing_space_dropped_at_break():
+    lines = lay("Open Source Software", 5)
+    assert [ln.text for ln in lines] == ["Open", "Source", "Software"]

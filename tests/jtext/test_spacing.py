@@ -1,0 +1,80 @@
+"""Rules 4–5: punctuation as ½ em ink + glue (Table 1), compression, Japanese–Latin space."""
+
+import pytest
+
+from .helpers import glyph_x, lay
+
+
+def gx(text, **kw):
+    kw.setdefault("align", "left")
+    (line,) = lay(text, 40, **kw)
+    return glyph_x(line)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # 「 is a ½ em box after ½ em glue; its glyph is drawn ½ em left of the box
+        ("あ「い」う", [0, 10, 20, 30, 40]),
+        ("あ」「い", [0, 10, 15, 25]),  # 」「 : ½ em total
+        ("あ。」い", [0, 10, 15, 25]),  # 。」 solid, then ½ after 」
+        ("あ、「い", [0, 10, 15, 25]),  # 、「 : ½ em total
+        ("あ）（い", [0, 10, 15, 25]),
+        ("あ」」い", [0, 10, 15, 25]),  # 」」 solid
+        ("あ「「い", [0, 10, 15, 25]),  # 「「 solid
+        ("あ。い", [0, 10, 20]),  # 。 = ½ glyph + ½ glue
+        ("あ・い", [0, 10, 20]),  # ・ = ¼ + ½ + ¼
+        ("あ」・い", [0, 10, 15, 25]),  # 」・ = ¼ (the dot's)
+        ("あ、・い", [0, 10, 20, 30]),  # 、・ = ½ + ¼ (dot glyph drawn ¼ em left)
+        ("あ：い；う", [0, 10, 20, 30, 40]),
+    ],
+)
+def test_punctuation_positions(text, expected):
+    assert [x for _c, x in gx(text)] == pytest.approx(expected)
+
+
+def test_japanese_latin_space():
+    pos = dict(gx("日本JAIPA協会"))
+    assert pos["J"] == pytest.approx(22.5)  # ¼ em after 本
+    assert pos["協"] == pytest.approx(22.5 + 25 + 2.5)
+    pos = dict(gx("日本JAIPA協会", jl_space=0.125))
+    assert pos["J"] == pytest.approx(21.25)
+
+
+def test_digits_take_jl_space():
+    assert [x for _c, x in gx("第3回")] == pytest.approx([0, 12.5, 20])
+
+
+def test_no_jl_space_next_to_punctuation():
+    assert [x for _c, x in gx("（JAIPA）")] == pytest.approx([-5, 5, 10, 15, 20, 25, 30])
+    assert [x for _c, x in gx("あ(ISP)い")][:2] == pytest.approx([0, 10])
+
+
+def test_word_space_is_a_third_em():
+    pos = [x for _c, x in gx("Open Source")]
+    assert pos[5] - pos[3] == pytest.approx(5 + 10 / 3, abs=1e-3)
+
+
+def test_no_jl_space_at_line_edges():
+    lines = lay("あいうえおJAIPAかきくけこ", 5)
+    assert lines[1].text.startswith("JAIPA")
+    assert glyph_x(lines[1])[0][1] == pytest.approx(0)
+    assert lines[0].width == pytest.approx(50)
+
+
+def test_line_end_half_em_after_comma_kept_or_dropped():
+    # "あいう、" + "えお": natural 3 + ½ + ½ = 4 em fits exactly with the ½ em kept
+    (l1, _l2) = lay("あいう、えお", 4)
+    assert l1.text == "あいう、" and [r.char_space for r in l1.runs] == [0.0]
+    assert l1.width == pytest.approx(40)
+    # solid: the ½ em is never there, so the line is expanded instead
+    (l1, _l2) = lay("あいう、えお", 4, line_end_punct="solid")
+    assert l1.text == "あいう、"
+    assert glyph_x(l1)[-1][1] == pytest.approx(35)
+
+
+def test_mid_line_full_stop_glue_never_reduced():
+    # a line that must shrink keeps the ½ em after a mid-line 。 and drops the comma's
+    lines = lay("あ。い、うえお」か", 6)
+    pos = dict(glyph_x(lines[0]))
+    assert pos["い"] - pos["。"] == pytest.approx(10)
