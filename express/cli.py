@@ -48,6 +48,7 @@ def main(ctx: click.Context, project_dir: Path | None) -> None:
       express check               find mistakes in every issue (file:line:col)
       express build               write build/pdf/<id>.pdf and the site in build/site/
       express fonts               show which font files are used, and why
+      express serve               preview the web archive at http://localhost:8000/
     """
     ctx.obj = Project(project_dir.resolve()) if project_dir else Project.find()
 
@@ -176,7 +177,80 @@ def build(project: Project, ids: tuple[str, ...], template: str | None, no_site:
         summary(result.diags, errors, warnings)
     if not result.ok:
         sys.exit(1)
-    for issue_id, path in sorted(result.pdfs.items()):
+    for _issue_id, path in sorted(result.pdfs.items()):
         click.echo(f"{os.path.relpath(path)}")
     if result.site:
         click.echo(f"{os.path.relpath(result.site)}/index.html")
+
+
+@main.command()
+@click.argument("issue_id", metavar="ID")
+@click.option("--grid", is_flag=True, help="Draw the template's text grid over the pages.")
+@click.option("--template", default=None,
+              help="Layout template whose grid to draw (default: the issue's, else a4-magazine).")
+@click.option("--scale", default=1.5, show_default=True, help="Pixels per point.")
+@click.pass_obj
+def proof(project: Project, issue_id: str, grid: bool, template: str | None,
+          scale: float) -> None:
+    """Render each page of build/pdf/ID.pdf to build/proof/ID/page-NN.png.
+
+    Build the issue first (express build ID). With --grid the template's text grid
+    (columns and line boxes) is drawn over the pages.
+    """
+    from express.pdf.template import read_template
+    from express.proof import render_pages
+
+    pdf = project.build / "pdf" / f"{issue_id}.pdf"
+    if not pdf.exists():
+        click.echo(message("proof.no_pdf", id=issue_id, path=os.path.relpath(pdf)), err=True)
+        sys.exit(1)
+    layout = None
+    if grid:
+        if template is None:
+            from express.load import load_archive
+
+            archive, _ = load_archive(project.issues, [issue_id])
+            issue = next((i for i in archive.issues if i.id == issue_id), None) if archive \
+                else None
+            template = issue.template if issue else None
+        layout = read_template(project.pdf_template(template))
+    out = project.build / "proof" / issue_id
+    pages = render_pages(pdf, out, scale=scale, template=layout)
+    click.echo(message("proof.written", count=len(pages), path=os.path.relpath(out)))
+
+
+@main.command()
+@click.option("--port", default=8000, show_default=True, help="Port on localhost.")
+@click.option("--no-build", is_flag=True, help="Serve build/site as it is, without rebuilding.")
+@click.pass_obj
+def serve(project: Project, port: int, no_build: bool) -> None:
+    """Preview the archive site at http://localhost:PORT/ (search works there).
+
+    Builds first when there is no site yet or an issue or template changed since the
+    last build. Press Ctrl+C to stop.
+    """
+    from express.site.serve import make_server, needs_build
+
+    if not no_build and needs_build(project):
+        from express.build import build as run_build
+
+        result = run_build(project)
+        errors, warnings = print_diagnostics(result.diags)
+        if errors or warnings:
+            summary(result.diags, errors, warnings)
+        if not result.ok:
+            sys.exit(1)
+    site = project.build / "site"
+    try:
+        server = make_server(site, port)
+    except OSError:
+        click.echo(message("serve.port_busy", port=port), err=True)
+        sys.exit(1)
+    url = f"http://localhost:{server.server_address[1]}/"
+    click.echo(message("serve.listening", path=os.path.relpath(site), url=url))
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

@@ -1,15 +1,139 @@
 """Reading a PDF layout template (``templates/pdf/<name>.yaml``).
 
 Page size, margins, the text grid, fonts, sizes, colours and per-kind styles are data in the
-template; Python only reads them.
+template; Python only reads them.  :func:`read_template` turns the YAML into typed, validated
+dataclasses; every problem is reported as a :class:`TemplateError` naming the key.
 """
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+MM = 72 / 25.4
+PAPER_MM = {"A4": (210.0, 297.0), "A5": (148.0, 210.0), "B5": (182.0, 257.0),
+            "A3": (297.0, 420.0)}
+STYLE_NAMES = (
+    "body", "strong", "lead", "band", "title", "subtitle", "heading", "byline", "facts_label",
+    "facts", "table", "table_strong", "table_head", "table_small", "badge", "caption",
+    "profile_name", "contact", "folio", "folio_name", "running_head", "contents_title",
+    "contents_kind", "contents_entry", "contents_page", "colophon", "colophon_title",
+    "cover_name", "cover_number", "cover_date", "cover_headline", "cover_line",
+    "cover_publisher",
+)  # fmt: skip
+COLOUR_NAMES = (
+    "ink", "muted", "accent", "accent_light", "rule", "band_text", "table_head",
+    "table_head_text", "zebra", "link", "cover_band", "cover_text",
+)  # fmt: skip
+KINDS = ("report", "committee", "member", "calendar", "officers", "opinions", "providers",
+         "article", "editorial")
+
+
+class TemplateError(Exception):
+    """The template is unusable; ``key`` is the dotted path of the offending value."""
+
+    def __init__(self, path: Path, key: str, problem: str) -> None:
+        super().__init__(f"{path}: {key}: {problem}")
+        self.path, self.key, self.problem = path, key, problem
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    font: str  # font role
+    size: float
+    leading: float  # line pitch for multi-line blocks (size × 1.5 when not given)
+
+
+@dataclass(frozen=True)
+class Grid:
+    columns: int
+    chars_per_line: int
+    gutter_em: float
+    lines: int
+    line_pitch: float
+    body: TextStyle
+
+    @property
+    def column_width(self) -> float:
+        return self.chars_per_line * self.body.size
+
+    @property
+    def gutter(self) -> float:
+        return self.gutter_em * self.body.size
+
+    @property
+    def width(self) -> float:
+        return self.columns * self.column_width + (self.columns - 1) * self.gutter
+
+    @property
+    def height(self) -> float:
+        return self.lines * self.line_pitch
+
+    def span_width(self, columns: int) -> float:
+        """Width of a block ``columns`` grid columns wide (with the gutters between)."""
+        return columns * self.column_width + (columns - 1) * self.gutter
+
+    def lines_for(self, height: float) -> int:
+        """Whole grid lines a block of ``height`` takes (rounded up, tolerant of float dust)."""
+        return max(0, math.ceil(height / self.line_pitch - 1e-6))
+
+    def snap(self, height: float) -> float:
+        return self.lines_for(height) * self.line_pitch
+
+
+@dataclass(frozen=True)
+class KindStyle:
+    colour: str
+    new_page: bool
+    columns: int
+
+
+@dataclass(frozen=True)
+class Template:
+    path: Path
+    name: str
+    fonts: dict[str, list[str]]
+    page_width: float
+    page_height: float
+    top: float
+    grid: Grid
+    ppi: float
+    jpeg_quality: int
+    composition: dict[str, Any]
+    colours: dict[str, str]
+    styles: dict[str, TextStyle]
+    kinds: dict[str, KindStyle]
+    badges: dict[str, str]
+    folio: dict[str, float]
+    running_head: dict[str, float]
+    rules: dict[str, float]
+    band: dict[str, float]
+    space: dict[str, float]
+    cover: dict[str, float]
+    contents: dict[str, float]
+    programme_columns: tuple[float, ...]
+    colophon: dict[str, float]
+    raw: dict[str, Any] = field(repr=False, default_factory=dict)
+
+    @property
+    def left(self) -> float:
+        """x of the text block (margins left and right are equal)."""
+        return (self.page_width - self.grid.width) / 2
+
+    @property
+    def bottom(self) -> float:
+        """y of the text block's bottom edge (PDF coordinates, from the paper's bottom)."""
+        return self.page_height - self.top - self.grid.height
+
+    def column_x(self, index: int) -> float:
+        return self.left + index * (self.grid.column_width + self.grid.gutter)
+
+    def style(self, name: str) -> TextStyle:
+        return self.styles[name]
 
 
 def load_template(path: Path) -> dict[str, Any]:
@@ -20,3 +144,165 @@ def load_template(path: Path) -> dict[str, Any]:
 def font_candidates(path: Path) -> dict[str, list[str]]:
     """Role → candidate font file names, as the template lists them."""
     return {role: list(names) for role, names in load_template(path)["fonts"].items()}
+
+
+class _Reader:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, key: str, problem: str) -> TemplateError:
+        return TemplateError(self.path, key, problem)
+
+    def mapping(self, data: Any, key: str) -> dict[str, Any]:
+        if not isinstance(data, dict):
+            raise self.fail(key, "must be a mapping (key: value lines)")
+        return data
+
+    def get(self, data: dict[str, Any], key: str, where: str) -> Any:
+        if key not in data:
+            raise self.fail(f"{where}.{key}" if where else key, "is missing")
+        return data[key]
+
+    def number(self, data: dict[str, Any], key: str, where: str, *, positive: bool = True,
+               default: float | None = None) -> float:
+        value = data.get(key, default) if default is not None else self.get(data, key, where)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.fail(f"{where}.{key}", f"must be a number, not {value!r}")
+        if positive and value <= 0:
+            raise self.fail(f"{where}.{key}", f"must be positive, not {value!r}")
+        if not positive and value < 0:
+            raise self.fail(f"{where}.{key}", f"must be 0 or more, not {value!r}")
+        return float(value)
+
+    def numbers(self, data: Any, where: str) -> dict[str, float]:
+        data = self.mapping(data, where)
+        return {k: self.number(data, k, where, positive=False) for k in data
+                if not isinstance(data[k], str)}
+
+    def colour(self, value: Any, key: str) -> str:
+        if not (isinstance(value, str) and value.startswith("#") and len(value) == 7):
+            raise self.fail(key, f"must be a colour written #rrggbb, not {value!r}")
+        try:
+            int(value[1:], 16)
+        except ValueError:
+            raise self.fail(key, f"must be a colour written #rrggbb, not {value!r}") from None
+        return value
+
+    def text_style(self, data: Any, key: str, fonts: dict[str, list[str]]) -> TextStyle:
+        data = self.mapping(data, key)
+        font = self.get(data, "font", key)
+        if font not in fonts:
+            raise self.fail(f"{key}.font", f"{font!r} is not a role under fonts: "
+                            + ", ".join(fonts))
+        size = self.number(data, "size", key)
+        leading = self.number(data, "leading", key, default=size * 1.5)
+        if leading < size:
+            raise self.fail(f"{key}.leading", "must be at least the size")
+        return TextStyle(font, size, leading)
+
+
+def read_template(path: Path) -> Template:
+    """The template at ``path`` as typed values; raises TemplateError when unusable."""
+    r = _Reader(path)
+    try:
+        raw = load_template(path)
+    except OSError as exc:
+        raise r.fail("file", exc.strerror or str(exc)) from None
+    except yaml.YAMLError as exc:
+        raise r.fail("file", f"YAML syntax error: {exc}") from None
+    raw = r.mapping(raw, "template")
+    fonts_raw = r.mapping(r.get(raw, "fonts", ""), "fonts")
+    fonts = {}
+    for role, names in fonts_raw.items():
+        if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+            raise r.fail(f"fonts.{role}", "must be a list of font file names")
+        fonts[str(role)] = list(names)
+
+    page = r.mapping(r.get(raw, "page", ""), "page")
+    size = r.get(page, "size", "page")
+    if isinstance(size, str):
+        if size not in PAPER_MM:
+            raise r.fail("page.size", f"{size!r} is not one of {', '.join(PAPER_MM)}")
+        w_mm, h_mm = PAPER_MM[size]
+    elif (isinstance(size, list) and len(size) == 2
+          and all(isinstance(v, int | float) and v > 0 for v in size)):
+        w_mm, h_mm = size
+    else:
+        raise r.fail("page.size", "must be a paper name (A4, B5) or [width_mm, height_mm]")
+    top = r.number(page, "top_mm", "page") * MM
+
+    g = r.mapping(r.get(raw, "grid", ""), "grid")
+    columns = int(r.number(g, "columns", "grid"))
+    grid = Grid(
+        columns=columns,
+        chars_per_line=int(r.number(g, "chars_per_line", "grid")),
+        gutter_em=r.number(g, "gutter_em", "grid", positive=columns == 1, default=0.0)
+        if columns == 1 else r.number(g, "gutter_em", "grid"),
+        lines=int(r.number(g, "lines", "grid")),
+        line_pitch=r.number(g, "line_pitch", "grid"),
+        body=r.text_style(r.get(g, "body", "grid"), "grid.body", fonts),
+    )
+    if grid.line_pitch < grid.body.size:
+        raise r.fail("grid.line_pitch", "must be at least the body size")
+    pw, ph = w_mm * MM, h_mm * MM
+    if grid.width > pw - 2 * 18:
+        raise r.fail("grid.chars_per_line",
+                     f"the text block ({grid.width:.0f}pt) is wider than the paper allows "
+                     f"({pw - 36:.0f}pt)")
+    if top + grid.height > ph - 36:
+        raise r.fail("grid.lines", f"the text block ({grid.height:.0f}pt from {top:.0f}pt) "
+                     f"runs off the paper ({ph:.0f}pt high)")
+
+    images = r.mapping(raw.get("images", {}), "images")
+    colours_raw = r.mapping(r.get(raw, "colours", ""), "colours")
+    colours = {}
+    for name in COLOUR_NAMES:
+        colours[name] = r.colour(r.get(colours_raw, name, "colours"), f"colours.{name}")
+    styles_raw = r.mapping(r.get(raw, "styles", ""), "styles")
+    styles = {name: r.text_style(r.get(styles_raw, name, "styles"), f"styles.{name}", fonts)
+              for name in STYLE_NAMES}
+    kinds_raw = r.mapping(r.get(raw, "kinds", ""), "kinds")
+    kinds = {}
+    for kind in KINDS:
+        k = r.mapping(r.get(kinds_raw, kind, "kinds"), f"kinds.{kind}")
+        cols = int(r.number(k, "columns", f"kinds.{kind}"))
+        kinds[kind] = KindStyle(
+            colour=r.colour(r.get(k, "colour", f"kinds.{kind}"), f"kinds.{kind}.colour"),
+            new_page=bool(k.get("new_page", False)),
+            columns=min(cols, grid.columns),
+        )
+    badges_raw = r.mapping(r.get(raw, "badges", ""), "badges")
+    badges = {str(k): r.colour(v, f"badges.{k}") for k, v in badges_raw.items()}
+    prog = r.mapping(raw.get("programme", {}), "programme")
+    pcols = prog.get("columns", [0.14, 0.46, 0.40])
+    if (not isinstance(pcols, list) or len(pcols) != 3
+            or not all(isinstance(v, int | float) and v > 0 for v in pcols)):
+        raise r.fail(f"{'programme'}.columns", "must be three positive fractions")
+    total = sum(pcols)
+    comp = r.mapping(raw.get("composition", {}), "composition")
+    return Template(
+        path=path,
+        name=str(raw.get("name", path.stem)),
+        fonts=fonts,
+        page_width=pw,
+        page_height=ph,
+        top=top,
+        grid=grid,
+        ppi=r.number(images, "ppi", "images", default=200),
+        jpeg_quality=int(r.number(images, "jpeg_quality", "images", default=85)),
+        composition=dict(comp),
+        colours=colours,
+        styles=styles,
+        kinds=kinds,
+        badges=badges,
+        folio=r.numbers(r.get(raw, "folio", ""), "folio"),
+        running_head=r.numbers(r.get(raw, "running_head", ""), "running_head"),
+        rules=r.numbers(r.get(raw, "rules", ""), "rules"),
+        band=r.numbers(r.get(raw, "band", ""), "band"),
+        space=r.numbers(r.get(raw, "space", ""), "space"),
+        cover=r.numbers(r.get(raw, "cover", ""), "cover"),
+        contents=r.numbers(r.get(raw, "contents", ""), "contents"),
+        programme_columns=tuple(v / total for v in pcols),
+        colophon=r.numbers(raw.get("colophon", {}), "colophon"),
+        raw=raw,
+    )

@@ -1,0 +1,148 @@
+"""The document: page templates (cover, body pages), page furniture, bookmarks and contents.
+
+Page furniture (running head, folio ``12  JAIPA Express`` mirrored on left and right pages)
+is drawn in the page template's ``onPage``.  Bookmarks are recorded as the flowables that
+open articles are drawn; the contents page prints page numbers through form XObjects
+defined when the document is saved, so the issue is laid out in one pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from reportlab import rl_config
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
+
+from express.model.source import Pos
+from express.pdf.template import Template
+from express.pdf.text import TextKit
+
+# Streams are Flate-compressed binary: no ASCII85 layer (smaller, and much faster to write).
+rl_config.useA85 = 0
+
+
+class Overflow(Exception):
+    def __init__(self, source: Pos | None, detail: str) -> None:
+        super().__init__(detail)
+        self.source, self.detail = source, detail
+
+
+@dataclass
+class Mark:
+    key: str
+    title: str
+    label: str
+    page: int | None = None  # 0-based physical page, once drawn
+
+
+@dataclass
+class Book:
+    """Bookmarks and contents entries, in reading order; filled while pages are drawn."""
+
+    marks: dict[str, Mark] = field(default_factory=dict)
+    current_label: str = ""
+
+    def add(self, key: str, title: str, label: str) -> Mark:
+        mark = Mark(key, title, label)
+        self.marks[key] = mark
+        return mark
+
+    def place(self, canv: Canvas, key: str, y: float) -> None:
+        mark = self.marks[key]
+        if mark.page is not None:
+            return
+        mark.page = canv.getPageNumber() - 1
+        canv.bookmarkPage(key, fit="XYZ", top=y + 20, left=0)
+        canv.addOutlineEntry(mark.title, key, level=0, closed=False)
+        self.current_label = mark.label
+
+
+def folio_number(page_index: int) -> int:
+    """The printed page number of physical page ``page_index`` (the cover is unnumbered)."""
+    return page_index
+
+
+class MagazineDoc(BaseDocTemplate):
+    def __init__(self, buf, t: Template, kit: TextKit, book: Book, *, publication: str,
+                 running: str, paint_cover, **meta) -> None:
+        super().__init__(buf, pagesize=(t.page_width, t.page_height), invariant=1,
+                         leftMargin=0, rightMargin=0, topMargin=0, bottomMargin=0,
+                         displayDocTitle=True, lang="ja", pageCompression=1,
+                         initialFontName=kit.fonts.name(t.grid.body.font),
+                         initialFontSize=t.grid.body.size, **meta)
+        self.t, self.kit, self.book = t, kit, book
+        self.publication = publication
+        self.running = running
+        self.paint_cover = paint_cover
+        cover = Frame(0, 0, t.page_width, t.page_height, 0, 0, 0, 0, id="cover")
+        body = Frame(t.left, t.bottom, t.grid.width, t.grid.height, 0, 0, 0, 0, id="body")
+        self.addPageTemplates([
+            PageTemplate(id="cover", frames=[cover], onPage=self._cover_page),
+            PageTemplate(id="body", frames=[body], onPageEnd=self._body_page),
+        ])
+
+    # ------------------------------------------------------------------ overflow
+    def handle_flowable(self, flowables):
+        f = flowables[0] if flowables else None
+        try:
+            return super().handle_flowable(flowables)
+        except LayoutError as exc:
+            src = getattr(f, "stuck_source", None) or getattr(f, "source", None)
+            raise Overflow(src, str(exc).split("\n")[0][:120]) from None
+
+    # ------------------------------------------------------------------ furniture
+    def _cover_page(self, canv: Canvas, doc) -> None:
+        self.paint_cover(canv)
+
+    def _body_page(self, canv: Canvas, doc) -> None:
+        t, kit = self.t, self.kit
+        index = canv.getPageNumber() - 1
+        number = folio_number(index)
+        recto = number % 2 == 1  # odd pages are right-hand pages (left-bound magazine)
+        colours = t.colours
+        canv.saveState()
+        # running head: a hairline over the text block, the issue on the outer side
+        y_rule = t.page_height - t.running_head["top"]
+        canv.setStrokeColor(colours["accent"])
+        canv.setLineWidth(t.running_head.get("rule", 0.5))
+        canv.line(t.left, y_rule - 4, t.left + t.grid.width, y_rule - 4)
+        for text, outer in ((self.running, True), (self.book.current_label, False)):
+            line = kit.line(text, "running_head")
+            if line is None:
+                continue
+            right = recto == outer
+            x = t.left + t.grid.width - line.width if right else t.left
+            kit.draw_line(canv, line, x, y_rule, colours["muted"])
+        # folio: the number on the outer edge, the publication name inside it
+        num = kit.line(str(number), "folio")
+        name = kit.line(self.publication, "folio_name")
+        y = t.folio["bottom"]
+        gap = t.folio.get("gap", 8)
+        if num is not None and name is not None:
+            if recto:
+                xn = t.left + t.grid.width - num.width
+                kit.draw_line(canv, num, xn, y, colours["accent"])
+                kit.draw_line(canv, name, xn - gap - name.width, y, colours["muted"])
+                canv.setFillColor(colours["accent"])
+                canv.rect(xn - gap / 2 - 0.3, y - 1, 0.6, t.style("folio").size, 0, 1)
+            else:
+                kit.draw_line(canv, num, t.left, y, colours["accent"])
+                kit.draw_line(canv, name, t.left + num.width + gap, y, colours["muted"])
+                canv.setFillColor(colours["accent"])
+                canv.rect(t.left + num.width + gap / 2 - 0.3, y - 1, 0.6,
+                          t.style("folio").size, 0, 1)
+        canv.restoreState()
+
+
+
+def make_canvas_class(before_save):
+    """A Canvas that runs ``before_save(canvas)`` (defining the contents' forms) on save."""
+
+    class MagazineCanvas(Canvas):
+        def save(self):
+            before_save(self)
+            super().save()
+
+    return MagazineCanvas

@@ -1,0 +1,302 @@
+"""The issue's own pages: cover, contents, editorial (巻頭言) and colophon (奥付)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.pdfgen.canvas import Canvas
+
+from express.jtext import Line
+from express.model.derive import format_date
+from express.model.issue import Archive, Issue
+from express.model.source import Pos
+from express.pdf.doc import Book
+from express.pdf.flowables import Block, Para, snap
+from express.pdf.parts import Parts
+from express.pdf.template import MM
+from express.pdf.text import ASCENT
+
+
+def date_ja(issue: Issue) -> str:
+    d = issue.date
+    return f"{d.year}年{d.month}月{d.day}日発行"
+
+
+# ---------------------------------------------------------------------------- cover
+@dataclass
+class CoverText:
+    headline: list[Line]
+    lines: list[list[Line]]
+
+
+def cover_text(p: Parts, issue: Issue) -> CoverText:
+    """The cover's headline and cover lines, composed; errors when they do not fit."""
+    t, kit = p.t, p.kit
+    width = t.cover.get("headline_width_mm", 170) * MM
+    width = min(width, t.page_width - 2 * t.left)
+    cover = issue.cover
+    headline: list[Line] = []
+    lines: list[list[Line]] = []
+    if cover is None:
+        return CoverText(headline, lines)
+    if cover.headline:
+        headline = kit.compose(kit.spans(cover.headline, "cover_headline"), width,
+                               kit.settings("left", 0.0, True))
+        most = int(t.cover.get("max_headline_lines", 3))
+        if len(headline) > most:
+            kit.diags.error(cover.at("headline"), "lint.overflow",
+                            detail=f"cover headline: {len(headline)} lines, at most {most}")
+    for text in cover.lines:
+        composed = kit.compose(kit.spans(text, "cover_line"), width - 14,
+                               kit.settings("left", 0.0, True))
+        lines.append(composed)
+    most = int(t.cover.get("max_lines", 6))
+    used = sum(len(c) for c in lines)
+    if used > most:
+        kit.diags.error(cover.at("lines"), "lint.overflow",
+                        detail=f"cover lines: {used} lines, at most {most}")
+    return CoverText(headline, lines)
+
+
+def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText):
+    t, kit = p.t, p.kit
+    c = t.colours
+    pub = archive.publication
+
+    def paint(canv: Canvas) -> None:
+        pw, ph = t.page_width, t.page_height
+        band_h = t.cover.get("band_mm", 62) * MM
+        img_h = t.cover.get("image_height_mm", 140) * MM
+        x = t.left
+        canv.saveState()
+        canv.setFillColor(c["cover_band"])
+        canv.rect(0, ph - band_h, pw, band_h, stroke=0, fill=1)
+        name = kit.line(str(pub.name), "cover_name")
+        top_gap = t.cover.get("name_top_mm", 14) * MM
+        if name:
+            size = t.style("cover_name").size
+            kit.draw_line(canv, name, x - 2, ph - top_gap - ASCENT * size, c["cover_text"])
+        # issue number, season and date on the band's right
+        right = pw - t.left
+        y = ph - band_h + 14
+        for value, style in ((date_ja(issue), "cover_date"),
+                             (" ".join(v for v in (issue.number_label, issue.season) if v),
+                              "cover_number")):
+            line = kit.line(value, style)
+            if line:
+                kit.draw_line(canv, line, right - line.width, y, c["cover_text"])
+                y += t.style(style).size * 1.6
+        pub_line = kit.line(str(pub.publisher), "cover_publisher")
+        if pub_line:
+            kit.draw_line(canv, pub_line, x, ph - band_h + 14, c["cover_text"])
+        # the picture, full bleed, cropped to fill its box
+        top = ph - band_h
+        cover = issue.cover
+        size = p.pictures.size(cover.image) if cover and cover.image else None
+        if size is not None:
+            iw, ih = size
+            scale = max(pw / iw, img_h / ih)
+            dw, dh = iw * scale, ih * scale
+            path = canv.beginPath()
+            path.rect(0, top - img_h, pw, img_h)
+            canv.clipPath(path, stroke=0, fill=0)
+            reader = p.pictures.reader(cover.image, dw, dh)
+            canv.drawImage(reader, (pw - dw) / 2, top - img_h - (dh - img_h) / 2, dw, dh)
+            canv.restoreState()
+            canv.saveState()
+            top -= img_h
+        canv.setFillColor(c["accent"])
+        canv.rect(0, top - 4, pw, 4, stroke=0, fill=1)
+        top -= 4 + t.cover.get("headline_gap_mm", 12) * MM
+        hs = t.style("cover_headline")
+        kit.draw_lines(canv, text.headline, x, top, hs.leading, c["ink"])
+        top -= len(text.headline) * hs.leading + t.cover.get("lines_gap_mm", 6) * MM
+        ls = t.style("cover_line")
+        for composed in text.lines:
+            canv.setFillColor(c["accent"])
+            mark = ls.size * 0.5
+            canv.rect(x, top - ls.leading / 2 - mark / 2, mark, mark, stroke=0, fill=1)
+            kit.draw_lines(canv, composed, x + 14, top, ls.leading, c["ink"])
+            top -= len(composed) * ls.leading
+            canv.setStrokeColor(c["rule"])
+            canv.setLineWidth(0.4)
+            canv.line(x, top - 1, x + t.cover.get("headline_width_mm", 170) * MM, top - 1)
+            top -= 3
+        # foot: the publisher's web address
+        if pub.url:
+            line = kit.line(str(pub.url), "cover_publisher")
+            if line:
+                kit.draw_line(canv, line, pw - t.left - line.width, 14 * MM, c["muted"])
+        canv.restoreState()
+
+    return paint
+
+
+class CoverFill(Block):
+    """Takes the whole cover page (the page template paints it)."""
+
+    def wrap(self, aw, ah):
+        return aw, ah
+
+    def draw(self):
+        pass
+
+
+# ---------------------------------------------------------------------------- contents
+@dataclass
+class Entry:
+    key: str
+    label: str
+    title: str
+    colour: str
+    source: Pos | None
+
+
+class Contents(Block):
+    """目次: kind label, title, page number (a form filled in when the issue is saved);
+    each entry links to its article."""
+
+    def __init__(self, p: Parts, entries: list[Entry]) -> None:
+        super().__init__()
+        self.p = p
+        self.entries = entries
+        t = p.t
+        self.label_w = t.grid.width * 0.2
+        self.page_w = t.contents.get("page_width", 28)
+        self.paras = [Para(p.kit, p.kit.spans(e.title, "contents_entry"), p.ink,
+                           t.style("contents_entry").leading,
+                           settings=p.kit.settings("left", 0.0, True), source=e.source)
+                      for e in entries]
+
+    def _rows(self, aw: float) -> list[float]:
+        w = aw - self.label_w - self.page_w - 8
+        pitch = self.p.pitch
+        return [snap(para.wrap(w, 1e6)[1] + pitch * 0.5, pitch) for para in self.paras]
+
+    def wrap(self, aw, ah):
+        self.width = aw
+        self.height = sum(self._rows(aw))
+        return aw, self.height
+
+    def split(self, aw, ah):
+        rows = self._rows(aw)
+        k, used = 0, 0.0
+        for h in rows:
+            if used + h > ah + 0.01:
+                break
+            used += h
+            k += 1
+        if k == 0:
+            return []
+        if k == len(rows):
+            return [self]
+        return [Contents(self.p, self.entries[:k]), Contents(self.p, self.entries[k:])]
+
+    def draw(self):
+        c = self.canv
+        p, t = self.p, self.p.t
+        kit = p.kit
+        y = self.height
+        lead = t.style("contents_entry").leading
+        for entry, para, h in zip(self.entries, self.paras, self._rows(self.width),
+                                  strict=True):
+            top = y - p.pitch * 0.25
+            label = kit.line(entry.label, "contents_kind")
+            if label:
+                ks = t.style("contents_kind")
+                c.setFillColor(entry.colour)
+                c.rect(0, top - lead + 3, 3, lead - 6, stroke=0, fill=1)
+                es = t.style("contents_entry").size
+                base = top - (lead - es) / 2 - ASCENT * es
+                kit.draw_line(c, label, 8, base + (es - ks.size) * 0.1, entry.colour)
+            para.wrap(self.width - self.label_w - self.page_w - 8, 1e6)
+            para.drawOn(c, self.label_w, top - para.height)
+            ps = t.style("contents_page")
+            base = top - (lead - ps.size) / 2 - ASCENT * ps.size
+            c.saveState()
+            c.translate(self.width, base)
+            c.doForm(page_form(entry.key))
+            c.restoreState()
+            y -= h
+            c.setStrokeColor(t.colours["rule"])
+            c.setLineWidth(t.rules.get("thin", 0.4))
+            c.setDash(1, 2)
+            c.line(0, y, self.width, y)
+            c.setDash()
+            c.linkRect("", entry.key, (0, y, self.width, y + h), relative=1, thickness=0)
+
+
+def page_form(key: str) -> str:
+    return "pageno-" + "".join(ch if ch.isalnum() else "-" for ch in key)
+
+
+def define_page_forms(p: Parts, book: Book, canv: Canvas) -> None:
+    """Draw each contents entry's page number (known only now) into its form."""
+    t, kit = p.t, p.kit
+    for mark in book.marks.values():
+        canv.beginForm(page_form(mark.key), lowerx=-200, lowery=-20, upperx=20, uppery=40)
+        line = kit.line(str(mark.page if mark.page is not None else ""), "contents_page")
+        if line:
+            kit.draw_line(canv, line, -line.width, 0, t.colours["accent"])
+        canv.endForm()
+
+
+# ---------------------------------------------------------------------------- colophon
+class Colophon(Block):
+    """奥付: at the foot of the last page (takes the rest of the page)."""
+
+    def __init__(self, p: Parts, issue: Issue, archive: Archive) -> None:
+        super().__init__()
+        self.p = p
+        pub = archive.publication
+        kit = p.kit
+        self.title = kit.line(" ".join(v for v in (str(pub.name), issue.number_label,
+                                                  issue.season or "") if v), "colophon_title")
+        rows: list[list] = [
+            kit.spans(f"{format_date(issue.date)}発行", "colophon"),
+            kit.spans("発行　", "colophon") + kit.spans(pub.publisher, "colophon"),
+        ]
+        if pub.address:
+            rows.append(kit.spans(pub.address, "colophon"))
+        tel = []
+        if pub.tel:
+            tel += kit.spans("TEL ", "colophon") + kit.spans(pub.tel, "colophon")
+        if pub.fax:
+            tel += kit.spans("　FAX ", "colophon") + kit.spans(pub.fax, "colophon")
+        if tel:
+            rows.append(tel)
+        net = []
+        if pub.email:
+            net += kit.spans("E-mail ", "colophon") + kit.spans(
+                pub.email, "colophon", link=f"mailto:{pub.email}")
+        if pub.url:
+            net += kit.spans("　URL ", "colophon") + kit.spans(pub.url, "colophon",
+                                                                link=str(pub.url))
+        if net:
+            rows.append(net)
+        self.lines = [kit.compose(r, p.t.grid.width, kit.settings("left"))[0] for r in rows]
+        st = p.t.style("colophon")
+        self.need = snap(p.t.style("colophon_title").leading + len(self.lines) * st.leading
+                         + p.pitch, p.pitch)
+
+    def wrap(self, aw, ah):
+        self.width = aw
+        self.height = ah if ah >= self.need else self.need
+        return aw, self.height
+
+    def split(self, aw, ah):
+        return []
+
+    def draw(self):
+        c = self.canv
+        p, t = self.p, self.p.t
+        top = self.need - p.pitch / 2
+        c.setStrokeColor(t.colours["accent"])
+        c.setLineWidth(t.colophon.get("rule", 0.8))
+        c.line(0, top, self.width, top)
+        ts = t.style("colophon_title")
+        if self.title:
+            p.kit.draw_lines(c, [self.title], 0, top - 2, ts.leading, t.colours["accent"])
+        st = t.style("colophon")
+        p.kit.draw_lines(c, self.lines, 0, top - 2 - ts.leading, st.leading, t.colours["ink"],
+                         t.colours["link"])

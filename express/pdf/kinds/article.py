@@ -1,0 +1,15 @@
+"""``kind: article`` — a column, notice or interview: title, byline, text and photos."""
+
+from __future__ import annotations
+
+from express.model.articles import Feature
+from express.pdf.kinds import renders
+from express.pdf.kinds.common import Context, opener
+from express.pdf.parts import Parts
+
+
+@renders("article")
+def render(p: Parts, a: Feature, ctx: Context) -> list:
+    head = opener(p, a, ctx, byline=a.byline)
+    items = p.body(a.body) + [p.photo(ph) for ph in a.photos]
+    return [p.section(head, items, columns=ctx.style.columns, source=a.pos, rule=True)]

@@ -1,0 +1,38 @@
+"""What every article opener shares: bookmark, kind band, title."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.platypus import Flowable
+
+from express.model.articles import Article
+from express.pdf.parts import Parts
+from express.pdf.template import KindStyle
+
+
+@dataclass
+class Context:
+    """Where the article stands in the issue."""
+
+    show_band: bool  # the first article of a run of one kind shows the kind band
+    style: KindStyle
+
+
+def opener(p: Parts, a: Article, ctx: Context, *, title_style: str = "title",
+           subtitle: str | None = None, byline: str | None = None) -> list[Flowable | None]:
+    """Anchor (bookmark), kind band, title and byline: the head of an article's section."""
+    t = p.t
+    out: list[Flowable | None] = [p.anchor(a.id, str(a.title), a.label)]
+    if ctx.show_band:
+        out.append(p.band(a.label, ctx.style.colour))
+        out.append(p.space(0.5))
+    out.append(p.para(a.title, title_style, align="left", phrases=True, snap=False))
+    if subtitle:
+        out.append(p.para(subtitle, "subtitle", colour=ctx.style.colour, align="left",
+                          snap=False))
+    if byline:
+        out.append(p.para(byline, "byline", colour=t.colours["muted"], align="left",
+                          snap=False))
+    out.append(p.rule(ctx.style.colour, t.rules.get("thick", 1.5), lines=1, at=0.5))
+    return out

@@ -1,0 +1,57 @@
+"""``kind: member`` — a member introduction as a profile box: logo, company, contact, text."""
+
+from __future__ import annotations
+
+from express.model.articles import Member
+from express.pdf.flowables import Row
+from express.pdf.kinds import renders
+from express.pdf.kinds.common import Context
+from express.pdf.parts import Parts
+
+
+def contact_lines(p: Parts, a: Member) -> list:
+    c = a.contact
+    if c is None:
+        return []
+    muted = p.t.colours["muted"]
+    out = []
+    for label, value, link in (
+        ("URL", c.url, str(c.url) if c.url else None),
+        ("E-mail", c.email, f"mailto:{c.email}" if c.email else None),
+        ("TEL", c.tel, None),
+        ("住所", c.address, None),
+    ):
+        if value:
+            spans = p.kit.spans(label + "　", "contact") + p.kit.spans(value, "contact",
+                                                                       link=link)
+            out.append(p.spans_para(spans, "contact", colour=muted, snap=False,
+                                    align="left"))
+    return out
+
+
+@renders("member")
+def render(p: Parts, a: Member, ctx: Context) -> list:
+    t = p.t
+    colour = ctx.style.colour
+    head: list = [p.anchor(a.id, str(a.title), a.label)]
+    if ctx.show_band:
+        head += [p.band(a.label, colour), p.space(0.5)]
+    name = p.para(a.company or a.title, "profile_name", colour=colour, align="left",
+                  snap=False, phrases=True, source=a.at("company"))
+    info = p.cell(name, *contact_lines(p, a))
+    logo = None
+    if a.logo is not None:
+        size = p.pictures.size(a.logo)
+        if size is not None:
+            from express.pdf.parts import PhotoBlock
+
+            logo = PhotoBlock(p, a.logo, None, size, max_height=2.5 * p.pitch)
+    if logo is not None:
+        row = Row([p.cell(logo), info])
+        table = p.table([0.24, 0.76], [row], zebra=False, rules=False)
+    else:
+        table = p.table([1.0], [Row([info])], zebra=False, rules=False)
+    table.padding = 0
+    head += [table, p.rule(colour, t.rules.get("thin", 0.4), lines=0.5, at=0.5)]
+    return [p.section(head, p.body(a.body), columns=ctx.style.columns, source=a.pos,
+                      box=t.colours["rule"])]

@@ -1,0 +1,27 @@
+"""``kind: officers`` — officers per role with the computed head counts (理事25名 監事3名)."""
+
+from __future__ import annotations
+
+from express.model.articles import Officers
+from express.model.derive import format_date
+from express.pdf.flowables import Row
+from express.pdf.kinds import renders
+from express.pdf.kinds.common import Context, opener
+from express.pdf.parts import Parts
+
+
+@renders("officers")
+def render(p: Parts, a: Officers, ctx: Context) -> list:
+    t = p.t
+    colour = ctx.style.colour
+    as_of = f"（{format_date(a.as_of)}現在）" if a.as_of else ""
+    head = opener(p, a, ctx, subtitle=a.head_count_line + as_of)
+    rows = []
+    for group in a.groups:
+        for i, person in enumerate(group.members):
+            role = p.text_cell(group.role if i == 0 else None, "table_strong", colour=colour)
+            rows.append(Row([role, p.text_cell(person.name, "table_strong"),
+                             p.text_cell(person.company, "table", colour=t.colours["muted"])],
+                            source=person.pos))
+    table = p.table([0.2, 0.3, 0.5], rows, header=("役職", "氏名", "所属"), source=a.pos)
+    return [p.section(head, [table], columns=ctx.style.columns, source=a.pos, rule=True)]

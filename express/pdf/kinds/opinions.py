@@ -1,0 +1,19 @@
+"""``kind: opinions`` — opinions submitted, newest first, as a table with a header."""
+
+from __future__ import annotations
+
+from express.model.articles import Opinions
+from express.model.derive import format_date
+from express.pdf.flowables import Row
+from express.pdf.kinds import renders
+from express.pdf.kinds.common import Context, opener
+from express.pdf.parts import Parts
+
+
+@renders("opinions")
+def render(p: Parts, a: Opinions, ctx: Context) -> list:
+    rows = [Row([p.text_cell(format_date(o.date), "table"),
+                 p.text_cell(o.title, "table", link=str(o.url) if o.url else None)],
+                source=o.pos) for o in a.newest_first]
+    table = p.table([0.2, 0.8], rows, header=("提出日", "件名"), source=a.pos)
+    return [p.section(opener(p, a, ctx), [table], columns=ctx.style.columns, source=a.pos)]

@@ -1,0 +1,24 @@
+"""``kind: providers`` — providers grouped by prefecture in national order, in columns."""
+
+from __future__ import annotations
+
+from express.model.articles import Providers
+from express.pdf.flowables import Row
+from express.pdf.kinds import renders
+from express.pdf.kinds.common import Context, opener
+from express.pdf.parts import Parts
+
+
+@renders("providers")
+def render(p: Parts, a: Providers, ctx: Context) -> list:
+    colour = ctx.style.colour
+    rows = []
+    for prefecture, entries in a.by_prefecture:
+        for i, e in enumerate(entries):
+            pref = p.text_cell(prefecture if i == 0 else None, "table_strong", colour=colour)
+            rows.append(Row([pref, p.text_cell(e.name, "table",
+                                               link=str(e.url) if e.url else None)],
+                            source=e.pos))
+    table = p.table([0.3, 0.7], rows, header=("都道府県", "事業者名"), source=a.pos)
+    return [p.section(opener(p, a, ctx), [table], columns=ctx.style.columns, source=a.pos,
+                      rule=True)]

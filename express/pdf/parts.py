@@ -1,0 +1,277 @@
+"""The building blocks every article kind uses: bands, titles, headings, running text,
+photos, table cells, sections.  Kinds compose these; all sizes come from the template."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.platypus import Flowable
+
+from express.model.articles import Image, Photo
+from express.model.body import Body, BulletList, Paragraph
+from express.model.source import Pos, Text
+from express.pdf.doc import Book
+from express.pdf.flowables import (
+    Block,
+    Cell,
+    Drawn,
+    GridSpace,
+    GridTable,
+    Para,
+    Row,
+    Section,
+    Stack,
+    snap,
+)
+from express.pdf.images import Pictures
+from express.pdf.template import Template
+from express.pdf.text import ASCENT, TextKit
+
+
+def pos_of(value: object) -> Pos | None:
+    return value.pos if isinstance(value, Text) else None
+
+
+class PhotoBlock(Block):
+    """A picture scaled to the column (or block) width, its caption below; whole lines."""
+
+    def __init__(self, parts: Parts, image: Image, caption: Text | None, size: tuple[int, int],
+                 max_height: float) -> None:
+        super().__init__()
+        self.p = parts
+        self.image = image
+        self.px = size
+        self.max_height = max_height
+        self.source = image.pos
+        t = parts.t
+        self.caption = (parts.para(caption, "caption", colour=t.colours["muted"], snap=False,
+                                   align="left") if caption else None)
+
+    def _box(self, aw: float) -> tuple[float, float]:
+        w, h = self.px
+        bw, bh = aw, aw * h / w
+        if bh > self.max_height:
+            bh = self.max_height
+            bw = bh * w / h
+        return bw, bh
+
+    def wrap(self, aw, ah):
+        self.width = aw
+        _bw, bh = self._box(aw)
+        cap = self.caption.wrap(aw, 1e6)[1] if self.caption else 0.0
+        gap = self.p.t.space.get("caption_gap", 3)
+        self.height = snap(bh + gap + cap + gap, self.p.pitch)
+        return aw, self.height
+
+    def split(self, aw, ah):
+        return []
+
+    def draw(self):
+        bw, bh = self._box(self.width)
+        top = self.height
+        x = (self.width - bw) / 2
+        reader = self.p.pictures.reader(self.image, bw, bh)
+        self.canv.drawImage(reader, x, top - bh, bw, bh, mask="auto")
+        if self.caption:
+            gap = self.p.t.space.get("caption_gap", 3)
+            ch = self.caption.wrap(self.width, 1e6)[1]
+            self.caption.drawOn(self.canv, 0, top - bh - gap - ch)
+
+
+class Parts:
+    def __init__(self, t: Template, kit: TextKit, pictures: Pictures, book: Book) -> None:
+        self.t, self.kit, self.pictures, self.book = t, kit, pictures, book
+        self.pitch = t.grid.line_pitch
+        self.ink = t.colours["ink"]
+
+    # ------------------------------------------------------------------ text
+    def para(self, text: str | None, style: str, *, colour: str | None = None,
+             align: str = "justify", indent: float = 0.0, snap: bool = True,
+             link: str | None = None, source: Pos | None = None, phrases: bool = False,
+             keep: bool = False, min_lines: int = 1) -> Para | None:
+        spans = self.kit.spans(text, style, link=link)
+        if not spans:
+            return None
+        st = self.t.style(style)
+        return Para(self.kit, spans, colour or self.ink, st.leading,
+                    settings=self.kit.settings(align, indent, phrases),
+                    grid_pitch=self.pitch if snap else None,
+                    link_colour=self.t.colours["link"], source=source or pos_of(text),
+                    keep_with_next=keep, min_lines=min_lines)
+
+    def spans_para(self, spans, style: str, *, colour: str | None = None,
+                   align: str = "justify", indent: float = 0.0, snap: bool = True,
+                   source: Pos | None = None, min_lines: int = 1) -> Para | None:
+        if not spans:
+            return None
+        st = self.t.style(style)
+        return Para(self.kit, spans, colour or self.ink, st.leading,
+                    settings=self.kit.settings(align, indent),
+                    grid_pitch=self.pitch if snap else None,
+                    link_colour=self.t.colours["link"], source=source, min_lines=min_lines)
+
+    def body(self, body: Body, style: str = "body", strong: str = "strong", *,
+             snap: bool = True, indent: float | None = None) -> list[Flowable]:
+        """Running text: paragraphs (first-line indent) and bullet lists, on the grid."""
+        out: list[Flowable] = []
+        st = self.t.style(style)
+        leading = self.pitch if style == "body" else st.leading
+        gap = self.t.space.get("paragraph_lines", 0)
+        first_indent = self.kit.body_indent if indent is None else indent
+        for block in body.blocks:
+            if out and gap:
+                out.append(GridSpace(gap * self.pitch))
+            if isinstance(block, Paragraph):
+                spans = self.kit.inline_spans(block.inlines, style, strong)
+                if spans:
+                    out.append(Para(self.kit, spans, self.ink, leading,
+                                    settings=self.kit.settings("justify", first_indent),
+                                    grid_pitch=self.pitch if snap else None,
+                                    link_colour=self.t.colours["link"],
+                                    source=block.inlines[0].source))
+            elif isinstance(block, BulletList):
+                for item in block.items:
+                    spans = self.kit.inline_spans(item.inlines, style, strong)
+                    if not spans:
+                        continue
+                    em = st.size
+                    marker = self.kit.line("・", style)
+                    out.append(Para(self.kit, spans, self.ink, leading,
+                                    settings=self.kit.settings("left", 0.0),
+                                    grid_pitch=self.pitch if snap else None,
+                                    left=(item.level + 1) * em, marker=marker,
+                                    marker_x=item.level * em,
+                                    link_colour=self.t.colours["link"],
+                                    source=item.inlines[0].source))
+        return out
+
+    # ------------------------------------------------------------------ furniture
+    def anchor(self, key: str, title: str, label: str) -> Drawn:
+        self.book.add(key, title, label)
+
+        def paint(canv, w, h):
+            _, y = canv.absolutePosition(0, 0)
+            self.book.place(canv, key, y)
+
+        return Drawn(0, paint, keep_with_next=True)
+
+    def band(self, label: str, colour: str, *, width_fraction: float | None = None) -> Drawn:
+        """The kind label in white on a colour band, a thin rule of the colour to the right."""
+        t, kit = self.t, self.kit
+        line = kit.line(label, "band")
+        lines = int(t.band.get("height_lines", 1))
+        height = lines * self.pitch
+        pad = t.band.get("padding", 6)
+        size = t.style("band").size
+
+        def paint(canv, w, h):
+            bw = (line.width if line else 0) + 2 * pad
+            canv.saveState()
+            canv.setFillColor(colour)
+            canv.rect(0, h - self.pitch + 1.5, bw, self.pitch - 3, stroke=0, fill=1)
+            canv.setStrokeColor(colour)
+            canv.setLineWidth(t.rules.get("thin", 0.4))
+            canv.line(bw, h - self.pitch + 1.5, w, h - self.pitch + 1.5)
+            canv.restoreState()
+            if line:
+                base = h - self.pitch / 2 - size * (ASCENT - 0.5)
+                kit.draw_line(canv, line, pad, base, t.colours["band_text"])
+
+        return Drawn(height, paint, keep_with_next=True)
+
+    def rule(self, colour: str, width: float, *, lines: float = 1.0,
+             at: float = 0.5) -> Drawn:
+        """A horizontal rule in the middle of ``lines`` grid lines."""
+        height = lines * self.pitch
+
+        def paint(canv, w, h):
+            canv.setStrokeColor(colour)
+            canv.setLineWidth(width)
+            canv.line(0, h * (1 - at), w, h * (1 - at))
+
+        return Drawn(height, paint)
+
+    def space(self, lines: float) -> GridSpace:
+        return GridSpace(lines * self.pitch)
+
+    def heading(self, text: str | None, *, style: str = "heading", colour: str | None = None,
+                rule: str | None = None, source: Pos | None = None) -> Flowable | None:
+        """A heading inside the running text: one blank line above, kept with the text."""
+        para = self.para(text, style, colour=colour, align="left", phrases=True, source=source)
+        if para is None:
+            return None
+        items: list[Flowable] = [para]
+        if rule:
+            items.append(self.rule(rule, self.t.rules.get("thin", 0.4), lines=0.0))
+        return Stack(items, pitch=self.pitch, keep_with_next=True, source=source or pos_of(text))
+
+    def photo(self, photo: Photo, max_height: float | None = None) -> PhotoBlock | None:
+        size = self.pictures.size(photo.image)
+        if size is None:
+            return None
+        return PhotoBlock(self, photo.image, photo.caption, size,
+                          max_height or self.t.grid.height * 0.45)
+
+    # ------------------------------------------------------------------ tables
+    def cell(self, *items: Flowable | None, span: int = 1) -> Cell:
+        return Cell([i for i in items if i is not None], span)
+
+    def text_cell(self, text: str | None, style: str = "table", *, colour: str | None = None,
+                  link: str | None = None, span: int = 1, align: str = "left") -> Cell:
+        return self.cell(self.para(text, style, colour=colour, snap=False, link=link,
+                                   align=align), span=span)
+
+    def table(self, columns: Sequence[float], rows: list[Row], *, header: Sequence[str] = (),
+              zebra: bool = True, source: Pos | None = None, background: str | None = None,
+              rules: bool = True, head_fill: str | None = None) -> GridTable:
+        t = self.t
+        head = None
+        if header:
+            head = Row([self.text_cell(h, "table_head", colour=t.colours["table_head_text"])
+                        for h in header])
+        return GridTable(columns, rows, header=head, pitch=self.pitch,
+                         padding=t.space.get("table_cell_padding", 4),
+                         head_fill=head_fill or t.colours["table_head"],
+                         zebra=t.colours["zebra"] if zebra else None,
+                         rule=t.colours["rule"] if rules else None,
+                         rule_width=t.rules.get("thin", 0.4),
+                         top_rule=None, background=background, source=source)
+
+    def badge(self, text: str, colour: str) -> Drawn:
+        """A small coloured label (公開・一部公開・非公開) as a one-line cell item."""
+        kit, t = self.kit, self.t
+        line = kit.line(text, "badge")
+        size = t.style("badge").size
+        height = size * 2.0
+
+        def paint(canv, w, h):
+            lw = line.width if line else 0
+            canv.saveState()
+            canv.setFillColor(colour)
+            canv.roundRect(0, h - size * 1.75, lw + size, size * 1.5, size * 0.3, 0, 1)
+            canv.restoreState()
+            if line:
+                kit.draw_line(canv, line, size / 2, h - size * 1.75 + size * 0.42,
+                              t.colours["band_text"])
+
+        return Drawn(height, paint)
+
+    def section(self, head: Sequence[Flowable | None], items: Sequence[Flowable | None], *,
+                columns: int, source: Pos | None = None, box: str | None = None,
+                box_fill: str | None = None, rule: bool = False) -> Section:
+        g = self.t.grid
+        return Section([h for h in head if h is not None], [i for i in items if i is not None],
+                       columns=columns, gutter=g.gutter, pitch=self.pitch,
+                       box=box, box_fill=box_fill,
+                       box_pad=self.t.style("body").size * 1.5 if (box or box_fill) else 0.0,
+                       rule=self.t.colours["rule"] if rule and columns > 1 else None,
+                       source=source)
+
+
+def pieces(kit: TextKit, style: str, *parts: str | None) -> list:
+    """Spans of several texts in one style, each keeping its own YAML position."""
+    out: list = []
+    for part in parts:
+        if part:
+            out += kit.spans(part, style)
+    return out

@@ -1,0 +1,161 @@
+"""``render_issue``: an issue and its layout template → the finished PDF bytes.
+
+The story is: cover, contents and editorial, each article through its kind's renderer
+(express/pdf/kinds), colophon.  ReportLab lays it out in one pass and writes the outline,
+page labels, metadata, language and viewer preferences natively (express/post/document.py);
+the only text-layer fix is express/post/tounicode.py.  Bad content never raises: it becomes
+diagnostics, and the PDF is None when there are errors.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from reportlab.platypus import NextPageTemplate, PageBreakIfNotEmpty
+
+from express.diagnostics import Diagnostics
+from express.model.issue import Archive, Issue
+from express.model.source import Pos
+from express.pdf.doc import Book, MagazineDoc, Overflow, make_canvas_class
+from express.pdf.flowables import GridSpace, Para, Stack
+from express.pdf.fonts import FontSet, FontsMissing
+from express.pdf.front import (
+    Colophon,
+    Contents,
+    CoverFill,
+    Entry,
+    cover_painter,
+    cover_text,
+    define_page_forms,
+)
+from express.pdf.images import Pictures
+from express.pdf.kinds import IN_COLUMNS, RENDERERS
+from express.pdf.kinds.common import Context
+from express.pdf.parts import Parts
+from express.pdf.template import Template, TemplateError, read_template
+from express.pdf.text import TextKit
+from express.post.document import document_meta, finish_canvas
+from express.project import Project
+
+EDITORIAL_LABEL = "巻頭言"
+
+_templates: dict[tuple[Path, float], Template] = {}
+
+
+def template_for(project: Project, issue: Issue, name: str | None) -> Template:
+    path = project.pdf_template(name or issue.template)
+    key = (path, path.stat().st_mtime if path.exists() else 0.0)
+    t = _templates.get(key)
+    if t is None:
+        t = read_template(path)
+        _templates[key] = t
+    return t
+
+
+def editorial(p: Parts, issue: Issue) -> list:
+    if not issue.editorial:
+        return []
+    ks = p.t.kinds["editorial"]
+    head = [p.anchor("editorial", EDITORIAL_LABEL, EDITORIAL_LABEL),
+            p.band(EDITORIAL_LABEL, ks.colour), p.space(0.5)]
+    items = p.body(issue.editorial)
+    # a closing signature line (「…会長 久保 真」) is set flush right
+    last = issue.editorial.blocks[-1] if issue.editorial.blocks else None
+    if items and isinstance(items[-1], Para) and last is not None and hasattr(last, "inlines"):
+        text = "".join(i.text for i in last.inlines)
+        if len(text) <= 40 and "。" not in text:
+            items[-1].settings = p.kit.settings("right", 0.0)
+    return [p.section(head, items, columns=ks.columns, source=issue.at("editorial"),
+                      rule=True)]
+
+
+def story(p: Parts, issue: Issue, archive: Archive, book: Book) -> list:
+    t = p.t
+    entries: list[Entry] = []
+    if issue.editorial:
+        entries.append(Entry("editorial", EDITORIAL_LABEL, EDITORIAL_LABEL,
+                             t.kinds["editorial"].colour, issue.at("editorial")))
+    for a in issue.articles:
+        entries.append(Entry(a.id, a.label, str(a.title), t.kinds[a.kind].colour, a.pos))
+    out: list = [NextPageTemplate("body"), CoverFill()]
+    heading = p.para("目次", "contents_title", colour=t.colours["accent"], align="left",
+                     snap=True)
+    rule = p.rule(t.colours["accent"], t.rules.get("thick", 1.5), lines=0.5, at=0.0)
+    out += [Stack([heading, rule], pitch=p.pitch), Contents(p, entries), p.space(2)]
+    out += editorial(p, issue)
+    previous = "editorial" if issue.editorial else None
+    gap = t.space.get("between_articles_lines", 2)
+    run: list = []  # column items of a run of IN_COLUMNS articles (committees)
+    for i, a in enumerate(issue.articles):
+        ks = t.kinds[a.kind]
+        first_of_run = a.kind != previous
+        if first_of_run or a.kind not in IN_COLUMNS:
+            if ks.new_page:
+                out.append(PageBreakIfNotEmpty())
+            elif out:
+                out.append(GridSpace(gap * p.pitch))
+        ctx = Context(show_band=first_of_run or ks.new_page, style=ks)
+        if a.kind in IN_COLUMNS:
+            run += RENDERERS[a.kind](p, a, ctx)
+            nxt = issue.articles[i + 1].kind if i + 1 < len(issue.articles) else None
+            if nxt != a.kind:
+                out.append(p.section([p.band(a.label, ks.colour)], run, columns=ks.columns,
+                                     source=a.pos, rule=True))
+                run = []
+        else:
+            out += RENDERERS[a.kind](p, a, ctx)
+        previous = a.kind
+    out.append(Colophon(p, issue, archive))
+    return out
+
+
+def render_issue(issue: Issue, archive: Archive, project: Project,
+                 template_name: str | None = None) -> tuple[bytes | None, Diagnostics]:
+    """The issue's PDF (or None when there are errors) and the diagnostics of typesetting."""
+    diags = Diagnostics()
+    issue_pos = Pos(str(Path(issue.folder) / "issue.yaml"), 1, 1)
+    try:
+        t = template_for(project, issue, template_name)
+    except TemplateError as exc:
+        diags.error(issue.at("template") if issue.template else issue_pos,
+                    "pdf.template_invalid", path=str(exc.path), key=exc.key,
+                    problem=exc.problem)
+        return None, diags
+    except FileNotFoundError:
+        diags.error(issue.at("template") if issue.template else issue_pos,
+                    "pdf.template_missing", name=template_name or issue.template or "",
+                    folder=str(project.templates / "pdf"))
+        return None, diags
+    try:
+        fonts = FontSet(project.root, t.fonts)
+    except FontsMissing as exc:
+        diags.error(issue_pos, "pdf.fonts_missing", problems="; ".join(exc.problems))
+        return None, diags
+    kit = TextKit(t, fonts, diags)
+    book = Book()
+    pictures = Pictures(t.ppi, t.jpeg_quality, diags)
+    p = Parts(t, kit, pictures, book)
+    cover = cover_text(p, issue)
+    flowables = story(p, issue, archive, book)
+    if diags.has_errors:  # unreadable pictures, a cover that does not fit …
+        return None, diags
+    pub = archive.publication
+    buf = io.BytesIO()
+    doc = MagazineDoc(buf, t, kit, book, publication=str(pub.name),
+                      running=f"{pub.name} {issue.title}",
+                      paint_cover=cover_painter(p, issue, archive, cover),
+                      **document_meta(issue, archive))
+
+    def before_save(canv) -> None:
+        define_page_forms(p, book, canv)
+        finish_canvas(canv, issue, book)
+
+    try:
+        doc.build(flowables, canvasmaker=make_canvas_class(before_save))
+    except Overflow as exc:
+        diags.error(exc.source or issue_pos, "pdf.too_large", detail=exc.detail)
+        return None, diags
+    if diags.has_errors:
+        return None, diags
+    return buf.getvalue(), diags
