@@ -12,8 +12,11 @@ from tests.load.conftest import MINIMAL
 
 
 def run(project, *args, lang="C.UTF-8"):
-    return CliRunner().invoke(main, ["--project", str(project.root), *args],
-                              env={"LANG": lang, "LC_ALL": "", "LC_MESSAGES": ""})
+    return CliRunner().invoke(
+        main,
+        ["--project", str(project.root), *args],
+        env={"LANG": lang, "LC_ALL": "", "LC_MESSAGES": ""},
+    )
 
 
 def test_check_samples_exit_zero(project):
@@ -25,8 +28,9 @@ def test_check_samples_exit_zero(project):
 def test_check_error_exit_one_with_position(empty_project):
     folder = empty_project.issues / "2020-winter"
     folder.mkdir()
-    (folder / "issue.yaml").write_text(MINIMAL.replace("kind: article", "kind: colum"),
-                                       encoding="utf-8")
+    (folder / "issue.yaml").write_text(
+        MINIMAL.replace("kind: article", "kind: colum"), encoding="utf-8"
+    )
     r = run(empty_project, "check")
     assert r.exit_code == 1
     assert "issue.yaml:4:11: error: unknown article kind" in r.output
@@ -38,7 +42,8 @@ def test_warnings_do_not_fail(empty_project):
     folder = empty_project.issues / "x"
     folder.mkdir()
     (folder / "issue.yaml").write_text(
-        MINIMAL.replace("本文。", "2020年11月19日（水）に開催。"), encoding="utf-8")
+        MINIMAL.replace("本文。", "2020年11月19日（水）に開催。"), encoding="utf-8"
+    )
     r = run(empty_project, "check")
     assert r.exit_code == 0 and "warning:" in r.output
 
@@ -54,8 +59,16 @@ def test_new_template_passes_check(empty_project):
     assert r.exit_code == 0, r.output
     assert (empty_project.issues / "publication.yaml").exists()
     text = (empty_project.issues / "2031-autumn" / "issue.yaml").read_text(encoding="utf-8")
-    for kind in ("report", "committee", "member", "calendar", "officers", "opinions",
-                 "providers", "article"):
+    for kind in (
+        "report",
+        "committee",
+        "member",
+        "calendar",
+        "officers",
+        "opinions",
+        "providers",
+        "article",
+    ):
         assert f"kind: {kind}" in text
     r = run(empty_project, "check", "2031-autumn")
     assert r.exit_code == 0, r.output
@@ -73,6 +86,7 @@ def test_help_reads_well():
 
 
 def test_console_script_runs():
-    r = subprocess.run([sys.executable, "-m", "express", "--version"], capture_output=True,
-                       text=True, check=False)
+    r = subprocess.run(
+        [sys.executable, "-m", "express", "--version"], capture_output=True, text=True, check=False
+    )
     assert r.returncode == 0 and "express" in r.stdout

@@ -24,15 +24,21 @@ def test_both_languages_have_the_same_codes_and_fields():
 def test_every_code_used_in_the_code_is_in_the_catalogue():
     used = set()
     for path in CODE_DIR.rglob("*.py"):
-        used |= set(re.findall(r'"((?:source|value|key|image|slot|programme|issue|issues|'
-                               r'article|markup|lint|publication|check|new|pdf|site)'
-                               r'\.(?!yaml")[a-z_]+)"', path.read_text(encoding="utf-8")))
+        used |= set(
+            re.findall(
+                r'"((?:source|value|key|image|slot|programme|issue|issues|'
+                r"article|markup|lint|publication|check|new|pdf|site)"
+                r'\.(?!yaml")[a-z_]+)"',
+                path.read_text(encoding="utf-8"),
+            )
+        )
     missing = used - set(catalogue("en"))
     assert not missing
 
 
-@pytest.mark.parametrize(("env", "lang"), [("ja_JP.UTF-8", "ja"), ("en_US.UTF-8", "en"),
-                                           ("C.UTF-8", "en")])
+@pytest.mark.parametrize(
+    ("env", "lang"), [("ja_JP.UTF-8", "ja"), ("en_US.UTF-8", "en"), ("C.UTF-8", "en")]
+)
 def test_language_follows_locale(monkeypatch, env, lang):
     for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(var, raising=False)

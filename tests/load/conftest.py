@@ -25,13 +25,13 @@ class Checker:
     def __init__(self, project: Project) -> None:
         self.project = project
 
-    def write(self, text: str, issue_id: str = "t1", encoding: str = "utf-8",
-              raw: bytes | None = None) -> Path:
+    def write(
+        self, text: str, issue_id: str = "t1", encoding: str = "utf-8", raw: bytes | None = None
+    ) -> Path:
         folder = self.project.issues / issue_id
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / "issue.yaml"
-        path.write_bytes(raw if raw is not None else
-                         textwrap.dedent(text).encode(encoding))
+        path.write_bytes(raw if raw is not None else textwrap.dedent(text).encode(encoding))
         return path
 
     def run(self, text: str | None = None, **kw):
@@ -42,8 +42,11 @@ class Checker:
 
     def codes(self, text: str | None = None, **kw) -> list[tuple[int, int, str]]:
         """(line, col, code) of every diagnostic for ``issues/t1/issue.yaml``."""
-        return [(d.pos.line, d.pos.col, d.code) for d in self.run(text, **kw)
-                if d.pos and d.pos.path.endswith("t1/issue.yaml")]
+        return [
+            (d.pos.line, d.pos.col, d.code)
+            for d in self.run(text, **kw)
+            if d.pos and d.pos.path.endswith("t1/issue.yaml")
+        ]
 
 
 @pytest.fixture

@@ -33,18 +33,23 @@ def test_unknown_key_with_suggestion(checker):
 
 
 def test_unknown_top_level_key(checker):
-    codes = checker.codes("number: 1\ndate: 2020-12-15\nseason_: 冬号\n" + MINIMAL.split("\n", 2)[2])
+    codes = checker.codes(
+        "number: 1\ndate: 2020-12-15\nseason_: 冬号\n" + MINIMAL.split("\n", 2)[2]
+    )
     assert (3, 1, "key.unknown") in codes
 
 
 def test_duplicate_key_is_not_silently_kept(checker):
-    codes = checker.codes("number: 1\nnumber: 2\ndate: 2020-12-15\narticles:\n"
-                          "  - kind: article\n    title: a\n")
+    codes = checker.codes(
+        "number: 1\nnumber: 2\ndate: 2020-12-15\narticles:\n  - kind: article\n    title: a\n"
+    )
     assert (2, 1, "source.duplicate_key") in codes
 
 
 def test_missing_required_keys(checker):
-    codes = checker.codes("date: 2020-12-15\narticles:\n  - kind: report\n    event: {start: 2020-11-19}\n")
+    codes = checker.codes(
+        "date: 2020-12-15\narticles:\n  - kind: report\n    event: {start: 2020-11-19}\n"
+    )
     assert (1, 1, "key.missing") in codes  # number
     assert (3, 5, "key.missing") in codes  # report title
 
@@ -62,14 +67,16 @@ def test_wrong_types(checker):
 
 
 def test_number_must_be_positive(checker):
-    assert (1, 9, "value.expected_positive") in checker.codes(MINIMAL.replace("number: 1", "number: 0"))
+    assert (1, 9, "value.expected_positive") in checker.codes(
+        MINIMAL.replace("number: 1", "number: 0")
+    )
 
 
 def test_impossible_and_malformed_dates(checker):
     assert (2, 7, "value.impossible_date") in checker.codes(
-        MINIMAL.replace("2020-12-15", "2021-02-29"))
-    assert (2, 7, "value.bad_date") in checker.codes(
-        MINIMAL.replace("2020-12-15", "2020/12/15"))
+        MINIMAL.replace("2020-12-15", "2021-02-29")
+    )
+    assert (2, 7, "value.bad_date") in checker.codes(MINIMAL.replace("2020-12-15", "2020/12/15"))
 
 
 REPORT = """\
@@ -122,7 +129,8 @@ def test_unknown_article_kind_with_suggestion(checker):
 
 def test_link_schemes(checker):
     text = MINIMAL.replace("本文。", "[危険](javascript:alert(1)) と ftp は不可。") + (
-        "  - kind: calendar\n    events:\n      - {date: 2020-12-01, title: 会, url: 'ftp://x.jp/'}\n")
+        "  - kind: calendar\n    events:\n      - {date: 2020-12-01, title: 会, url: 'ftp://x.jp/'}\n"
+    )
     codes = checker.codes(text)
     assert (7, 12, "markup.bad_link") in codes
     assert (10, 43, "value.bad_link") in codes
@@ -197,16 +205,24 @@ def test_binary_file_is_not_utf8(checker):
 
 
 def test_all_problems_reported_in_one_run(checker):
-    text = MINIMAL.replace("titel", "title").replace("title: 題", "titel: 題").replace(
-        "2020-12-15", "2020-13-01") + "  - kind: bogus\n"
+    text = (
+        MINIMAL.replace("titel", "title")
+        .replace("title: 題", "titel: 題")
+        .replace("2020-12-15", "2020-13-01")
+        + "  - kind: bogus\n"
+    )
     codes = {c for _l, _c, c in checker.codes(text)}
-    assert {"key.unknown", "value.bad_date", "article.unknown_kind"} <= codes or \
-           {"key.unknown", "value.impossible_date", "article.unknown_kind"} <= codes
+    assert {"key.unknown", "value.bad_date", "article.unknown_kind"} <= codes or {
+        "key.unknown",
+        "value.impossible_date",
+        "article.unknown_kind",
+    } <= codes
 
 
 def test_bad_prefecture_suggests_full_name(checker):
-    diags = checker.run(MINIMAL + "  - kind: providers\n    entries:\n"
-                        "      - {name: 社, prefecture: 東京}\n")
+    diags = checker.run(
+        MINIMAL + "  - kind: providers\n    entries:\n      - {name: 社, prefecture: 東京}\n"
+    )
     (d,) = [d for d in diags if d.code == "value.bad_prefecture"]
     assert d.args["hint"] == "東京都"
 

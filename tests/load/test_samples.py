@@ -6,8 +6,16 @@ from __future__ import annotations
 import shutil
 
 from express.check import check
-from express.model.articles import Calendar, Committee, Member, Officers, Opinions, Providers, Report
-from express.model.articles import KIND_LABELS
+from express.model.articles import (
+    KIND_LABELS,
+    Calendar,
+    Committee,
+    Member,
+    Officers,
+    Opinions,
+    Providers,
+    Report,
+)
 from tests.conftest import FIXTURES, ROOT
 
 
@@ -52,7 +60,9 @@ def test_samples_committees_members_calendar_opinions_providers(project):
     assert any("ISPの集い" in e.title for e in cal.events)
     (ops,) = [a for a in arts if isinstance(a, Opinions)]
     dates = [o.date for o in ops.newest_first]
-    assert dates == sorted(dates, reverse=True) and len(set((o.date, o.title) for o in ops.items)) == len(ops.items)
+    assert dates == sorted(dates, reverse=True) and len(
+        set((o.date, o.title) for o in ops.items)
+    ) == len(ops.items)
     (prov,) = [a for a in arts if isinstance(a, Providers)]
     assert prov.by_prefecture[0][0] in ("北海道", "青森県", "岩手県", "宮城県")
 
@@ -63,7 +73,7 @@ def _fixture_project(empty_project, name):
 
 
 def test_seed_wrong_weekday_is_flagged(empty_project):
-    archive, diags = check(_fixture_project(empty_project, "wrong-weekday"))
+    _archive, diags = check(_fixture_project(empty_project, "wrong-weekday"))
     hits = [d for d in diags if d.code == "lint.weekday_mismatch"]
     assert len(hits) == 1  # 19日（水） is wrong; 11月18日（水） in the same text is right
     assert hits[0].args["weekday_true_ja"] == "木"

@@ -23,7 +23,7 @@ def test_text_positions_in_block_scalars(checker):
     ruby = next(i for i in para.inlines if i.ruby)
     assert (ruby.text, ruby.ruby) == ("漢字", "かんじ")
     second = next(i for i in para.inlines if i.text.startswith("二行目"))
-    assert second.locate(2) .col == 9 and second.locate(2).line == 8
+    assert second.locate(2).col == 9 and second.locate(2).line == 8
 
 
 def test_latin_lines_joined_with_one_space(checker):

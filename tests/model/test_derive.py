@@ -5,7 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 from express.model import derive
-from express.model.articles import OfficerGroup, Officers, Opinion, Opinions, Person, Provider, Providers, Slot
+from express.model.articles import (
+    OfficerGroup,
+    Officers,
+    Opinion,
+    Opinions,
+    Person,
+    Provider,
+    Providers,
+    Slot,
+)
 from express.model.source import Pos, Text
 
 P = Pos("t.yaml", 1, 1)
@@ -17,12 +26,18 @@ def T(s: str) -> Text:
 
 def test_weekdays_and_ranges():
     assert derive.format_date(dt.date(2020, 11, 19)) == "2020年11月19日（木）"
-    assert derive.format_date_range(dt.date(2020, 11, 19), dt.date(2020, 11, 20)) == \
-        "2020年11月19日（木）〜20日（金）"
-    assert derive.format_date_range(dt.date(2020, 11, 30), dt.date(2020, 12, 1)) == \
-        "2020年11月30日（月）〜12月1日（火）"
-    assert derive.format_date_range(dt.date(2020, 12, 31), dt.date(2021, 1, 1)) == \
-        "2020年12月31日（木）〜2021年1月1日（金）"
+    assert (
+        derive.format_date_range(dt.date(2020, 11, 19), dt.date(2020, 11, 20))
+        == "2020年11月19日（木）〜20日（金）"
+    )
+    assert (
+        derive.format_date_range(dt.date(2020, 11, 30), dt.date(2020, 12, 1))
+        == "2020年11月30日（月）〜12月1日（火）"
+    )
+    assert (
+        derive.format_date_range(dt.date(2020, 12, 31), dt.date(2021, 1, 1))
+        == "2020年12月31日（木）〜2021年1月1日（金）"
+    )
     assert derive.format_date_range(dt.date(2020, 11, 18), None) == "2020年11月18日（水）"
 
 
@@ -33,14 +48,28 @@ def test_slot_duration():
 
 
 def _officers(groups):
-    return Officers(P, kind="officers", id="o", title=T("役員一覧"), groups=[
-        OfficerGroup(P, role=T(role), members=[Person(P, name=T(n)) for n in names])
-        for role, names in groups])
+    return Officers(
+        P,
+        kind="officers",
+        id="o",
+        title=T("役員一覧"),
+        groups=[
+            OfficerGroup(P, role=T(role), members=[Person(P, name=T(n)) for n in names])
+            for role, names in groups
+        ],
+    )
 
 
 def test_head_counts_count_a_person_with_two_roles_once():
-    o = _officers([("会長", ["久保 真"]), ("副会長", ["西山 裕之", "立石 聡明"]),
-                   ("専務理事", ["立石 聡明"]), ("理事", ["大津 康治"]), ("監事", ["秋山 卓司"])])
+    o = _officers(
+        [
+            ("会長", ["久保 真"]),
+            ("副会長", ["西山 裕之", "立石 聡明"]),
+            ("専務理事", ["立石 聡明"]),
+            ("理事", ["大津 康治"]),
+            ("監事", ["秋山 卓司"]),
+        ]
+    )
     assert o.head_counts == [("理事", 4), ("監事", 1)]
     assert o.head_count_line == "理事4名 監事1名"
 
@@ -51,19 +80,33 @@ def test_head_counts_ignore_spacing_in_names():
 
 
 def test_opinions_newest_first_stable():
-    items = [Opinion(P, date=dt.date(2021, 4, 9), title=T("a")),
-             Opinion(P, date=dt.date(2022, 2, 14), title=T("b")),
-             Opinion(P, date=dt.date(2021, 4, 9), title=T("c"))]
+    items = [
+        Opinion(P, date=dt.date(2021, 4, 9), title=T("a")),
+        Opinion(P, date=dt.date(2022, 2, 14), title=T("b")),
+        Opinion(P, date=dt.date(2021, 4, 9), title=T("c")),
+    ]
     o = Opinions(P, kind="opinions", id="x", title=T("意見書"), items=items)
     assert [i.title for i in o.newest_first] == ["b", "a", "c"]
 
 
 def test_providers_grouped_in_national_order():
-    entries = [Provider(P, name=T(n), prefecture=T(p)) for n, p in
-               [("A", "沖縄県"), ("B", "東京都"), ("C", "北海道"), ("D", "東京都"), ("E", "大阪府")]]
+    entries = [
+        Provider(P, name=T(n), prefecture=T(p))
+        for n, p in [
+            ("A", "沖縄県"),
+            ("B", "東京都"),
+            ("C", "北海道"),
+            ("D", "東京都"),
+            ("E", "大阪府"),
+        ]
+    ]
     p = Providers(P, kind="providers", id="p", title=T("一覧"), entries=entries)
     assert [(pref, [e.name for e in es]) for pref, es in p.by_prefecture] == [
-        ("北海道", ["C"]), ("東京都", ["B", "D"]), ("大阪府", ["E"]), ("沖縄県", ["A"])]
+        ("北海道", ["C"]),
+        ("東京都", ["B", "D"]),
+        ("大阪府", ["E"]),
+        ("沖縄県", ["A"]),
+    ]
 
 
 def test_prefecture_table_is_complete():
