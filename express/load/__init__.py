@@ -16,7 +16,7 @@ import yaml
 from express.diagnostics import Diagnostics
 from express.load.images import read_image
 from express.load.kinds import COMMON, KINDS, body
-from express.load.values import Reader, suggest
+from express.load.values import Fields, Reader, suggest
 from express.load.yaml_source import read_yaml
 from express.model.articles import DEFAULT_TITLES, Article
 from express.model.issue import Archive, Cover, Issue, Publication
@@ -37,8 +37,13 @@ def shown_path(path: Path) -> str:
         return str(path)
 
 
-def _read(path: Path, diags: Diagnostics, folder: Path) -> tuple[Reader, yaml.Node] | None:
+def _read(path: Path, diags: Diagnostics, folder: Path, what: str, keys: dict[str, bool],
+          missing: str) -> tuple[Reader, Fields] | None:
+    """The top-level mapping of ``path`` checked against ``keys``; ``missing`` if absent."""
     shown = shown_path(path)
+    if not path.exists():
+        diags.error(Pos(shown, 1, 1), missing)
+        return None
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -47,21 +52,17 @@ def _read(path: Path, diags: Diagnostics, folder: Path) -> tuple[Reader, yaml.No
     source = read_yaml(shown, data, diags)
     if source is None:
         return None
-    return Reader(shown, source.text, diags, str(folder)), source.root
+    r = Reader(shown, source.text, diags, str(folder))
+    f = r.mapping(source.root, what, keys)
+    return (r, f) if f is not None else None
 
 
 def load_publication(root: Path, diags: Diagnostics) -> Publication | None:
-    path = root / "publication.yaml"
-    if not path.exists():
-        diags.error(Pos(shown_path(path), 1, 1), "publication.missing")
+    got = _read(root / "publication.yaml", diags, root, "publication", PUBLICATION_KEYS,
+                "publication.missing")
+    if got is None or got[1].missing_required:
         return None
-    got = _read(path, diags, root)
-    if got is None:
-        return None
-    r, node = got
-    f = r.mapping(node, "publication", PUBLICATION_KEYS)
-    if f is None or f.missing_required:
-        return None
+    r, f = got
     return Publication(
         f.pos, name=f.get("name", r.text_value), publisher=f.get("publisher", r.text_value),
         address=f.get("address", r.text_value), tel=f.get("tel", r.text_value),
@@ -113,16 +114,10 @@ def load_issue(folder: Path, diags: Diagnostics) -> Issue | None:
     path = folder / "issue.yaml"
     if not ISSUE_ID.match(folder.name):
         diags.error(Pos(shown_path(path), 1, 1), "issue.bad_folder", name=folder.name)
-    if not path.exists():
-        diags.error(Pos(shown_path(path), 1, 1), "issue.missing_file")
-        return None
-    got = _read(path, diags, folder)
+    got = _read(path, diags, folder, "issue", ISSUE_KEYS, "issue.missing_file")
     if got is None:
         return None
-    r, node = got
-    f = r.mapping(node, "issue", ISSUE_KEYS)
-    if f is None:
-        return None
+    r, f = got
     cover = None
     if (n := f.child("cover")) is not None:
         c = r.mapping(n, "cover", {"headline": False, "image": False, "lines": False})
