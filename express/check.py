@@ -5,14 +5,36 @@ from __future__ import annotations
 from express.diagnostics import Diagnostics
 from express.lint import lint_issue
 from express.load import load_archive
-from express.model.issue import Archive
+from express.model.issue import Archive, Issue
 from express.project import Project
 
 
-def check(project: Project, ids: list[str] | None = None) -> tuple[Archive | None, Diagnostics]:
+def check(project: Project, ids: list[str] | None = None, *, glyphs: bool = False
+          ) -> tuple[Archive | None, Diagnostics]:
+    """Load and lint; ``glyphs`` also looks for characters no font can print (the PDF
+    build reports those itself, so only ``express check`` asks for it)."""
     archive, diags = load_archive(project.issues, ids or None)
-    if archive is not None:
-        for issue in archive.issues:
-            if not ids or issue.id in ids:
-                lint_issue(issue, diags)
+    if archive is None:
+        return archive, diags
+    for issue in archive.issues:
+        if not ids or issue.id in ids:
+            lint_issue(issue, diags)
+            if glyphs:
+                _glyphs(project, issue, diags)
     return archive, diags
+
+
+def _glyphs(project: Project, issue: Issue, diags: Diagnostics) -> None:
+    from express.fonts import find_fonts
+    from express.fonts.coverage import covered
+    from express.lint.glyphs import unprintable_characters
+    from express.pdf.template import font_candidates
+
+    path = project.pdf_template(issue.template)
+    if not path.exists():
+        return
+    chosen, _problems = find_fonts(project.root, font_candidates(path))
+    if not chosen:
+        return
+    names = ", ".join(sorted({c.path.stem for c in chosen.values()}))
+    unprintable_characters(issue, covered(c.path for c in chosen.values()), names, diags)

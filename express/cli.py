@@ -65,7 +65,7 @@ def check(project: Project, ids: tuple[str, ...]) -> None:
     """
     from express.check import check as run_check
 
-    archive, diags = run_check(project, list(ids))
+    archive, diags = run_check(project, list(ids), glyphs=True)
     errors, warnings = print_diagnostics(diags)
     if errors or warnings:
         summary(diags, errors, warnings)

@@ -230,3 +230,13 @@ def test_bad_prefecture_suggests_full_name(checker):
 def test_recursive_alias_and_deep_nesting(checker):
     assert checker.codes("number: &n [1, *n]\n") == [(1, 9, "source.recursive_alias")]
     assert checker.codes("a: " + "[" * 5000 + "]" * 5000 + "\n") == [(1, 1, "source.too_deep")]
+
+
+def test_characters_no_font_has_are_warned_at_their_position(checker):
+    from express.check import check
+
+    checker.write(MINIMAL.replace("本文。", "絵文字😀は印刷できない。"))
+    _archive, diags = check(checker.project, glyphs=True)
+    (d,) = [d for d in diags if d.code == "lint.missing_glyph"]
+    assert (d.pos.line, d.pos.col) == (7, 10)
+    assert d.args["codepoint"] == "1F600" and not diags.has_errors

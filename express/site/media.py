@@ -1,0 +1,86 @@
+"""Pictures for the site: cover thumbnails from the PDFs, photos and logos downscaled.
+
+Every picture is written with its pixel size so pages can give ``width``/``height`` and
+never shift while loading.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image as PILImage
+from PIL import ImageOps
+
+THUMB_WIDTH = 480  # the cover grid shows covers at up to 240 CSS px: 2x for sharp screens
+OG_WIDTH = 600  # og:image: JPEG, as some share previews still refuse WebP
+PHOTO_MAX = 1200
+LOGO_BOX = (480, 240)  # logos show at up to 6rem high: 2x that, and never wider than this
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A picture written into the site: path relative to the site root, pixel size."""
+
+    href: str
+    width: int
+    height: int
+
+
+def render_cover(pdf: Path, site: Path, folder: str) -> tuple[Picture, Picture]:
+    """The PDF's first page as the grid thumbnail (WebP) and the share image (JPEG)."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        page = doc[0]
+        width_pt = page.get_width()
+        bitmap = page.render(scale=THUMB_WIDTH / width_pt)
+        image = bitmap.to_pil().convert("RGB")
+        page.close()
+    finally:
+        doc.close()
+    out = site / folder
+    out.mkdir(parents=True, exist_ok=True)
+    image.save(out / "cover.webp", "WEBP", quality=80, method=6)
+    thumb = Picture(f"{folder}/cover.webp", image.width, image.height)
+    og = (
+        image.resize(
+            (OG_WIDTH, round(image.height * OG_WIDTH / image.width)), PILImage.Resampling.LANCZOS
+        )
+        if image.width != OG_WIDTH
+        else image
+    )
+    og.save(out / "cover.jpg", "JPEG", quality=82, optimize=True, progressive=True)
+    return thumb, Picture(f"{folder}/cover.jpg", og.width, og.height)
+
+
+def copy_picture(
+    src: str, site: Path, href: str, max_width: int, max_height: int | None = None
+) -> Picture:
+    """Copy ``src`` to ``site/href``, downscaled to fit; JPEG stays JPEG, PNG stays PNG."""
+    dest = site / href
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    with PILImage.open(src) as im:
+        im = ImageOps.exif_transpose(im)
+        fmt = "PNG" if href.lower().endswith(".png") else "JPEG"
+        scale = min(1.0, max_width / im.width, (max_height or im.height) / im.height)
+        if scale == 1.0 and fmt == "PNG":
+            shutil.copyfile(src, dest)
+            return Picture(href, im.width, im.height)
+        if scale < 1.0:
+            size = (round(im.width * scale), round(im.height * scale))
+            im = im.resize(size, PILImage.Resampling.LANCZOS)
+        if fmt == "JPEG":
+            im.convert("RGB").save(dest, "JPEG", quality=82, optimize=True, progressive=True)
+        else:
+            im.save(dest, "PNG", optimize=True)
+        return Picture(href, im.width, im.height)
+
+
+def size_label(n_bytes: int) -> str:
+    """``PDF 1.2 MB``-style size: kB below a megabyte, one decimal above."""
+    if n_bytes < 1000 * 1000:
+        return f"{max(1, round(n_bytes / 1000))} kB"
+    return f"{n_bytes / 1000 / 1000:.1f} MB"

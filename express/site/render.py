@@ -1,0 +1,300 @@
+"""Write the archive site: index, one page per issue and per article, feeds, search index.
+
+The output folder (everything relative, so it deploys by copying one folder and works
+from disk)::
+
+    index.html                   every issue, newest first, grouped by year
+    <id>/index.html              an issue: cover, PDF, contents, editorial, previous/next
+    <id>/<article id>.html       one page per article
+    <id>/<id>.pdf                the issue's PDF
+    <id>/cover.webp, cover.jpg   the PDF's first page (grid thumbnail, share image)
+    <id>/images/…                photos and logos, downscaled
+    assets/                      style.css, site.js (copied from templates/site/assets/)
+    pagefind/                    the search index (Pagefind, Japanese segmentation)
+    feed.xml, sitemap.xml        only when publication.archive_url is set
+
+Pages come from jinja2 templates in ``templates/site/`` with autoescaping on, so anything
+an editor writes is shown as text, never run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from express.diagnostics import Diagnostics
+from express.model import derive
+from express.model.articles import Article, Image, Member, Photo
+from express.model.body import Body, BulletList, Inline, Paragraph
+from express.model.issue import Archive, Issue
+from express.project import Project
+from express.site import media
+from express.site.search import build_search_index
+
+CSP = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+    )
+)
+DESCRIPTION_CHARS = 110
+
+
+@dataclass
+class IssuePage:
+    """What the templates need about one issue beyond the model."""
+
+    issue: Issue
+    pdf_href: str  # relative to the site root
+    pdf_size: str
+    thumb: media.Picture
+    og_image: media.Picture
+    pictures: dict[str, media.Picture] = field(default_factory=dict)  # image ref → copy
+
+    @property
+    def href(self) -> str:
+        return f"{self.issue.id}/index.html"
+
+    def article_href(self, article: Article) -> str:
+        return f"{self.issue.id}/{article.id}.html"
+
+
+def render_site(
+    archive: Archive, project: Project, pdfs: dict[str, Path], out: Path
+) -> Diagnostics:
+    diags = Diagnostics()
+    out = Path(out)
+    pages: dict[str, IssuePage] = {}
+    for issue in archive.issues:
+        page = _prepare_issue(issue, pdfs.get(issue.id), out, diags)
+        if page is not None:
+            pages[issue.id] = page
+    if diags.has_errors:
+        return diags
+    site = Site(archive, project, pages, out)
+    site.write_all()
+    build_search_index(out, diags)
+    return diags
+
+
+def _prepare_issue(
+    issue: Issue, pdf: Path | None, out: Path, diags: Diagnostics
+) -> IssuePage | None:
+    """Copy the PDF and pictures of ``issue`` into the site; None when its PDF is unusable."""
+    if pdf is None or not Path(pdf).is_file():
+        diags.error(issue.pos, "site.pdf_missing", id=issue.id, path=str(pdf or ""))
+        return None
+    folder = out / issue.id
+    folder.mkdir(parents=True, exist_ok=True)
+    pdf_href = f"{issue.id}/{issue.id}.pdf"
+    shutil.copyfile(pdf, out / pdf_href)
+    try:
+        thumb, og = media.render_cover(out / pdf_href, out, issue.id)
+    except Exception as exc:  # pdfium raises its own error types for broken files
+        diags.error(issue.pos, "site.pdf_unreadable", id=issue.id, reason=str(exc))
+        return None
+    page = IssuePage(issue, pdf_href, media.size_label((out / pdf_href).stat().st_size), thumb, og)
+    for image, box in _pictures(issue):
+        if image.ref in page.pictures:
+            continue
+        href = f"{issue.id}/{image.ref.replace(chr(92), '/')}"
+        try:
+            page.pictures[image.ref] = media.copy_picture(image.path, out, href, *box)
+        except OSError as exc:
+            diags.error(image.pos, "image.unreadable", ref=image.ref, reason=str(exc))
+    return page
+
+
+def _pictures(issue: Issue):
+    for article in issue.articles:
+        for photo in getattr(article, "photos", ()) or ():
+            yield photo.image, (media.PHOTO_MAX, None)
+        if isinstance(article, Member) and article.logo is not None:
+            yield article.logo, media.LOGO_BOX
+
+
+# ---------------------------------------------------------------- body text for templates
+
+
+@dataclass
+class ListNode:
+    inlines: tuple[Inline, ...]
+    children: list[ListNode] = field(default_factory=list)
+
+
+def body_blocks(body: Body) -> list[tuple[str, Any]]:
+    """``("p", inlines)`` and ``("ul", [ListNode…])`` with list levels nested as trees."""
+    out: list[tuple[str, Any]] = []
+    for block in body.blocks:
+        if isinstance(block, Paragraph):
+            out.append(("p", block.inlines))
+        elif isinstance(block, BulletList):
+            roots: list[ListNode] = []
+            stack: list[tuple[int, ListNode]] = []
+            for item in block.items:
+                node = ListNode(item.inlines)
+                while stack and stack[-1][0] >= item.level:
+                    stack.pop()
+                (stack[-1][1].children if stack else roots).append(node)
+                stack.append((item.level, node))
+            out.append(("ul", roots))
+    return out
+
+
+def safe_href(url: str | None) -> str | None:
+    """Only web, mail and phone links are made clickable."""
+    if not url:
+        return None
+    u = str(url).strip()
+    return u if u.lower().startswith(("https://", "http://", "mailto:", "tel:")) else None
+
+
+def tel_href(number: str) -> str:
+    return "tel:" + "".join(c for c in str(number) if c.isdigit() or c == "+")
+
+
+def summary_text(body: Body, limit: int = DESCRIPTION_CHARS) -> str:
+    text = " ".join(body.plain_text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def access_class(access: str) -> str:
+    return {"公開": "open", "一部公開": "partial", "非公開": "closed"}.get(access, "other")
+
+
+def chair_label(name: str | None) -> str:
+    name = name or ""
+    if name.endswith("部会"):
+        return "部会長"
+    if name.endswith(("ワーキンググループ", "WG")):
+        return "主査"
+    return "代表"
+
+
+# ---------------------------------------------------------------- the pages
+
+
+class Site:
+    def __init__(
+        self, archive: Archive, project: Project, pages: dict[str, IssuePage], out: Path
+    ) -> None:
+        self.archive = archive
+        self.pub = archive.publication
+        self.pages = pages
+        self.out = out
+        self.templates = project.templates / "site"
+        base = (self.pub.archive_url or "").strip()
+        self.base_url = (base.rstrip("/") + "/") if base else None
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(self.templates),
+            autoescape=jinja2.select_autoescape(["html", "xml"]),
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(
+            date=derive.format_date,
+            month_day=derive.format_month_day,
+            safe_href=safe_href,
+            tel_href=tel_href,
+            access_class=access_class,
+            blocks=body_blocks,
+            summary=summary_text,
+            chair_label=chair_label,
+            iso=lambda d: d.isoformat(),
+        )
+        self.env.globals.update(
+            pub=self.pub, csp=CSP, abs_url=self.abs_url, feeds=self.base_url is not None
+        )
+
+    def abs_url(self, path: str) -> str | None:
+        """Absolute URL of a site path, or None when the publication has no archive_url."""
+        if self.base_url is None:
+            return None
+        return self.base_url + path.removesuffix("index.html")
+
+    def write(self, template: str, path: str, **context: Any) -> None:
+        depth = path.count("/")
+        context.setdefault("root", "../" * depth)
+        context.setdefault("path", path)
+        html = self.env.get_template(template).render(**context)
+        dest = self.out / path
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_text(html, encoding="utf-8")
+
+    def write_all(self) -> None:
+        self.copy_assets()
+        issues = [self.pages[i.id] for i in self.archive.issues if i.id in self.pages]
+        years = [
+            (year, list(group))
+            for year, group in itertools.groupby(issues, key=lambda p: p.issue.date.year)
+        ]
+        self.write(
+            "pages/index.html",
+            "index.html",
+            issues=issues,
+            years=years,
+            latest=issues[0] if issues else None,
+        )
+        for page in issues:
+            newer, older = self.archive.neighbours(page.issue)
+            self.write(
+                "pages/issue.html",
+                page.href,
+                page=page,
+                issue=page.issue,
+                newer=self.pages.get(newer.id) if newer else None,
+                older=self.pages.get(older.id) if older else None,
+            )
+            articles = page.issue.articles
+            for i, article in enumerate(articles):
+                self.write(
+                    "pages/article.html",
+                    page.article_href(article),
+                    page=page,
+                    issue=page.issue,
+                    article=article,
+                    kind_template=self.kind_template(article.kind),
+                    prev=articles[i - 1] if i > 0 else None,
+                    next=articles[i + 1] if i + 1 < len(articles) else None,
+                    photos=self.photos(page, getattr(article, "photos", [])),
+                    logo=(
+                        page.pictures.get(article.logo.ref)
+                        if isinstance(article, Member) and article.logo
+                        else None
+                    ),
+                )
+        if self.base_url is not None:
+            updated = max((p.issue.date for p in issues), default=dt.date.today())
+            self.write("feed.xml", "feed.xml", issues=issues, updated=updated, root="")
+            self.write("sitemap.xml", "sitemap.xml", issues=issues, root="")
+
+    def kind_template(self, kind: str) -> str:
+        name = f"kinds/{kind}.html"
+        return name if (self.templates / name).is_file() else "kinds/article.html"
+
+    def photos(self, page: IssuePage, photos: list[Photo]) -> list[tuple[Photo, media.Picture]]:
+        return [(p, page.pictures[p.image.ref]) for p in photos if p.image.ref in page.pictures]
+
+    def picture(self, page: IssuePage, image: Image | None) -> media.Picture | None:
+        return page.pictures.get(image.ref) if image else None
+
+    def copy_assets(self) -> None:
+        src = self.templates / "assets"
+        if src.is_dir():
+            shutil.copytree(src, self.out / "assets", dirs_exist_ok=True)
