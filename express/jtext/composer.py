@@ -28,7 +28,7 @@ from . import classes as C
 from .justify import fit
 from .model import Line, Metrics, RubyRun, Run, Settings, Span, Style
 from .ruby import base_spread, ruby_placement
-from .spacing import glue_table, scaled_glue_table
+from .spacing import glue_table, scaled_glue_columns
 
 EPS = 1e-6
 _DEFAULT = Settings()
@@ -120,28 +120,40 @@ class _Segment:
         sizes: list[float] = []
         rubies: list[tuple[int, int, int]] = []
         pos = 0
-        for si, t in pieces:
+        if len(pieces) == 1:  # the common case: one span between forced breaks
+            si, t = pieces[0]
             st = spans[si].style
             d = _font_info(metrics, st.font, st.size)
             c_, a_, b_, o_, e_ = zip(*map(d.__getitem__, t), strict=True)
-            cls += c_
-            adv += a_
-            box += b_
-            off += o_
-            endg += e_
-            span_of += [si] * len(t)
+            cls, adv, box, off, endg = list(c_), list(a_), list(b_), list(o_), list(e_)
+            span_of = [si] * n
             sizes.append(st.size)
             if spans[si].ruby:
-                rubies.append((pos, pos + len(t), si))
-            pos += len(t)
+                rubies.append((0, n, si))
+        else:
+            for si, t in pieces:
+                st = spans[si].style
+                d = _font_info(metrics, st.font, st.size)
+                c_, a_, b_, o_, e_ = zip(*map(d.__getitem__, t), strict=True)
+                cls += c_
+                adv += a_
+                box += b_
+                off += o_
+                endg += e_
+                span_of += [si] * len(t)
+                sizes.append(st.size)
+                if spans[si].ruby:
+                    rubies.append((pos, pos + len(t), si))
+                pos += len(t)
         self.cls, self.adv, self.box, self.off, self.endg = cls, adv, box, off, endg
         self.span_of = span_of
         self.single_span = len(pieces) == 1
         jl = settings.jl_space
         single = min(sizes) == max(sizes) if sizes else True
         if single:
-            flat = scaled_glue_table(jl, sizes[0] if sizes else 1.0)
-            rows = list(map(flat.__getitem__, map(add, map(mul, cls, repeat(C.NCLASS)), cls[1:])))
+            table = scaled_glue_columns(jl, sizes[0] if sizes else 1.0)
+            idx = list(map(add, map(mul, cls, repeat(C.NCLASS)), cls[1:]))
+            cols = [[0.0, *map(col.__getitem__, idx)] for col in table]
         else:
             size_of: list[float] = []
             for si, t in pieces:
@@ -152,17 +164,27 @@ class _Segment:
                 g = em[cls[j - 1]][cls[j]]
                 sz = size_of[j - 1] if g[10] else size_of[j]
                 rows.append(tuple(v * sz for v in g[:10]))
-        cols = (
-            [[0.0, *col] for col in zip(*rows, strict=True)] if rows else [[0.0] for _ in range(10)]
-        )
+            cols = (
+                [[0.0, *col] for col in zip(*rows, strict=True)] if rows
+                else [[0.0] for _ in range(10)]
+            )
         (self.nat, self.shtot, self.sh_word, self.sh_dot, self.sh_br, self.sh_jl,
          self.st_word, self.st_jl, self.st_inter, self.st_even) = cols
         self.tiers = B.break_tiers(text, cls, settings.strictness)
         self.ruby_groups: list[tuple[int, int, str, Style, float]] = []
+        self.ruby_head: dict[int, float] = {}  # group start -> base padding before it
+        self.ruby_tail: dict[int, float] = {}  # group end (exclusive) -> padding after it
         for i0, i1, si in rubies:
             self._setup_ruby(i0, i1, spans[si], metrics, settings)
         if settings.phrase_breaks and n > 1:
             B.apply_phrases(text, cls, self.tiers, B.budoux_phrases(text))
+        # the 1 em (U+3000) after a sentence-final ！？ is dropped at a line end (JLREQ §3.1.6,
+        # Table 2 n.4): index -> its width with the glue before it, taken off the line
+        self.drop: dict[int, float] = {}
+        if "\u3000" in text:
+            for j in range(1, n):
+                if text[j] == "\u3000" and cls[j - 1] == C.DIVIDING:
+                    self.drop[j] = self.nat[j] + box[j]
         self.C = list(accumulate(map(add, self.nat, box), initial=0.0))
         self.T = list(accumulate(self.shtot, initial=0.0))
 
@@ -178,6 +200,8 @@ class _Segment:
             self.box[i0] += pad
             self.off[i0] += pad
             self.box[i1 - 1] += pad
+            self.ruby_head[i0] = pad
+            self.ruby_tail[i1] = pad
         for j in range(i0 + 1, i1):
             self.nat[j] += between
             for arr in (self.shtot, self.sh_word, self.sh_dot, self.sh_br, self.sh_jl,
@@ -213,7 +237,11 @@ def _compose_segment(
             cand_by_tier[tier] = cl
         return cl
 
+    drop = seg.drop
+
     def endw(k: int) -> float:
+        if drop and k - 1 in drop:
+            return -drop[k - 1]  # a U+3000 after ！？ that vanishes at the line end
         return 0.0 if (k >= n or solid_end) else endg[k - 1]
 
     indent = 0.0
@@ -256,7 +284,7 @@ def _compose_segment(
             if nxt < len(cl):
                 k = cl[nxt]
                 w = Cs[k] - base + endw(k)
-                cap = (T[k] - T[s + 1] if k > s + 1 else 0.0) + endw(k)
+                cap = (T[k] - T[s + 1] if k > s + 1 else 0.0) + max(endw(k), 0.0)
                 if w - cap <= avail + EPS:
                     inn = (k, w)
                 if hanging and k - 1 > s and cls[k - 1] in _HANGABLE and k < n:
@@ -347,8 +375,16 @@ def _emit(
     # trailing spaces are dropped from the line (their box is 0, the glue after them is not ours)
     while e > s + 1 and text[e - 1] == " " and not hung:
         e -= 1
+    if seg.drop and e - 1 in seg.drop and e > s + 1 and not hung:
+        e -= 1  # its width was already taken off w by choose()
     te = e
     end_glue = 0.0 if (k >= n or solid_end or hung) else seg.endg[k - 1]
+    # a ruby group wider than its base at the line head (end) starts (ends) at the edge: its
+    # ruby is aligned with the line head (end) and the base padding on that side is dropped
+    lead = seg.ruby_head.get(s, 0.0) if seg.ruby_head else 0.0
+    trail = seg.ruby_tail.get(e, 0.0) if seg.ruby_tail and not hung else 0.0
+    if lead or trail:
+        w -= lead + trail
     # interior gaps s+1 .. e-1
     g0, g1 = s + 1, e
     nat = seg.nat[g0:g1]
@@ -367,6 +403,9 @@ def _emit(
     box = seg.box
     widths = list(map(add, box[s:e], act))
     widths.append(box[e - 1] if e > s else 0.0)
+    if lead or trail:
+        widths[0] -= lead
+        widths[-1] -= trail
     content = sum(widths) + kept if e > s else 0.0
     x0 = indent
     if not justify or last or forced:
@@ -379,6 +418,8 @@ def _emit(
     width = x0 + content
     off = seg.off
     gx = list(map(add, xs, off[s:e]))
+    if lead and gx:
+        gx[0] -= lead
     if hung:
         gx.append(xs[e - s] + seg.nat[e] + off[e])
         te = k
@@ -387,8 +428,15 @@ def _emit(
     for i0, i1, rtext, rstyle, rw in seg.ruby_groups:
         if i0 >= s and i1 <= e:
             left = xs[i0 - s]
-            gw = xs[i1 - 1 - s] + box[i1 - 1] - left
-            rx, rcs = ruby_placement(left, gw, rw, len(rtext))
+            head = lead if i0 == s else 0.0
+            tail = trail if i1 == e else 0.0
+            gw = xs[i1 - 1 - s] + box[i1 - 1] - left - tail - (head if i1 - 1 == s else 0.0)
+            if head and not tail:
+                rx, rcs = left, 0.0
+            elif tail and not head:
+                rx, rcs = left + gw - rw, 0.0
+            else:
+                rx, rcs = ruby_placement(left, gw, rw, len(rtext))
             rubies.append(RubyRun(rx, rtext, rstyle, rcs))
     if seg.single_span:
         sizes = {spans[seg.span_of[s]].style.size} if te > s else set()

@@ -6,8 +6,10 @@ middle dots; (5) mid-line ½ em before opening brackets / after closing brackets
 (6) Japanese–Latin space ¼→⅛ em. With ``line_end_punct="keep"`` step 2 moves to the very end.
 
 Expansion (追い出し, Table 6): (a) word spaces up to ½ em; (b) Japanese–Latin space up to ½ em;
-(c) 0→¼ em between kana/kanji; (d) an equal amount at every expandable place. If a line has no
-expandable place at all (a broken Latin word), the letters are spaced out as a last resort.
+(c) 0→¼ em between kana/kanji; (d) an equal amount at every expandable place, up to ½ em each.
+Whatever is still missing (a line with no expandable place, such as a broken Latin word, or
+with only a few, such as Japanese text before a URL that was pushed out) is spread evenly over
+every gap of the line as a last resort.
 
 Within a step every gap takes the same fraction of its own capacity, which spreads the amount in
 proportion to the character size as JLREQ asks.
@@ -16,6 +18,11 @@ proportion to the character size as JLREQ asks.
 from __future__ import annotations
 
 EPS = 1e-9
+#: the even step (d) adds at most this much (em) at each expandable place; the rest of a very
+#: loose line is spread over every gap, Latin words and URLs included, so that a line whose
+#: only expandable places are a few kana/kanji (a URL pushed out after 「詳細は」) is not
+#: letter-spaced into holes
+EVEN_MAX_EM = 0.25
 
 
 def _add(act: list[float], ratio: float, values: list[float], sign: float) -> list[float]:
@@ -40,7 +47,11 @@ def stretch(
         need -= cap
     cap = sum(st_even)
     if cap > EPS:
-        return _add(act, need / cap, st_even, 1.0), True
+        ratio = need / cap
+        if ratio <= EVEN_MAX_EM or not act:
+            return _add(act, ratio, st_even, 1.0), True
+        act = _add(act, EVEN_MAX_EM, st_even, 1.0)
+        need -= EVEN_MAX_EM * cap
     if act:
         per = need / len(act)
         return [x + per for x in act], True

@@ -129,3 +129,14 @@ def scaled_glue_table(jl: float, size: float) -> tuple[tuple[float, ...], ...]:
     This is the fast path for single-size text (one C-level lookup per gap).
     """
     return tuple(tuple(v * size for v in g[:10]) for row in glue_table(jl) for g in row)
+
+
+@lru_cache(maxsize=64)
+def scaled_glue_columns(jl: float, size: float) -> tuple[tuple[float, ...], ...]:
+    """:func:`scaled_glue_table` by component: ``cols[c][b * NCLASS + a]`` (10 columns).
+
+    Building the per-gap arrays column by column (one C-level map each) avoids transposing a
+    list of per-gap tuples.
+    """
+    flat = scaled_glue_table(jl, size)
+    return tuple(tuple(g[c] for g in flat) for c in range(10))

@@ -47,6 +47,17 @@ def glyph_boxes(line, metrics):
     return out
 
 
+_AFTER_DIVIDING = re.compile("(?<=[！？‼⁇⁈⁉])\u3000")
+
+
+def _squash(text: str) -> str:
+    return _AFTER_DIVIDING.sub("", text).replace(" ", "")
+
+
+def _dropped_ideo_space(flat: str, pos: int) -> bool:
+    return flat.startswith("\u3000", pos) and pos > 0 and flat[pos - 1] in "！？‼⁇⁈⁉"
+
+
 def _latin(ch: str) -> bool:
     return C.char_class(ch) in C.LATIN
 
@@ -58,16 +69,19 @@ def check_lines(lines, text, measure, metrics, settings, allow_overflow_chars=Fa
     url_points = set()
     for _start, _end, pts in url_break_points(text.replace("\n", "")):
         url_points.update(pts)
-    # 1. text preserved (spaces may be dropped at breaks; \n becomes a line break)
+    # 1. text preserved (spaces may be dropped at breaks, and so may the U+3000 after ！？;
+    # \n becomes a line break)
     joined = "".join(line.text for line in lines)
-    assert joined.replace(" ", "") == text.replace("\n", "").replace(" ", ""), (joined, text)
+    assert _squash(joined) == _squash(text.replace("\n", "")), (joined, text)
     pos = 0
     flat = text.replace("\n", "")
     for i, line in enumerate(lines):
         # runs reproduce the line text exactly
         assert "".join(r.text for r in line.runs) == line.text
         # locate the line in the flattened input (skipping dropped spaces)
-        while flat.startswith(" ", pos) and not flat.startswith(line.text, pos):
+        while (flat.startswith(" ", pos) or _dropped_ideo_space(flat, pos)) and not (
+            flat.startswith(line.text, pos)
+        ):
             pos += 1
         assert flat.startswith(line.text, pos), (i, line.text, flat[pos : pos + 20])
         start, pos = pos, pos + len(line.text)

@@ -138,3 +138,21 @@ def test_never_protrudes_without_hanging():
         for ch, x in glyph_x(ln):
             right = x + (5 if ch in "。、」" else 10)
             assert right <= 30.001
+
+
+def test_ideographic_space_after_exclamation_dropped_at_line_end():
+    # あいうえおかきく！ fills 9 em; the U+3000 after ！ would be a blank em at the line end
+    lines = lay("あいうえおかきく！\u3000明日は雨", 9)
+    assert lines[0].text == "あいうえおかきく！"
+    assert lines[0].width == pytest.approx(90)
+    assert xs(lines[0])[-1] == pytest.approx(80)
+    assert lines[1].text == "明日は雨"
+    # it takes no room either: the line fits in 9 em although the text with it is 10 em
+    lines = lay("あいうえおかきく？\u3000明日", 9)
+    assert [ln.text for ln in lines] == ["あいうえおかきく？", "明日"]
+
+
+def test_ideographic_space_after_exclamation_kept_mid_line():
+    (line,) = lay("晴れ！\u3000明日", 10)
+    assert line.text == "晴れ！\u3000明日"
+    assert xs(line)[4] == pytest.approx(40)
