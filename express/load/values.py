@@ -100,10 +100,10 @@ class Reader:
         node = self._scalar(node, what)
         if node is None:
             return None
-        if node.tag != "tag:yaml.org,2002:int" or not node.value.isdigit():
+        if not node.value.strip().isdigit():  # "35" in quotes is still a number
             self.error(node, "value.expected_int", what=what, value=node.value)
             return None
-        number = int(node.value)
+        number = int(node.value.strip())
         if number <= 0:
             self.error(node, "value.expected_positive", what=what, value=node.value)
             return None
