@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reportlab import rl_config
+from reportlab.lib.colors import toColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
@@ -86,6 +87,11 @@ class MagazineDoc(BaseDocTemplate):
     # ------------------------------------------------------------------ overflow
     def handle_flowable(self, flowables):
         f = flowables[0] if flowables else None
+        frame = getattr(self, "frame", None)
+        if (getattr(f, "discardable", False) and frame is not None
+                and getattr(frame, "_atTop", 0)):
+            del flowables[0]  # space between blocks is dropped at the top of a page
+            return
         try:
             return super().handle_flowable(flowables)
         except LayoutError as exc:
@@ -137,6 +143,19 @@ class MagazineDoc(BaseDocTemplate):
 
 
 
+_colours: dict[str, object] = {}
+
+
+def _parsed(value):
+    """``value`` as ReportLab's ``toColor`` makes it, parsed once per string."""
+    if not isinstance(value, str):
+        return value
+    c = _colours.get(value)
+    if c is None:
+        c = _colours[value] = toColor(value)
+    return c
+
+
 def make_canvas_class(before_save):
     """A Canvas that runs ``before_save(canvas)`` (defining the contents' forms) on save."""
 
@@ -144,5 +163,12 @@ def make_canvas_class(before_save):
         def save(self):
             before_save(self)
             super().save()
+
+        # Colours come as "#rrggbb" strings; ReportLab parses one on every call (~0.1 ms).
+        def setFillColor(self, aColor, alpha=None):
+            super().setFillColor(_parsed(aColor), alpha)
+
+        def setStrokeColor(self, aColor, alpha=None):
+            super().setStrokeColor(_parsed(aColor), alpha)
 
     return MagazineCanvas

@@ -12,7 +12,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, FrameBreak
 
 from express.jtext import Line, Settings, Span
 from express.model.source import Pos
@@ -30,6 +30,7 @@ class Block(Flowable):
 
     source: Pos | None = None
     discardable = False  # dropped at the top of a column (space between blocks)
+    floats = False  # a figure: may move to the top of the next column (see Section._fill)
 
     def __init__(self) -> None:
         super().__init__()
@@ -357,26 +358,47 @@ class Section(Block):
         return snap(sum(f.wrap(inner, 1e6)[1] for f in self.head), self.pitch)
 
     # filling ----------------------------------------------------------------------------
-    def _fill(self, cw: float, cap: float) -> tuple[list[list[tuple[Flowable, float]]], list]:
-        queue = list(self.items)
+    def _fill(self, cw: float, cap: float, items: list | None = None, *,
+              floating: bool = True) -> tuple[list[list[tuple[Flowable, float]]], list]:
+        """Items into up to ``ncols`` columns of height ``cap``, in reading order.
+
+        A figure (``floats``) that does not fit in the room left in a column floats to the
+        top of the next column while the text after it goes on filling this one; figures
+        keep their order among themselves.  Returns the columns and what did not fit.
+        """
+        queue = list(self.items if items is None else items)
+        pending: list[Flowable] = []  # floated figures, for the top of the next column
         cols: list[list[tuple[Flowable, float]]] = []
         for _ in range(self.ncols):
             col: list[tuple[Flowable, float]] = []
             used = 0.0
+            while pending:
+                _, h = pending[0].wrap(cw, cap - used)
+                if h > cap - used + EPS:
+                    break
+                col.append((pending.pop(0), h))
+                used += h
             while queue:
                 f = queue[0]
                 if not col and getattr(f, "discardable", False):
                     queue.pop(0)
                     continue
                 room = cap - used
+                if getattr(f, "floats", False) and pending:
+                    pending.append(queue.pop(0))  # behind the figures already waiting
+                    continue
                 _, h = f.wrap(cw, room)
                 if h <= room + EPS:
-                    if (getattr(f, "keepWithNext", False) and col and len(queue) > 1
-                            and not self._starts_in(queue[1], cw, room - h)):
+                    nxt = next((g for g in queue[1:] if not getattr(g, "floats", False)), None)
+                    if (getattr(f, "keepWithNext", False) and col and nxt is not None
+                            and not self._starts_in(nxt, cw, room - h)):
                         break
                     col.append((f, h))
                     used += h
                     queue.pop(0)
+                    continue
+                if floating and getattr(f, "floats", False) and col:
+                    pending.append(queue.pop(0))
                     continue
                 parts = f.split(cw, room) if room > EPS else []
                 if len(parts) > 1:
@@ -388,9 +410,9 @@ class Section(Block):
                         queue[0:1] = parts[1:]
                 break
             cols.append(col)
-            if not queue:
+            if not queue and not pending:
                 break
-        return cols, queue
+        return cols, pending + queue
 
     def _starts_in(self, f: Flowable, cw: float, room: float) -> bool:
         if getattr(f, "discardable", False):
@@ -399,6 +421,22 @@ class Section(Block):
         if h <= room + EPS:
             return True
         return len(f.split(cw, room)) > 1 if room > EPS else False
+
+    def _balanced(self, cw: float, lines_avail: int, items: list) -> tuple[list, list]:
+        """The shortest columns (whole lines) that take all ``items``, else the fullest."""
+        if self.ncols > 1:
+            total = sum(f.wrap(cw, 1e6)[1] for f in items)
+            start = max(1, math.ceil(total / self.pitch / self.ncols - 1e-6))
+            for n in range(start, lines_avail + 1):
+                cols, rest = self._fill(cw, n * self.pitch, items)
+                if not rest:
+                    return cols, rest
+        cols, rest = self._fill(cw, lines_avail * self.pitch, items)
+        if rest and all(getattr(f, "floats", False) for f in rest):
+            # only figures would go over: they would stand apart from their text, after
+            # its end; keep them in place and carry the text after them over with them
+            return self._fill(cw, lines_avail * self.pitch, items, floating=False)
+        return cols, rest
 
     def _layout(self, aw: float, ah: float):
         key = (round(aw, 3), round(ah, 3))
@@ -413,18 +451,19 @@ class Section(Block):
             body = max((sum(h for _, h in c) for c in cols), default=0.0)
             result = (head_h, body, cols, [])
         else:
-            total = sum(f.wrap(cw, 1e6)[1] for f in self.items)
             lines_avail = max(0, int((avail + EPS) // self.pitch))
-            found = False
-            if self.ncols > 1:  # the shortest column height that takes everything
-                start = max(1, math.ceil(total / self.pitch / self.ncols - 1e-6))
-                for n in range(start, lines_avail + 1):
-                    cols, rest = self._fill(cw, n * self.pitch)
-                    if not rest:
-                        found = True
-                        break
-            if not found:
-                cols, rest = self._fill(cw, lines_avail * self.pitch)
+            cols, rest = self._balanced(cw, lines_avail, self.items)
+            # a little too long: trim the figures (crop their pictures) a line or two each
+            # rather than carry a few lines over to the next page
+            for lines in range(1, 4) if rest else ():
+                trimmed = [f.trimmed(lines) if getattr(f, "floats", False) else f
+                           for f in self.items]
+                if any(f is None for f in trimmed) or trimmed == self.items:
+                    break
+                cols_t, rest_t = self._balanced(cw, lines_avail, trimmed)
+                if not rest_t:
+                    cols, rest = cols_t, rest_t
+                    break
             body = max((sum(h for _, h in c) for c in cols), default=0.0)
             result = (head_h, body, cols, rest)
         self._layout_cache[key] = result
@@ -455,7 +494,9 @@ class Section(Block):
         second = Section([], rest, columns=self.ncols, gutter=self.gutter, pitch=self.pitch,
                          box=self.box, box_fill=self.box_fill, box_pad=self.box_pad,
                          rule=self.rule, source=self.source)
-        return [first, second]
+        # The rest continues in the next column frame (the next page): nothing may slip into
+        # the room left below the first part, or the reading order breaks.
+        return [first, FrameBreak(), second]
 
     def _stuck(self, aw: float, ah: float, rest: list) -> Pos | None:
         """The source of the first block that cannot be placed (for the error message)."""
@@ -497,7 +538,9 @@ class Section(Block):
         for i, col in enumerate(cols):
             cy = y
             cx = x0 + i * (cw + self.gutter)
-            for f, fh in col:
+            for j, (f, fh) in enumerate(col):
                 cy -= fh
                 f.wrap(cw, fh)
+                if getattr(f, "floats", False):
+                    f.at_top = j == 0
                 f.drawOn(c, cx, cy)

@@ -29,6 +29,26 @@ class CoverText:
     lines: list[list[Line]]
 
 
+def cover_text_height(p: Parts, text: CoverText) -> float:
+    """Height from the foot of the cover picture to the last cover line's rule."""
+    t = p.t
+    h = 4 + t.cover.get("headline_gap_mm", 12) * MM
+    h += len(text.headline) * t.style("cover_headline").leading
+    h += t.cover.get("lines_gap_mm", 6) * MM
+    h += sum(len(c) * t.style("cover_line").leading + 3 for c in text.lines)
+    return h
+
+
+def cover_image_height(p: Parts, text: CoverText) -> float:
+    """The cover picture's height: the template's, less what the headline and cover lines
+    need so that they end above the reserved foot (the web address)."""
+    t = p.t
+    band_h = t.cover.get("band_mm", 62) * MM
+    foot = t.cover.get("foot_mm", 22) * MM
+    room = t.page_height - band_h - foot - cover_text_height(p, text)
+    return min(t.cover.get("image_height_mm", 140) * MM, room)
+
+
 def cover_text(p: Parts, issue: Issue) -> CoverText:
     """The cover's headline and cover lines, composed; errors when they do not fit."""
     t, kit = p.t, p.kit
@@ -55,7 +75,14 @@ def cover_text(p: Parts, issue: Issue) -> CoverText:
     if used > most:
         kit.diags.error(cover.at("lines"), "lint.overflow",
                         detail=f"cover lines: {used} lines, at most {most}")
-    return CoverText(headline, lines)
+    out = CoverText(headline, lines)
+    least = t.cover.get("min_image_height_mm", 60) * MM
+    fits = used <= most and len(headline) <= int(t.cover.get("max_headline_lines", 3))
+    if fits and cover_image_height(p, out) < least:
+        kit.diags.error(cover.at("lines"), "lint.overflow",
+                        detail="cover headline and lines: they leave the cover picture "
+                               f"less than {least / MM:.0f} mm above the foot")
+    return out
 
 
 def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText):
@@ -66,7 +93,7 @@ def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText):
     def paint(canv: Canvas) -> None:
         pw, ph = t.page_width, t.page_height
         band_h = t.cover.get("band_mm", 62) * MM
-        img_h = t.cover.get("image_height_mm", 140) * MM
+        img_h = cover_image_height(p, text)  # gives way to the text above the foot
         x = t.left
         canv.saveState()
         canv.setFillColor(c["cover_band"])
@@ -126,7 +153,8 @@ def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText):
         if pub.url:
             line = kit.line(str(pub.url), "cover_publisher")
             if line:
-                kit.draw_line(canv, line, pw - t.left - line.width, 14 * MM, c["muted"])
+                kit.draw_line(canv, line, pw - t.left - line.width,
+                              t.cover.get("url_bottom_mm", 14) * MM, c["muted"])
         canv.restoreState()
 
     return paint

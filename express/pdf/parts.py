@@ -3,10 +3,14 @@ photos, table cells, sections.  Kinds compose these; all sizes come from the tem
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
+from itertools import pairwise
 
 from reportlab.platypus import Flowable
 
+from express.jtext import Line, Span
 from express.model.articles import Image, Photo
 from express.model.body import Body, BulletList, Paragraph
 from express.model.source import Pos, Text
@@ -33,21 +37,30 @@ def pos_of(value: object) -> Pos | None:
 
 
 class PhotoBlock(Block):
-    """A picture scaled to the column (or block) width, its caption below; whole lines."""
+    """A picture scaled to the column (or block) width, its caption below; whole lines.
+
+    In running text it is a figure that ``floats``: when it does not fit at the foot of a
+    column it moves to the top of the next one and the text goes on (Section._fill)."""
+
+    floats = True
 
     def __init__(self, parts: Parts, image: Image, caption: Text | None, size: tuple[int, int],
-                 max_height: float) -> None:
+                 max_height: float, crop: float = 0.0, in_text: bool = True) -> None:
         super().__init__()
+        self.floats = in_text  # a logo in a table cell stays where it is
         self.p = parts
         self.image = image
+        self.caption_text = caption
         self.px = size
         self.max_height = max_height
+        self.crop = crop  # points cut from the picture's height (top and bottom equally)
         self.source = image.pos
         t = parts.t
         self.caption = (parts.para(caption, "caption", colour=t.colours["muted"], snap=False,
                                    align="left") if caption else None)
 
     def _box(self, aw: float) -> tuple[float, float]:
+        """The whole picture's size at width ``aw`` (before cropping)."""
         w, h = self.px
         bw, bh = aw, aw * h / w
         if bh > self.max_height:
@@ -55,27 +68,104 @@ class PhotoBlock(Block):
             bw = bh * w / h
         return bw, bh
 
+    def _pad(self) -> float:
+        """Space above the picture when text stands above it (dropped at a column top)."""
+        if not self.floats:
+            return 0.0
+        return self.p.t.space.get("figure_lines", 0.5) * self.p.pitch
+
+    def _extra(self, aw: float) -> float:
+        """Height of the space above, the caption and the gaps around it."""
+        cap = self.caption.wrap(aw, 1e6)[1] if self.caption else 0.0
+        gap = self.p.t.space.get("caption_gap", 3)
+        return self._pad() + gap + cap + max(gap, self._pad())  # as much space below
+
     def wrap(self, aw, ah):
         self.width = aw
         _bw, bh = self._box(aw)
-        cap = self.caption.wrap(aw, 1e6)[1] if self.caption else 0.0
-        gap = self.p.t.space.get("caption_gap", 3)
-        self.height = snap(bh + gap + cap + gap, self.p.pitch)
+        self.height = snap(bh - self.crop + self._extra(aw), self.p.pitch)
         return aw, self.height
 
     def split(self, aw, ah):
         return []
 
+    def trimmed(self, lines: int) -> PhotoBlock | None:
+        """This photo ``lines`` grid lines shorter, its picture cropped top and bottom; None
+        when that would cut more than the template's ``images.max_crop`` of the picture."""
+        aw = getattr(self, "width", None) or self.p.t.grid.column_width
+        _bw, bh = self._box(aw)
+        height = snap(bh + self._extra(aw), self.p.pitch) - lines * self.p.pitch
+        crop = bh + self._extra(aw) - height + 0.01
+        if crop <= 0 or crop > self.p.max_crop * bh:
+            return None
+        return PhotoBlock(self.p, self.image, self.caption_text, self.px, self.max_height,
+                          crop=crop)
+
     def draw(self):
         bw, bh = self._box(self.width)
-        top = self.height
+        # at the top of a column the picture aligns with the first text line beside it
+        top = self.height - (0 if getattr(self, "at_top", False) else self._pad())
         x = (self.width - bw) / 2
+        shown = bh - self.crop
         reader = self.p.pictures.reader(self.image, bw, bh)
-        self.canv.drawImage(reader, x, top - bh, bw, bh, mask="auto")
+        c = self.canv
+        c.saveState()
+        if self.crop > 0:
+            path = c.beginPath()
+            path.rect(x, top - shown, bw, shown)
+            c.clipPath(path, stroke=0, fill=0)
+        c.drawImage(reader, x, top - shown - self.crop / 2, bw, bh, mask="auto")
+        c.restoreState()
         if self.caption:
             gap = self.p.t.space.get("caption_gap", 3)
             ch = self.caption.wrap(self.width, 1e6)[1]
-            self.caption.drawOn(self.canv, 0, top - bh - gap - ch)
+            self.caption.drawOn(c, 0, top - shown - gap - ch)
+
+
+class Signature(Para):
+    """A closing signature (「一般社団法人… 会長 久保 真」) set flush right.
+
+    When it does not fit on one line it breaks between the organisation and the title and
+    name (after the last long word), each part on its own right-aligned line, and never
+    inside a phrase."""
+
+    long_word = 5  # characters: a word at least this long is (part of) the organisation
+
+    def lines_for(self, width: float) -> list[Line]:
+        if self._lines is not None:
+            return self._lines
+        measure = round(width - self.left, 3)
+        lines = self._cache.get(measure)
+        if lines is None:
+            lines = self.kit.compose(self.spans, measure, self.settings)
+            if len(lines) > 1:
+                lines = self.kit.compose(self._broken(), measure, self.settings)
+            self._cache[measure] = lines
+        return lines
+
+    def _broken(self) -> list[Span]:
+        """The spans with a forced break at the space after the organisation."""
+        text = "".join(sp.text for sp in self.spans)
+        words = [(m.start(), m.end()) for m in re.finditer(r"[^\s\u3000]+", text)]
+        at = None
+        for (start, end), nxt in pairwise(words):
+            if end - start >= self.long_word:
+                at = (end, nxt[0])
+        if at is None:
+            return list(self.spans)
+        out: list[Span] = []
+        pos = 0
+        for sp in self.spans:
+            chars = []
+            for i, ch in enumerate(sp.text, start=pos):
+                if i == at[0]:
+                    chars.append("\n")  # the spaces between the two parts become the break
+                if not at[0] <= i < at[1]:
+                    chars.append(ch)
+            pos += len(sp.text)
+            if chars:
+                out.append(replace(sp, text="".join(chars)))
+        return out
 
 
 class Parts:
@@ -83,6 +173,12 @@ class Parts:
         self.t, self.kit, self.pictures, self.book = t, kit, pictures, book
         self.pitch = t.grid.line_pitch
         self.ink = t.colours["ink"]
+        # how much of a photo's height may be cropped to fit an article on its page
+        crop = (t.raw.get("images") or {}).get("max_crop", 0.0)
+        self.max_crop = min(0.5, max(0.0, float(crop))) if isinstance(crop, int | float) else 0.0
+        # a photo's greatest height, as a fraction of the text block's
+        most = (t.raw.get("images") or {}).get("max_height", 0.45)
+        self.photo_height = float(most) if isinstance(most, int | float) and most > 0 else 0.45
 
     # ------------------------------------------------------------------ text
     def para(self, text: str | None, style: str, *, colour: str | None = None,
@@ -205,12 +301,36 @@ class Parts:
             items.append(self.rule(rule, self.t.rules.get("thin", 0.4), lines=0.0))
         return Stack(items, pitch=self.pitch, keep_with_next=True, source=source or pos_of(text))
 
+    def with_photos(self, items: list[Flowable], photos: Sequence[Photo]) -> list[Flowable]:
+        """Running text with its photos spread through it (after paragraphs, never inside a
+        list or after a heading), so each photo stands near its text in the columns."""
+        blocks = [b for b in (self.photo(ph) for ph in photos) if b is not None]
+        if not blocks:
+            return list(items)
+        # places after which a photo may stand: the end of a paragraph or of a list
+        spots = [i for i, f in enumerate(items)
+                 if isinstance(f, Para) and not f.keepWithNext
+                 and (i + 1 == len(items) or getattr(items[i + 1], "marker", None) is None)]
+        if not spots:
+            return list(items) + blocks
+        after: dict[int, list[Flowable]] = {}
+        for j, b in enumerate(blocks):
+            # the j-th photo after the spot nearest (j + 1)/(k + 1) of the way into the text
+            target = (j + 1) * len(items) / (len(blocks) + 1)
+            spot = min(spots, key=lambda i: (abs(i + 1 - target), i))
+            after.setdefault(spot, []).append(b)
+        out: list[Flowable] = []
+        for i, f in enumerate(items):
+            out.append(f)
+            out += after.get(i, [])
+        return out
+
     def photo(self, photo: Photo, max_height: float | None = None) -> PhotoBlock | None:
         size = self.pictures.size(photo.image)
         if size is None:
             return None
         return PhotoBlock(self, photo.image, photo.caption, size,
-                          max_height or self.t.grid.height * 0.45)
+                          max_height or self.t.grid.height * self.photo_height)
 
     # ------------------------------------------------------------------ tables
     def cell(self, *items: Flowable | None, span: int = 1) -> Cell:

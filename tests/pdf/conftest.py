@@ -35,19 +35,28 @@ def pdfium_text(path: Path) -> str:
 
 def body_text(path: Path, template: Path) -> str:
     """Text inside the template's text block of every page but the cover, page after page
-    (running heads and folios left out, so text flowing over a page break is contiguous)."""
+    (running heads and folios left out, so text flowing over a page break is contiguous):
+    first read across the whole block (full-width titles and tables), then again column
+    by column (running text that goes on from the left column into the right one)."""
     from express.pdf.template import read_template
 
     t = read_template(template)
     doc = pdfium.PdfDocument(str(path))
+    bottom, top = t.bottom - 1, t.bottom + t.grid.height + 1
+    mid = t.left + t.grid.width / 2
     try:
-        out = []
+        across, by_column = [], []
         for i in range(1, len(doc)):
             page = doc[i].get_textpage()
-            out.append(page.get_text_bounded(left=t.left - 20, bottom=t.bottom - 1,
-                                              right=t.page_width - t.left + 20,
-                                              top=t.bottom + t.grid.height + 1))
-        return "".join(out)
+            across.append(page.get_text_bounded(left=t.left - 20, bottom=bottom,
+                                                right=t.page_width - t.left + 20, top=top))
+            if t.grid.columns > 1:
+                by_column.append(page.get_text_bounded(left=t.left - 20, bottom=bottom,
+                                                       right=mid, top=top))
+                by_column.append(page.get_text_bounded(left=mid, bottom=bottom,
+                                                       right=t.page_width - t.left + 20,
+                                                       top=top))
+        return "".join(across) + "\n" + "".join(by_column)
     finally:
         doc.close()
 

@@ -49,8 +49,12 @@ def expected_strings(issue) -> list[str]:
 @pytest.mark.parametrize("issue_id", SAMPLES)
 def test_every_article_text_is_present(archive, body_texts, texts, issue_id):
     issue = next(i for i in archive.issues if i.id == issue_id)
+    text = body_texts[issue_id]
+    for a in issue.articles:  # a photo's caption may stand inside a paragraph it floated past
+        for ph in getattr(a, "photos", ()):
+            text = text.replace(squash(str(ph.caption or "")), "") if ph.caption else text
     for s in expected_strings(issue):
-        assert squash(s) in body_texts[issue_id], s
+        assert squash(s) in text, s
     for a in issue.articles:  # pypdf reads the same text
         assert squash(str(a.title)) in texts[issue_id]
 

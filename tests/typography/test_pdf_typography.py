@@ -24,12 +24,10 @@ SECTION_GRID_BUG = (
     "_layout reserved the snapped head height, so body baselines are off the page grid "
     "(e.g. editorial: band 1 line + space 0.5 line -> every body line 7.6 pt off)"
 )
-SIGNATURE_BUG = (
-    "express/pdf/render.py editorial(): the closing signature is set align='right' even when "
-    "it is longer than the measure (29 characters in 25), so it wraps into a ragged line that "
-    "starts mid-column and breaks 会|長"
-)
-SIGNATURE_LINES = ("プロバイダー協会 会", "長久保真")
+# The editorial's closing signature is set flush right on purpose, broken between the
+# organisation and 会長 久保 真 when it does not fit on one line (express/pdf/parts.py
+# Signature): its lines are neither justified nor at the left edge.
+SIGNATURE_LINES = ("'一般社団法人日本インターネットプロバイダー協会'", "'会長久保真'")
 
 
 def _expect_clean(res: K.Result, known: tuple[str, ...] = (), reason: str = "") -> None:
@@ -69,7 +67,9 @@ def test_no_split_words_or_numbers(docs, name):
 def test_non_final_lines_flush_with_column_edges(docs, name):
     res = K.check_flush(docs[name])
     assert res.checked == len(docs[name].lines)
-    _expect_clean(res, SIGNATURE_LINES, SIGNATURE_BUG)
+    res.violations = [v for v in res.violations
+                      if not any(v.endswith(sig) for sig in SIGNATURE_LINES)]
+    _expect_clean(res)
 
 
 @pytest.mark.parametrize("name", DOCS)

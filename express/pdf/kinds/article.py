@@ -11,5 +11,5 @@ from express.pdf.parts import Parts
 @renders("article")
 def render(p: Parts, a: Feature, ctx: Context) -> list:
     head = opener(p, a, ctx, byline=a.byline)
-    items = p.body(a.body) + [p.photo(ph) for ph in a.photos]
+    items = p.with_photos(p.body(a.body), a.photos)
     return [p.section(head, items, columns=ctx.style.columns, source=a.pos, rule=True)]

@@ -82,7 +82,7 @@ def render(p: Parts, a: Report, ctx: Context) -> list:
     colour = ctx.style.colour
     head = opener(p, a, ctx)
     head += [facts(p, a, colour), p.space(1)]
-    items = p.body(a.body) + [p.photo(ph) for ph in a.photos]
+    items = p.with_photos(p.body(a.body), a.photos)
     out = [p.section(head, items, columns=ctx.style.columns, source=a.pos, rule=True)]
     if a.programme:
         prog = []

@@ -1,0 +1,295 @@
+"""Page layout read back from the built PDFs: reading order across columns, headings kept
+with their text, photos in the columns of their articles, lists that run on, the editorial's
+signature, and a cover whose lines stay clear of the web address at its foot."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+
+from express.pdf.template import read_template
+from tests.conftest import copy_project
+from tests.pdf.conftest import SAMPLES
+
+pytestmark = pytest.mark.xdist_group("built")
+
+
+@dataclass(frozen=True)
+class Char:
+    ch: str
+    page: int  # 0-based physical page
+    col: int  # 0 left, 1 right
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+
+def read_in_columns(pdf: Path, template: Path) -> list[Char]:
+    """The characters of the text block of every page after the cover, in reading order:
+    page after page, the left column top to bottom, then the right column."""
+    t = read_template(template)
+    mid = t.left + t.grid.width / 2
+    out: list[Char] = []
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        for i in range(1, len(doc)):
+            tp = doc[i].get_textpage()
+            chars = []
+            for k in range(tp.count_chars()):
+                ch = tp.get_text_range(k, 1)
+                if not ch or ch.isspace():
+                    continue
+                left, bottom, right, top = tp.get_charbox(k, loose=True)
+                if bottom < t.bottom - 2 or top > t.bottom + t.grid.height + 2:
+                    continue  # running head, folio
+                col = 0 if (left + right) / 2 < mid else 1
+                chars.append(Char(ch, i, col, left, bottom, right, top))
+            # a line: characters whose vertical centres are within a few points
+            chars.sort(key=lambda c: (c.col, -round((c.bottom + c.top) / 2 / 3), c.left))
+            out += chars
+    finally:
+        doc.close()
+    return out
+
+
+def squashed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def find(chars: list[Char], text: str, start: int | None = None) -> int:
+    """Index in ``chars`` where ``text`` (whitespace ignored) begins, or -1; by default
+    searched from the page after the contents (whose entries repeat the titles)."""
+    if start is None:
+        start = next(i for i, c in enumerate(chars) if c.page >= 2)
+    return "".join(c.ch for c in chars).find(squashed(text), start)
+
+
+def issue_of(project, issue_id):
+    from express.load import load_archive
+
+    archive, _ = load_archive(project.issues, [issue_id])
+    return next(i for i in archive.issues if i.id == issue_id)
+
+
+def first_words(body, n: int = 12) -> str:
+    block = body.blocks[0]
+    inlines = block.inlines if hasattr(block, "inlines") else block.items[0].inlines
+    return squashed("".join(i.text for i in inlines))[:n]
+
+
+@pytest.fixture(scope="module")
+def columns(built, pdfs) -> dict[str, list[Char]]:
+    project, _ = built
+    return {i: read_in_columns(p, project.pdf_template()) for i, p in pdfs.items()}
+
+
+# ------------------------------------------------------------------ reading order
+def test_committees_read_in_order_each_name_before_its_own_text(built, columns):
+    project, _ = built
+    issue = issue_of(project, "2022-spring")
+    chars = columns["2022-spring"]
+    committees = [a for a in issue.articles if a.kind == "committee"]
+    assert len(committees) >= 5
+    at = None
+    for a in committees:
+        name = find(chars, str(a.name or a.title), at)
+        assert name >= 0, f"{a.name} not found after the committee before it"
+        body = find(chars, first_words(a.body), name)
+        assert body > name, f"{a.name}: its text does not follow its name"
+        # nothing of the next committee stands between a name and its text
+        nxt = committees[committees.index(a) + 1] if a is not committees[-1] else None
+        if nxt is not None:
+            assert find(chars, str(nxt.name), name) > body, f"{nxt.name} inside {a.name}"
+        at = body
+
+
+def test_a_heading_keeps_at_least_two_lines_of_its_text_in_its_column(built, columns):
+    project, _ = built
+    issue = issue_of(project, "2022-spring")
+    chars = columns["2022-spring"]
+    at = None
+    for a in (a for a in issue.articles if a.kind == "committee"):
+        name = find(chars, str(a.name), at)
+        body = find(chars, first_words(a.body), name)
+        at = body
+        head, first = chars[name], chars[body]
+        assert (first.page, first.col) == (head.page, head.col), \
+            f"{a.name}: heading at a column foot, its text in the next column"
+        # the second line of its text: the first character below the first line
+        below = next((c for c in chars[body:] if c.top < first.bottom - 1
+                      or (c.page, c.col) != (head.page, head.col)), None)
+        assert below is not None and (below.page, below.col) == (head.page, head.col), \
+            f"{a.name}: only one line of its text under the heading"
+
+
+# ------------------------------------------------------------------ photos
+def images(pdf: Path) -> list[tuple[int, tuple[float, float, float, float]]]:
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        out = []
+        for i in range(1, len(doc)):
+            for obj in doc[i].get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=4):
+                out.append((i, tuple(obj.get_bounds())))
+        return out
+    finally:
+        doc.close()
+
+
+@pytest.mark.parametrize("issue_id", SAMPLES)
+def test_photos_are_column_wide_and_never_stand_beside_an_empty_column(built, pdfs, columns,
+                                                                       issue_id):
+    project, _ = built
+    t = read_template(project.pdf_template())
+    mid = t.left + t.grid.width / 2
+    photos = [(page, box) for page, box in images(pdfs[issue_id])
+              if box[3] - box[1] > 4 * t.grid.line_pitch]  # not the members' logos
+    assert photos
+    for page, (left, bottom, right, top) in photos:
+        assert right - left == pytest.approx(t.grid.column_width, abs=1.0)
+        col = 0 if (left + right) / 2 < mid else 1
+        beside_text = [c for c in columns[issue_id] if c.page == page and c.col != col
+                       and c.bottom < top and c.top > bottom]
+        beside_photo = [b for p, b in photos if p == page and b[0] != left
+                        and b[1] < top and b[3] > bottom]
+        assert beside_text or beside_photo, f"page {page}: a photo beside an empty column"
+
+
+@pytest.mark.parametrize("issue_id", SAMPLES)
+def test_photos_stand_on_the_pages_of_their_articles(built, columns, issue_id):
+    project, _ = built
+    issue = issue_of(project, issue_id)
+    chars = columns[issue_id]
+    for a in issue.articles:
+        if not getattr(a, "photos", ()):
+            continue
+        first = find(chars, first_words(a.body))
+        last = find(chars, first_words(type(a.body)(a.body.blocks[-1:])), first)
+        assert 0 <= first <= last
+        pages = {chars[first].page, chars[last].page}
+        for ph in a.photos:
+            caption = find(chars, str(ph.caption))
+            assert caption >= 0
+            assert chars[caption].page in pages, f"{ph.caption}: away from its article"
+
+
+# ------------------------------------------------------------------ lists run on
+def test_officers_run_on_after_the_opinions(built, columns):
+    project, _ = built
+    issue = issue_of(project, "2022-spring")
+    chars = columns["2022-spring"]
+    opinions = next(a for a in issue.articles if a.kind == "opinions")
+    officers = next(a for a in issue.articles if a.kind == "officers")
+    last_row = find(chars, str(opinions.newest_first[-1].title)[:15])
+    title = find(chars, str(officers.title), last_row)
+    assert last_row >= 0 and title > last_row
+    assert chars[title].page == chars[last_row].page, "役員一覧 started a new page"
+
+
+# ------------------------------------------------------------------ signature
+@pytest.mark.parametrize("issue_id", SAMPLES)
+def test_editorial_signature_breaks_between_organisation_and_name(columns, issue_id):
+    chars = columns[issue_id]
+    org = find(chars, "一般社団法人日本インターネットプロバイダー協会会長久保真", 0)
+    assert org >= 0
+    sig = chars[org:org + len(squashed("一般社団法人日本インターネットプロバイダー協会会長久保真"))]
+    org_part, name_part = sig[:23], sig[23:]
+    # 会長 久保 真 together on one line, the organisation on one line
+    assert len({round(c.bottom) for c in name_part}) == 1
+    assert len({round(c.bottom) for c in org_part}) == 1
+    # flush right: both lines end at the column's right edge
+    right_edge = max(c.right for c in chars if c.page == sig[0].page and c.col == sig[0].col)
+    assert org_part[-1].right == pytest.approx(right_edge, abs=1.5) or \
+        org_part[-1].bottom == name_part[0].bottom
+    assert name_part[-1].right == pytest.approx(right_edge, abs=1.5)
+
+
+# ------------------------------------------------------------------ cover
+@pytest.fixture(scope="module")
+def b5_built(tmp_path_factory):
+    from express.build import build
+
+    project = copy_project(tmp_path_factory.mktemp("b5"))
+    result = build(project, template="b5-single", site=False)
+    assert result.ok, "\n".join(d.render("en") for d in result.diags)
+    return project, result
+
+
+def cover_clear_of_url(pdf: Path, url: str) -> tuple[float, float]:
+    """(top of the web address at the cover's foot, bottom of the lowest other text)."""
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        tp = doc[0].get_textpage()
+        n = tp.count_chars()
+        text = tp.get_text_range(0, n)
+        start = text.find(url)
+        assert start >= 0
+        boxes = [tp.get_charbox(k, loose=True) for k in range(n)]
+        url_top = max(boxes[k][3] for k in range(start, start + len(url)))
+        url_left = min(boxes[k][0] for k in range(start, start + len(url)))
+        others = [boxes[k] for k in range(n) if not start <= k < start + len(url)
+                  and not text[k].isspace()]
+        # the lowest text that could meet the address: what stands above it horizontally
+        lowest = min(b[1] for b in others if b[2] > url_left - 2)
+        return url_top, lowest
+    finally:
+        doc.close()
+
+
+@pytest.mark.parametrize("issue_id", SAMPLES)
+def test_b5_cover_lines_end_above_the_web_address(b5_built, issue_id):
+    _project, result = b5_built
+    url_top, lowest = cover_clear_of_url(result.pdfs[issue_id], "https://www.jaipa.or.jp/")
+    assert lowest > url_top + 6, f"cover text {lowest:.1f} runs into the foot {url_top:.1f}"
+
+
+@pytest.mark.parametrize("issue_id", SAMPLES)
+def test_a4_cover_lines_end_above_the_web_address(pdfs, issue_id):
+    url_top, lowest = cover_clear_of_url(pdfs[issue_id], "https://www.jaipa.or.jp/")
+    assert lowest > url_top + 6
+
+
+# ------------------------------------------------------------------ run-on committees
+COMMITTEE = """\
+  - kind: committee
+    name: 第{n}テスト部会
+    chair:
+      name: 山田
+      company: テスト株式会社
+    body: |
+      第{n}部会の本文です。{text}
+
+      {text}
+"""
+
+
+def test_committees_after_a_page_break_keep_their_order(empty_project):
+    """Committees that go over a page, wherever the break falls: the part left for the next
+    page never slips into the room below the first part (it used to, in two columns)."""
+    from express.build import build
+    from tests.pdf.conftest import write_issue
+
+    sentence = "部会では会員の皆様と情報交換を行い、課題の解決に取り組んでおります。"
+    t = read_template(empty_project.pdf_template())
+    for filler in range(20, 60, 3):  # moves the break through the committees
+        extra = "".join(COMMITTEE.format(n=n, text=sentence * (3 + n % 4)) for n in range(1, 9))
+        issue_id = "2031-autumn"  # rewritten for each filler length
+        write_issue(empty_project, issue_id, body=sentence * filler, extra=extra)
+        result = build(empty_project, [issue_id], site=False)
+        assert result.ok, [d.render("en") for d in result.diags]
+        chars = read_in_columns(result.pdfs[issue_id], empty_project.pdf_template())
+        at = find(chars, sentence, 0)  # past the contents, which list the names too
+        for n in range(1, 9):
+            name = find(chars, f"第{n}テスト部会", at)
+            body = find(chars, f"第{n}部会の本文です。", name)
+            assert 0 <= name < body, f"filler {filler}: 第{n}テスト部会 out of order"
+            head, first = chars[name], chars[body]
+            assert (head.page, head.col) == (first.page, first.col), \
+                f"filler {filler}: 第{n}テスト部会 parted from its text"
+            at = body
+    assert t.grid.columns == 2
