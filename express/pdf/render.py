@@ -32,7 +32,7 @@ from express.pdf.front import (
 from express.pdf.images import Pictures
 from express.pdf.kinds import IN_COLUMNS, RENDERERS
 from express.pdf.kinds.common import Context
-from express.pdf.parts import Parts
+from express.pdf.parts import Parts, Signature
 from express.pdf.template import Template, TemplateError, read_template
 from express.pdf.text import TextKit
 from express.post.document import document_meta, finish_canvas
@@ -65,7 +65,11 @@ def editorial(p: Parts, issue: Issue) -> list:
     if items and isinstance(items[-1], Para) and last is not None and hasattr(last, "inlines"):
         text = "".join(i.text for i in last.inlines)
         if len(text) <= 40 and "。" not in text:
-            items[-1].settings = p.kit.settings("right", 0.0)
+            old = items[-1]
+            items[-1] = Signature(old.kit, old.spans, old.colour, old.leading,
+                                  settings=p.kit.settings("right", 0.0, phrases=True),
+                                  grid_pitch=old.grid_pitch, link_colour=old.link_colour,
+                                  source=old.source)
     return [p.section(head, items, columns=ks.columns, source=issue.at("editorial"),
                       rule=True)]
 
@@ -134,7 +138,7 @@ def render_issue(issue: Issue, archive: Archive, project: Project,
         return None, diags
     kit = TextKit(t, fonts, diags)
     book = Book()
-    pictures = Pictures(t.ppi, t.jpeg_quality, diags)
+    pictures = Pictures(t.ppi, t.jpeg_quality, diags, cache=project.root / ".cache" / "images")
     p = Parts(t, kit, pictures, book)
     cover = cover_text(p, issue)
     flowables = story(p, issue, archive, book)

@@ -1,0 +1,64 @@
+"""The build's caches between runs (font metrics, pictures) never change the PDF."""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+
+from reportlab.pdfbase.ttfonts import TTFont
+
+from express.fonts import find_fonts
+from express.pdf.fonts import load_ttfont
+from express.pdf.template import read_template
+
+
+def _font_path(project):
+    t = read_template(project.pdf_template())
+    chosen, _ = find_fonts(project.root, t.fonts)
+    return chosen["mincho"].path
+
+
+def test_cold_and_warm_caches_give_the_same_bytes(project):
+    cmd = [sys.executable, "-m", "express", "--project", str(project.root), "build",
+           "2020-winter", "--no-site"]
+    out = project.build / "pdf" / "2020-winter.pdf"
+    cache = project.root / ".cache"
+    assert not cache.exists()
+    subprocess.run(cmd, check=True, capture_output=True)  # cold: parses, fills the caches
+    cold = out.read_bytes()
+    assert len(list((cache / "fonts" / "metrics").glob("*.pickle"))) == 3
+    assert list((cache / "images").iterdir())
+    out.unlink()
+    subprocess.run(cmd, check=True, capture_output=True)  # warm: restores from them
+    assert out.read_bytes() == cold
+
+
+def test_restored_font_is_the_parsed_font(project, tmp_path):
+    path = _font_path(project)
+    fresh = TTFont("fresh", str(path))
+    cold = load_ttfont("cold", path, tmp_path)  # parses and stores
+    warm = load_ttfont("warm", path, tmp_path)  # restores
+    assert len(list(tmp_path.glob("*.pickle"))) == 1
+    for font in (cold, warm):
+        assert vars(font).keys() == vars(fresh).keys()
+        assert font.shapable == fresh.shapable
+        assert font._asciiReadable == fresh._asciiReadable
+    a, b = vars(fresh.face), vars(warm.face)
+    assert a.keys() == b.keys()
+    for key in a.keys() - {"_pdfScale"}:
+        assert a[key] == b[key], key
+    assert warm.face._pdfScale(517) == fresh.face._pdfScale(517)
+    subset = [0, *sorted(fresh.face.charToGlyph)[100:200], ord("字"), ord("、")]
+    assert warm.face.makeSubset(subset) == fresh.face.makeSubset(subset)
+    assert warm.stringWidth("日本語のテキスト", 9) == fresh.stringWidth("日本語のテキスト", 9)
+
+
+def test_a_damaged_metrics_file_is_parsed_again(project, tmp_path):
+    path = _font_path(project)
+    load_ttfont("first", path, tmp_path)
+    (stored,) = tmp_path.glob("*.pickle")
+    stored.write_bytes(b"not a pickle")
+    font = load_ttfont("again", path, tmp_path)
+    assert font.face.charWidths
+    assert isinstance(pickle.loads(stored.read_bytes()), dict)  # stored afresh
