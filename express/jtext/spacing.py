@@ -131,12 +131,18 @@ def scaled_glue_table(jl: float, size: float) -> tuple[tuple[float, ...], ...]:
     return tuple(tuple(v * size for v in g[:10]) for row in glue_table(jl) for g in row)
 
 
+@lru_cache(maxsize=16)
+def glue_columns(jl: float) -> tuple[tuple[float, ...], ...]:
+    """The glue table by component, unscaled (em): ``cols[c][b * NCLASS + a]``."""
+    flat = [g for row in glue_table(jl) for g in row]
+    return tuple(tuple(g[c] for g in flat) for c in range(10))
+
+
 @lru_cache(maxsize=64)
 def scaled_glue_columns(jl: float, size: float) -> tuple[tuple[float, ...], ...]:
-    """:func:`scaled_glue_table` by component: ``cols[c][b * NCLASS + a]`` (10 columns).
+    """:func:`glue_columns` multiplied by one em size (pt) (10 columns).
 
     Building the per-gap arrays column by column (one C-level map each) avoids transposing a
-    list of per-gap tuples.
+    list of per-gap tuples; scaling the cached unscaled columns keeps a new size cheap.
     """
-    flat = scaled_glue_table(jl, size)
-    return tuple(tuple(g[c] for g in flat) for c in range(10))
+    return tuple(tuple(v * size for v in col) for col in glue_columns(jl))

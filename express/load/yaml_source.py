@@ -48,8 +48,9 @@ def _decode(path: str, data: bytes, diags: Diagnostics) -> str | None:
     return None
 
 
-class _Composer(yaml.SafeLoader):
-    """A loader that only composes nodes (the schema constructs values itself)."""
+# libyaml's parser when PyYAML was built with it (same marks, several times faster); the
+# schema constructs values itself, so only the composing half of the loader is used.
+_Composer = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _has_cycle(root: yaml.Node) -> yaml.Node | None:
@@ -99,6 +100,17 @@ def _check_duplicates(path: str, node: yaml.Node, diags: Diagnostics) -> None:
             stack.extend(n.value)
 
 
+def _syntax_code(text: str, mark: yaml.Mark | None, problem: str) -> str:
+    """Name the common causes precisely: a tab used for indentation, runaway nesting."""
+    if "nesting depth" in problem:
+        return "source.too_deep"
+    if mark is not None:
+        lines = text.splitlines()
+        if mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t":
+            return "source.tab_indent"
+    return "source.syntax"
+
+
 def read_yaml(path: str, data: bytes, diags: Diagnostics) -> Source | None:
     """Parse ``data`` (the bytes of ``path``) into a node tree, or report why not."""
     if not data.strip():
@@ -117,8 +129,7 @@ def read_yaml(path: str, data: bytes, diags: Diagnostics) -> Source | None:
         mark = exc.problem_mark or exc.context_mark
         pos = Pos(path, mark.line + 1, mark.column + 1) if mark else Pos(path, 1, 1)
         problem = exc.problem or exc.context or "?"
-        code = "source.tab_indent" if "'\\t'" in problem else "source.syntax"
-        diags.error(pos, code, problem=problem)
+        diags.error(pos, _syntax_code(text, mark, problem), problem=problem)
         return None
     except yaml.YAMLError as exc:
         diags.error(Pos(path, 1, 1), "source.syntax", problem=str(exc).splitlines()[0])
