@@ -4,11 +4,14 @@ A break *before* character k is given a tier; the composer first tries tier-0 br
 falls back to higher tiers for a line only when nothing at the lower tiers fits:
 
 * ``OK`` (0): an ordinary break opportunity.
-* ``PHRASE`` (1): ordinary, but not at a BudouX phrase boundary (used only with phrase_breaks).
-* ``EMERGENCY`` (2): inside a Latin word or number (breaking an over-long word, no hyphen).
-* ``LAST_RESORT`` (3): forbidden by a prohibition rule; used only if a line cannot be filled
+* ``WORD`` (1): ordinary, not at a BudouX phrase boundary but where the script changes inside
+  the phrase (ゲーム・|エンタメ, NW|接続性, 課題検討|ワーキンググループ), so between words of a
+  compound (used only with phrase_breaks).
+* ``PHRASE`` (2): ordinary, but inside a phrase and a word (used only with phrase_breaks).
+* ``EMERGENCY`` (3): inside a Latin word or number (breaking an over-long word, no hyphen).
+* ``LAST_RESORT`` (4): forbidden by a prohibition rule; used only if a line cannot be filled
   otherwise (e.g. a run of ー longer than the measure).
-* ``NEVER`` (4): before a combining mark, inside a ruby group.
+* ``NEVER`` (5): before a combining mark, inside a ruby group.
 
 The tiers for a class pair come from a table built once per strictness level; a few rules need
 the characters themselves (same-kind cl-08 pairs, full-width numbers, URL and e-mail break
@@ -25,7 +28,7 @@ from operator import add, mul
 
 from . import classes as C
 
-OK, PHRASE, EMERGENCY, LAST_RESORT, NEVER = 0, 1, 2, 3, 4
+OK, WORD, PHRASE, EMERGENCY, LAST_RESORT, NEVER = 0, 1, 2, 3, 4, 5
 
 _ALWAYS_START = frozenset(
     {C.CLOSE, C.FULL_STOP, C.COMMA, C.LAT_CLOSE, C.LAT_FULL_STOP, C.LAT_COMMA, C.LAT_DIVIDING,
@@ -175,8 +178,37 @@ def break_tiers(text: str, cls: list[int], level: str) -> list[int]:
     return tiers
 
 
+def script(ch: str, cls: int) -> str:
+    """The writing system of a character, for word boundaries inside a phrase: ``kanji``,
+    ``kana`` (hiragana), ``kata`` (katakana with ー), ``latin``, ``dot`` (・) or ``other``."""
+    if cls in C.LATIN:
+        return "latin"
+    o = ord(ch)
+    if (0x30A0 <= o <= 0x30FF and ch != "・") or 0xFF66 <= o <= 0xFF9F:
+        return "kata"
+    if ch == "・":
+        return "dot"
+    if 0x3040 <= o <= 0x309F:
+        return "kana"
+    if cls in (C.IDEOGRAPHIC, C.ITERATION) or ch in "々〆ヶ":
+        return "kanji"
+    return "other"
+
+
+#: script changes inside a phrase that fall between two words of a compound; kanji → kana
+#: (okurigana, particles) and katakana → kana are not among them
+_WORD_CHANGES = frozenset({
+    ("dot", "kanji"), ("dot", "kata"), ("dot", "kana"), ("dot", "latin"),
+    ("latin", "kanji"), ("latin", "kata"), ("latin", "kana"),
+    ("kanji", "latin"), ("kata", "latin"), ("kana", "latin"),
+    ("kanji", "kata"), ("kata", "kanji"), ("kana", "kanji"), ("kana", "kata"),
+})
+
+
 def apply_phrases(text: str, cls: list[int], tiers: list[int], phrases: list[str]) -> None:
-    """Demote ordinary breaks between two Japanese characters that are not phrase boundaries."""
+    """Demote ordinary breaks between two Japanese characters that are not phrase boundaries:
+    to ``WORD`` where the script changes (a word boundary inside the phrase), else to
+    ``PHRASE``."""
     bounds = set()
     pos = 0
     for p in phrases:
@@ -187,7 +219,8 @@ def apply_phrases(text: str, cls: list[int], tiers: list[int], phrases: list[str
         if tiers[k] == OK and k not in bounds:
             b, a = cls[k - 1], cls[k]
             if b != C.WORD_SPACE and a != C.WORD_SPACE and not (b in latin and a in latin):
-                tiers[k] = PHRASE
+                change = (script(text[k - 1], b), script(text[k], a))
+                tiers[k] = WORD if change in _WORD_CHANGES else PHRASE
 
 
 _PARSER = None

@@ -253,8 +253,8 @@ def _compose_segment(
         base = Cs[s] + nat[s]
         kpos = bisect_right(Cs, base + avail + EPS) - 1
         lonely = None
-        for tier in (B.OK, B.PHRASE, B.EMERGENCY, B.LAST_RESORT):
-            if tier == B.PHRASE and not settings.phrase_breaks:
+        for tier in (B.OK, B.WORD, B.PHRASE, B.EMERGENCY, B.LAST_RESORT):
+            if tier in (B.WORD, B.PHRASE) and not settings.phrase_breaks:
                 continue
             if lonely is not None and tier > B.EMERGENCY:
                 return lonely
@@ -341,6 +341,8 @@ def _compose_segment(
                     continue
         decisions.append((s, k, w, hung, avail, ind))
         s = k
+    if settings.balance and not justify and len(decisions) > 1 and n <= _BALANCE_MAX:
+        decisions = _balanced(seg, decisions, endw, indent, measure) or decisions
     lines: list[Line] = []
     for s, k, w, hung, avail, ind in decisions:
         last = k >= n
@@ -350,6 +352,73 @@ def _compose_segment(
                   tiers[k] >= B.EMERGENCY, justify, solid_end)
         )
     return lines
+
+
+_BALANCE_MAX = 400  # characters: longer texts are not headings; they keep the greedy fill
+#: cost of a break by its tier when balancing: phrase boundaries first, then word boundaries
+_TIER_COST = {B.OK: 0, B.WORD: 1, B.PHRASE: 4, B.EMERGENCY: 16, B.LAST_RESORT: 64}
+_SHORT_LAST = 2  # a last line of this many characters or fewer costs like a word break + 1
+
+
+def _balanced(seg: _Segment, greedy: list, endw, indent: float, measure: float
+              ) -> list | None:
+    """Breaks for ragged lines of similar length (a heading), or None to keep ``greedy``.
+
+    Among the breaks no worse than the worst the greedy fill used, in at most as many lines:
+    least total break cost (tiers, and a 1–2 character last line), then least sum of squared
+    slack over all lines, the last one included (so the lines come out even)."""
+    n, Cs, nat, tiers = seg.n, seg.C, seg.nat, seg.tiers
+    if any(h for _s, _k, _w, h, _a, _i in greedy):
+        return None
+    worst = max(tiers[k] for _s, k, *_ in greedy if k < n)
+    if worst > B.PHRASE:
+        return None  # a forced break inside a word: keep what the greedy fill found
+    cands = [k for k in range(1, n) if tiers[k] <= worst] + [n]
+    most = len(greedy)
+    memo: dict[tuple[int, int], tuple[float, float, int] | None] = {}
+
+    def best(s: int, i: int) -> tuple[float, float, int] | None:
+        """(break cost, slack cost, end of this line) for the text from ``s`` on line i."""
+        key = (s, i)
+        if key in memo:
+            return memo[key]
+        out = None
+        if i < most:
+            avail = measure - (indent if i == 0 else 0.0)
+            base = Cs[s] + nat[s]
+            for k in cands:
+                if k <= s:
+                    continue
+                if Cs[k] - base > avail + measure:
+                    break
+                w = Cs[k] - base + endw(k)
+                if w > avail + EPS:
+                    continue
+                slack = ((avail - w) / measure) ** 2
+                if k == n:
+                    cost = (_TIER_COST[B.WORD] + 1 if i > 0 and k - s <= _SHORT_LAST else 0.0,
+                            slack, k)
+                else:
+                    rest = best(k, i + 1)
+                    if rest is None:
+                        continue
+                    cost = (_TIER_COST[tiers[k]] + rest[0], slack + rest[1], k)
+                if out is None or cost[:2] < out[:2]:
+                    out = cost
+        memo[key] = out
+        return out
+
+    if best(0, 0) is None:
+        return None
+    decisions = []
+    s, i = 0, 0
+    while s < n:
+        k = best(s, i)[2]
+        avail = measure - (indent if i == 0 else 0.0)
+        decisions.append((s, k, Cs[k] - Cs[s] - nat[s] + endw(k), False, avail,
+                          indent if i == 0 else 0.0))
+        s, i = k, i + 1
+    return decisions
 
 
 def _emit(

@@ -66,7 +66,11 @@ class Settings:
     hanging: let 、。，． hang past the measure (ぶら下げ) instead of pushing in/out.
     indent_em: first-line indent in em of the first character's size.
     align: justify (last line flush left) | left | center | right.
-    phrase_breaks: break Japanese text only at BudouX phrase boundaries (headings).
+    phrase_breaks: break Japanese text only at BudouX phrase boundaries (headings); inside a
+      phrase too long for the measure, preferably where the script changes (between words).
+    balance: for ragged text (not ``justify``): set the lines to similar lengths, with no more
+      lines than filling them one by one would give and no worse breaks (headings: no 1–2
+      character last line when another phrase break can be had).
     line_end_punct: what happens to the ½ em after 」、。 at a line end:
       ``"reduce"`` removed (all or nothing) at JLREQ reduction step 2, when the line must shrink;
       ``"keep"`` removed only as the very last reduction step; ``"solid"`` always removed.
@@ -81,6 +85,7 @@ class Settings:
     phrase_breaks: bool = False
     line_end_punct: str = "reduce"
     ruby_scale: float = 0.5
+    balance: bool = False
 
     def __post_init__(self) -> None:
         if self.strictness not in STRICTNESS_LEVELS:

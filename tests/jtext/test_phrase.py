@@ -38,3 +38,59 @@ def test_phrase_mode_still_justifies_when_asked():
     lines = lay(HEADING, 12, phrase_breaks=True)
     for ln in lines[:-1]:
         assert abs(ln.width - 120) < 0.1
+
+
+# ------------------------------------------------------------------ words inside a phrase
+COMMITTEES = (
+    "ゲーム・エンタメNW接続性課題検討ワーキンググループ",
+    "コンテンツ・CDNトラフィックワーキンググループ",
+)
+
+
+def test_a_phrase_too_long_breaks_where_the_script_changes():
+    """BudouX keeps each committee name as one phrase; wider than the measure, it breaks
+    between the words of the compound (NW|接続性, 検討|ワーキング), not inside a word."""
+    for em in (17, 22):
+        lines = lay(COMMITTEES[0], em, phrase_breaks=True, align="left")
+        assert len(lines) == 2
+        assert lines[0].text[-1] in "Wト" or lines[0].text.endswith("検討"), lines[0].text
+    lines = lay(COMMITTEES[1], 22, phrase_breaks=True, align="left")
+    assert [ln.text for ln in lines] == ["コンテンツ・CDN", "トラフィックワーキンググループ"]
+
+
+def test_balanced_lines_leave_no_short_last_line():
+    """Greedy filling leaves 「プ」 or 「ループ」 alone; balanced, the same number of lines
+    break at word boundaries with lines of similar length."""
+    for text in COMMITTEES:
+        for em in range(12, 27):
+            greedy = lay(text, em, phrase_breaks=True, align="left")
+            lines = lay(text, em, phrase_breaks=True, align="left", balance=True)
+            assert "".join(ln.text for ln in lines) == text
+            assert len(lines) <= len(greedy)
+            assert all(ln.width <= em * 10 + 0.01 for ln in lines)
+            if len(lines) > 1:
+                assert min(len(ln.text) for ln in lines) > 2, (em, [ln.text for ln in lines])
+    lines = lay(COMMITTEES[0], 20, phrase_breaks=True, align="left", balance=True)
+    a, b = (ln.width for ln in lines)
+    assert abs(a - b) < 0.5 * max(a, b)
+
+
+def test_balance_keeps_phrase_boundaries_first():
+    """Where every phrase fits the measure, balanced lines still break only between
+    phrases."""
+    bounds = boundaries(HEADING)
+    longest = max(b - a for a, b in zip([0, *sorted(bounds)], sorted(bounds), strict=False))
+    for em in range(longest, 40):
+        lines = lay(HEADING, em, phrase_breaks=True, align="left", balance=True)
+        greedy = lay(HEADING, em, phrase_breaks=True, align="left")
+        assert len(lines) <= len(greedy)
+        pos = 0
+        for ln in lines[:-1]:
+            pos += len(ln.text)
+            assert pos in bounds, (em, ln.text)
+
+
+def test_balance_leaves_justified_text_alone():
+    assert [ln.text for ln in lay(HEADING, 12, phrase_breaks=True, balance=True)] == [
+        ln.text for ln in lay(HEADING, 12, phrase_breaks=True)
+    ]
