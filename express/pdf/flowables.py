@@ -129,14 +129,24 @@ class Para(Block):
                  min_lines=self.min_lines, lines=lines)
         return p
 
+    def text_size(self) -> float:
+        """The size most of the paragraph is set in: it places every line (and the marker)
+        in its line box, so all baselines of a paragraph and of its parts after a split
+        sit one ``leading`` apart, on the grid."""
+        count: dict[float, int] = {}
+        for sp in self.spans:
+            count[sp.style.size] = count.get(sp.style.size, 0) + len(sp.text)
+        return max(count, key=lambda sz: (count[sz], sz)) if count else 0.0
+
     def draw(self):
         lines = self.lines_for(self.width)
         top = self.height
+        size = self.text_size() or None
         self.kit.draw_lines(self.canv, lines, self.left, top, self.leading, self.colour,
-                            self.link_colour)
+                            self.link_colour, size=size)
         if self.marker is not None and lines:
             self.kit.draw_lines(self.canv, [self.marker], self.marker_x, top, self.leading,
-                                self.colour)
+                                self.colour, size=size)
 
 
 class Drawn(Block):
@@ -197,10 +207,21 @@ class Cell:
 
 @dataclass
 class Row:
+    """A table row.  ``cont`` replaces the first cell when the row opens a part of a split
+    table (the next column or page): a group's label, e.g. 「理事（続き）」, on a row whose
+    first cell is left empty because the group began above."""
+
     cells: list[Cell]
     source: Pos | None = None
     fill: str | None = None
+    cont: Cell | None = None
     _heights: dict[float, float] = field(default_factory=dict, repr=False)
+
+    def continued(self) -> Row:
+        """This row as the first of a part: with its group's label, if it has one."""
+        if self.cont is None:
+            return self
+        return Row([self.cont, *self.cells[1:]], self.source, self.fill)
 
 
 class GridTable(Block):
@@ -272,7 +293,9 @@ class GridTable(Block):
         if k == len(self.rows):
             return [self]
         first = GridTable(self.columns, self.rows[:k], header=self.header, **self._opts)
-        rest = GridTable(self.columns, self.rows[k:], header=self.header, **self._opts)
+        rows = self.rows[k:]
+        rest = GridTable(self.columns, [rows[0].continued(), *rows[1:]], header=self.header,
+                         **self._opts)
         return [first, rest]
 
     def _draw_row(self, row: Row, y_top: float, h: float, fill: str | None) -> None:
@@ -347,15 +370,23 @@ class Section(Block):
         return aw - 2 * self.box_pad if self.box else aw
 
     def _vpad(self) -> float:
-        return self.pitch if self.box else 0.0
+        """Room below the columns: the box's padding under the last line (whole lines)."""
+        return snap(self._pad(), self.pitch) if self.box else 0.0
+
+    def _pad(self) -> float:
+        """The box's padding above its head and below its last line (half a line)."""
+        return self.pitch / 2 if self.box else 0.0
 
     def col_width(self, aw: float) -> float:
         inner = self._inner(aw)
         return (inner - (self.ncols - 1) * self.gutter) / self.ncols
 
     def _head_height(self, aw: float) -> float:
+        """The head with the box's top padding, in whole lines: the columns start on the
+        grid line right below it."""
         inner = self._inner(aw)
-        return snap(sum(f.wrap(inner, 1e6)[1] for f in self.head), self.pitch)
+        raw = sum(f.wrap(inner, 1e6)[1] for f in self.head)
+        return snap(raw + self._pad(), self.pitch) if raw or self.box else 0.0
 
     # filling ----------------------------------------------------------------------------
     def _fill(self, cw: float, cap: float, items: list | None = None, *,
@@ -471,8 +502,10 @@ class Section(Block):
 
     def wrap(self, aw, ah):
         self.width = aw
-        head_h, body, cols, rest = self._layout(aw, ah)
+        layout = self._layout(aw, ah)
+        head_h, body, cols, rest = layout
         self._cols = cols
+        self._drawn = layout  # what draw() sets (it must not lay out again at another height)
         if rest:  # needs more room than there is: ask for a split
             self.height = ah + self.pitch
         else:
@@ -511,23 +544,31 @@ class Section(Block):
     def draw(self):
         c = self.canv
         aw, h = self.width, self.height
-        _head_h, body, cols, _ = self._layout(aw, h)
+        drawn = getattr(self, "_drawn", None)
+        head_h, body, cols, _ = drawn if drawn is not None else self._layout(aw, h)
         if self.box or self.box_fill:
+            # the frame: half a line above the head and below the last line; the rest of the
+            # whole lines the section takes stays outside, under the frame
+            bottom = h - head_h - body - self._pad()
             c.saveState()
             if self.box_fill:
                 c.setFillColor(self.box_fill)
             if self.box:
                 c.setStrokeColor(self.box)
                 c.setLineWidth(0.6)
-            c.rect(0, 0, aw, h, stroke=1 if self.box else 0, fill=1 if self.box_fill else 0)
+            c.rect(0, bottom, aw, h - bottom, stroke=1 if self.box else 0,
+                   fill=1 if self.box_fill else 0)
             c.restoreState()
         x0 = self.box_pad if self.box else 0.0
-        y = h - self._vpad() / 2
+        y = h - self._pad()
         inner = self._inner(aw)
         for f in self.head:
             _, fh = f.wrap(inner, 1e6)
             y -= fh
             f.drawOn(c, x0, y)
+        # the columns start on the grid line below the head (head_h is whole lines), not
+        # below the head's raw height
+        y = h - head_h
         cw = self.col_width(aw)
         if self.rule and len(cols) > 1:
             c.setStrokeColor(self.rule)

@@ -302,7 +302,10 @@ class Colophon(Block):
                                                                 link=str(pub.url))
         if net:
             rows.append(net)
-        self.lines = [kit.compose(r, p.t.grid.width, kit.settings("left"))[0] for r in rows]
+        # every line of every row: a row longer than the text block goes on on the next
+        # line (nothing is dropped)
+        self.lines = [line for r in rows
+                      for line in kit.compose(r, p.t.grid.width, kit.settings("left"))]
         st = p.t.style("colophon")
         self.need = snap(p.t.style("colophon_title").leading + len(self.lines) * st.leading
                          + p.pitch, p.pitch)

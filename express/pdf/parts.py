@@ -232,8 +232,10 @@ class Parts:
                         continue
                     em = st.size
                     marker = self.kit.line("・", style)
+                    # justified like a paragraph; wrapped lines hang under the text, clear
+                    # of the bullet (``left``), the last line flush left
                     out.append(Para(self.kit, spans, self.ink, leading,
-                                    settings=self.kit.settings("left", 0.0),
+                                    settings=self.kit.settings("justify", 0.0),
                                     grid_pitch=self.pitch if snap else None,
                                     left=(item.level + 1) * em, marker=marker,
                                     marker_x=item.level * em,
@@ -340,6 +342,12 @@ class Parts:
                   link: str | None = None, span: int = 1, align: str = "left") -> Cell:
         return self.cell(self.para(text, style, colour=colour, snap=False, link=link,
                                    align=align), span=span)
+
+    def continued_cell(self, label: str, colour: str, style: str = "table_strong") -> Cell:
+        """A group's label where the group goes on in the next column or page of a split
+        table: 「理事（続き）」, broken between the label and （続き） when it must be."""
+        return self.cell(self.para(f"{label}（続き）", style, colour=colour, snap=False,
+                                   align="left", phrases=True))
 
     def table(self, columns: Sequence[float], rows: list[Row], *, header: Sequence[str] = (),
               zebra: bool = True, source: Pos | None = None, background: str | None = None,

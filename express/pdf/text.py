@@ -47,6 +47,18 @@ class Ink:
     colour: str
 
 
+def base_size(lines: Iterable[Line]) -> float:
+    """The text size that places a paragraph's lines in their line boxes: the size most of
+    its characters are set in (the largest of those on a tie)."""
+    count: dict[float, int] = {}
+    for line in lines:
+        for run in line.runs:
+            count[run.style.size] = count.get(run.style.size, 0) + len(run.text)
+    if not count:
+        return max((ln.max_size for ln in lines), default=0.0)
+    return max(count, key=lambda sz: (count[sz], sz))
+
+
 class TextKit:
     """Spans, settings and line drawing for one render (holds fonts, template, diagnostics)."""
 
@@ -67,11 +79,16 @@ class TextKit:
 
     # ------------------------------------------------------------------ settings
     def settings(self, align: str = "justify", indent: float = 0.0,
-                 phrases: bool = False) -> Settings:
-        key = (align, indent, phrases)
+                 phrases: bool = False, balance: bool | None = None) -> Settings:
+        """Composition settings; text broken between phrases (headings, titles) that is not
+        justified is also balanced (lines of similar length) unless ``balance`` says no."""
+        if balance is None:
+            balance = phrases and align != "justify"
+        key = (align, indent, phrases, balance)
         s = self._settings.get(key)
         if s is None:
-            s = Settings(align=align, indent_em=indent, phrase_breaks=phrases, **self._base)
+            s = Settings(align=align, indent_em=indent, phrase_breaks=phrases,
+                         balance=balance, **self._base)
             self._settings[key] = s
         return s
 
@@ -167,18 +184,24 @@ class TextKit:
 
     # ------------------------------------------------------------------ drawing
     def draw_lines(self, canv, lines: Sequence[Line], x: float, top: float, pitch: float,
-                   colour: str, link_colour: str | None = None, dx: Sequence[float] = ()
-                   ) -> None:
-        """Draw ``lines`` with their line boxes' tops at ``top``, ``top - pitch`` …"""
+                   colour: str, link_colour: str | None = None, dx: Sequence[float] = (),
+                   size: float | None = None) -> None:
+        """Draw ``lines`` with their line boxes' tops at ``top``, ``top - pitch`` …
+
+        Every baseline is ``pitch`` below the one before: all lines are placed in their line
+        boxes by one ``size`` (the paragraph's, by default its most used text size), never by
+        a line's own largest size, so a line with a larger word stays on the grid."""
         if not lines:
             return
+        if size is None:
+            size = base_size(lines)
         tx = canv.beginText()
         tx.setFillColor(_c(colour))
         links: list[tuple[str, tuple[float, float, float, float]]] = []
         placed = []
+        drop = (pitch - size) / 2 + ASCENT * size
         for i, line in enumerate(lines):
-            size = line.max_size or (line.runs[0].style.size if line.runs else 0)
-            base = top - i * pitch - (pitch - size) / 2 - ASCENT * size
+            base = top - i * pitch - drop
             lx = x + (dx[i] if i < len(dx) else 0.0)
             self._line_into(tx, line, lx, base, colour, link_colour, links, rubies=False)
             placed.append((line, lx, base))

@@ -22,6 +22,7 @@ def render(p: Parts, a: Officers, ctx: Context) -> list:
             role = p.text_cell(group.role if i == 0 else None, "table_strong", colour=colour)
             rows.append(Row([role, p.text_cell(person.name, "table_strong"),
                              p.text_cell(person.company, "table", colour=t.colours["muted"])],
-                            source=person.pos))
+                            source=person.pos,
+                            cont=p.continued_cell(group.role, colour) if i else None))
     table = p.table([0.2, 0.3, 0.5], rows, header=("役職", "氏名", "所属"), source=a.pos)
     return [p.section(head, [table], columns=ctx.style.columns, source=a.pos, rule=True)]
