@@ -21,7 +21,6 @@ bench: setup
 
 lint: $(STAMP)
 	$(BIN)/ruff check express tests bench issues/make_sample_images.py
-	$(BIN)/ruff format --check express tests bench
 
 setup: $(STAMP) $(FONTS)
 
