@@ -34,7 +34,28 @@ def summary(diags: Diagnostics, errors: int, warnings: int) -> None:
                err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Guarded(click.Group):
+    """Turns an unexpected exception into one clear line instead of a traceback.
+
+    Bad input never gets here (stages report it as diagnostics); this is the last guard
+    for a bug, so the editor learns what to send to the developers.
+    """
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit,
+                KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if os.environ.get("EXPRESS_DEBUG"):
+                raise
+            click.echo(message("internal.error", kind=type(exc).__name__, detail=str(exc)),
+                       err=True)
+            sys.exit(70)
+
+
+@click.group(cls=_Guarded, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="express")
 @click.option("--project", "project_dir", type=click.Path(file_okay=False, path_type=Path),
               default=None, help="Project folder (default: the nearest folder with issues/).")

@@ -16,7 +16,6 @@ from reportlab.platypus import NextPageTemplate, PageBreakIfNotEmpty
 
 from express.diagnostics import Diagnostics
 from express.model.issue import Archive, Issue
-from express.model.source import Pos
 from express.pdf.doc import Book, MagazineDoc, Overflow, make_canvas_class
 from express.pdf.flowables import GridSpace, Para, Stack
 from express.pdf.fonts import FontSet, FontsMissing
@@ -118,7 +117,7 @@ def render_issue(issue: Issue, archive: Archive, project: Project,
                  template_name: str | None = None) -> tuple[bytes | None, Diagnostics]:
     """The issue's PDF (or None when there are errors) and the diagnostics of typesetting."""
     diags = Diagnostics()
-    issue_pos = Pos(str(Path(issue.folder) / "issue.yaml"), 1, 1)
+    issue_pos = issue.pos
     try:
         t = template_for(project, issue, template_name)
     except TemplateError as exc:

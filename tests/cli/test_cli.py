@@ -90,3 +90,16 @@ def test_console_script_runs():
         [sys.executable, "-m", "express", "--version"], capture_output=True, text=True, check=False
     )
     assert r.returncode == 0 and "express" in r.stdout
+
+
+def test_a_bug_is_one_clear_line_not_a_traceback(project, monkeypatch):
+    import express.build
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("layout exploded")
+
+    monkeypatch.setattr(express.build, "build", broken)
+    r = run(project, "build")
+    assert r.exit_code == 70
+    assert "internal error (RuntimeError: layout exploded)" in r.output
+    assert "Traceback" not in r.output
