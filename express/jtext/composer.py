@@ -28,7 +28,7 @@ from . import classes as C
 from .justify import fit
 from .model import Line, Metrics, RubyRun, Run, Settings, Span, Style
 from .ruby import base_spread, ruby_placement
-from .spacing import glue_table, scaled_glue_columns
+from .spacing import glue_table, scaled_glue_kinds
 
 EPS = 1e-6
 _DEFAULT = Settings()
@@ -151,9 +151,10 @@ class _Segment:
         jl = settings.jl_space
         single = min(sizes) == max(sizes) if sizes else True
         if single:
-            table = scaled_glue_columns(jl, sizes[0] if sizes else 1.0)
-            idx = list(map(add, map(mul, cls, repeat(C.NCLASS)), cls[1:]))
-            cols = [[0.0, *map(col.__getitem__, idx)] for col in table]
+            pair_kind, table = scaled_glue_kinds(jl, sizes[0] if sizes else 1.0)
+            kind = list(map(pair_kind.__getitem__,
+                            map(add, map(mul, cls, repeat(C.NCLASS)), cls[1:])))
+            cols = [[0.0, *map(col.__getitem__, kind)] for col in table]
         else:
             size_of: list[float] = []
             for si, t in pieces:

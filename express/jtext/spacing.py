@@ -132,17 +132,24 @@ def scaled_glue_table(jl: float, size: float) -> tuple[tuple[float, ...], ...]:
 
 
 @lru_cache(maxsize=16)
-def glue_columns(jl: float) -> tuple[tuple[float, ...], ...]:
-    """The glue table by component, unscaled (em): ``cols[c][b * NCLASS + a]``."""
-    flat = [g for row in glue_table(jl) for g in row]
-    return tuple(tuple(g[c] for g in flat) for c in range(10))
+def glue_kinds(jl: float) -> tuple[tuple[int, ...], tuple[tuple[float, ...], ...]]:
+    """The table's distinct glues (a few dozen of the 2,304 class pairs): the kind of each
+    pair, index ``b * NCLASS + a``, and the glue by component, unscaled (em):
+    ``cols[c][kind]``."""
+    kinds: dict[tuple[float, ...], int] = {}
+    pair_kind = tuple(kinds.setdefault(g[:10], len(kinds)) for row in glue_table(jl)
+                      for g in row)
+    return pair_kind, tuple(zip(*kinds, strict=True))
 
 
 @lru_cache(maxsize=64)
-def scaled_glue_columns(jl: float, size: float) -> tuple[tuple[float, ...], ...]:
-    """:func:`glue_columns` multiplied by one em size (pt) (10 columns).
+def scaled_glue_kinds(jl: float, size: float
+                      ) -> tuple[tuple[int, ...], tuple[tuple[float, ...], ...]]:
+    """:func:`glue_kinds` with the glue multiplied by one em size (pt) (10 columns).
 
-    Building the per-gap arrays column by column (one C-level map each) avoids transposing a
-    list of per-gap tuples; scaling the cached unscaled columns keeps a new size cheap.
+    This is the fast path for single-size text: the per-gap arrays are built column by
+    column (one C-level map each) from the kinds of the gaps, and a new size scales only the
+    distinct glues.
     """
-    return tuple(tuple(v * size for v in col) for col in glue_columns(jl))
+    pair_kind, cols = glue_kinds(jl)
+    return pair_kind, tuple(tuple(v * size for v in col) for col in cols)

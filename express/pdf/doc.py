@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from reportlab import rl_config
 from reportlab.lib.colors import toColor
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
-from reportlab.platypus.doctemplate import LayoutError
 
 from express.model.source import Pos
+from express.pdf.platypus import BaseDocTemplate, Frame, LayoutError, PageTemplate
 from express.pdf.template import Template
 from express.pdf.text import TextKit
 

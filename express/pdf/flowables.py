@@ -12,10 +12,9 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from reportlab.platypus import Flowable, FrameBreak
-
 from express.jtext import Line, Settings, Span
 from express.model.source import Pos
+from express.pdf.platypus import Flowable, FrameBreak
 from express.pdf.text import TextKit
 
 EPS = 0.01

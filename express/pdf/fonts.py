@@ -190,6 +190,12 @@ class FontSet:
     def width(self, role: str, text: str, size: float) -> float:
         return sum(self.advance(role, ch) for ch in text) * size / 1000
 
+    def covers(self, role: str, text: str) -> bool:
+        """Whether ``role``'s font has every character of ``text`` (:meth:`substitute` is
+        None for each of them)."""
+        cmap = self._cmap[role]
+        return all(ord(ch) in cmap or ch in "\n\t " for ch in set(text))
+
     def substitute(self, role: str, ch: str) -> tuple[str, str] | None:
         """(role, char) to print for ``ch`` when ``role`` lacks it; None when it has it.
 

@@ -184,17 +184,19 @@ class Contents(Block):
     """目次: kind label, title, page number (a form filled in when the issue is saved);
     each entry links to its article."""
 
-    def __init__(self, p: Parts, entries: list[Entry]) -> None:
+    def __init__(self, p: Parts, entries: list[Entry], paras: list[Para] | None = None) -> None:
         super().__init__()
         self.p = p
         self.entries = entries
         t = p.t
         self.label_w = t.grid.width * 0.2
         self.page_w = t.contents.get("page_width", 28)
-        self.paras = [Para(p.kit, p.kit.spans(e.title, "contents_entry"), p.ink,
-                           t.style("contents_entry").leading,
-                           settings=p.kit.settings("left", 0.0, True), source=e.source)
-                      for e in entries]
+        # the parts of a split list keep their entries' paragraphs (and what they composed)
+        self.paras = paras if paras is not None else [
+            Para(p.kit, p.kit.spans(e.title, "contents_entry"), p.ink,
+                 t.style("contents_entry").leading,
+                 settings=p.kit.settings("left", 0.0, True), source=e.source)
+            for e in entries]
 
     def _rows(self, aw: float) -> list[float]:
         w = aw - self.label_w - self.page_w - 8
@@ -218,7 +220,8 @@ class Contents(Block):
             return []
         if k == len(rows):
             return [self]
-        return [Contents(self.p, self.entries[:k]), Contents(self.p, self.entries[k:])]
+        return [Contents(self.p, self.entries[:k], self.paras[:k]),
+                Contents(self.p, self.entries[k:], self.paras[k:])]
 
     def draw(self):
         c = self.canv

@@ -8,8 +8,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
-from reportlab.platypus import Flowable
-
 from express.jtext import Line, Span
 from express.model.articles import Image, Photo
 from express.model.body import Body, BulletList, Paragraph
@@ -28,6 +26,7 @@ from express.pdf.flowables import (
     snap,
 )
 from express.pdf.images import Pictures
+from express.pdf.platypus import Flowable
 from express.pdf.template import Template
 from express.pdf.text import ASCENT, TextKit
 

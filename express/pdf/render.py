@@ -12,8 +12,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from reportlab.platypus import NextPageTemplate, PageBreakIfNotEmpty
-
 from express.diagnostics import Diagnostics
 from express.model.issue import Archive, Issue
 from express.pdf.doc import Book, MagazineDoc, Overflow, make_canvas_class
@@ -32,6 +30,7 @@ from express.pdf.images import Pictures
 from express.pdf.kinds import IN_COLUMNS, RENDERERS
 from express.pdf.kinds.common import Context
 from express.pdf.parts import Parts, Signature
+from express.pdf.platypus import NextPageTemplate, PageBreakIfNotEmpty
 from express.pdf.template import Template, TemplateError, read_template
 from express.pdf.text import TextKit
 from express.post.document import document_meta, finish_canvas

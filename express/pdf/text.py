@@ -11,6 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfbase.ttfonts import ShapedStr
 
 from express.diagnostics import Diagnostics
 from express.jtext import Line, Settings, Span, Style, compose
@@ -76,6 +79,8 @@ class TextKit:
         self._settings: dict[tuple, Settings] = {}
         self._warned: set[tuple] = set()
         self._lines: dict[tuple[str, str, str], Line | None] = {}
+        self._composed: dict[tuple, list[Line]] = {}
+        self._rl_fonts: dict[str, object] = {}
 
     # ------------------------------------------------------------------ settings
     def settings(self, align: str = "justify", indent: float = 0.0,
@@ -111,6 +116,10 @@ class TextKit:
         st = self.t.style(style) if isinstance(style, str) else style
         role = font or st.font
         base = Style(role, st.size)
+        plain = str(text)
+        if self.fonts.covers(role, plain) and (not ruby or self.fonts.covers(role, ruby)):
+            # nothing to substitute (the common case): the whole text is one span
+            return [Span(plain, base, ruby=ruby, link=link, source=source)]
         out: list[Span] = []
         chunk_role = role
         buf: list[str] = []
@@ -121,7 +130,7 @@ class TextKit:
                                 ruby=ruby, link=link, source=source))
                 buf.clear()
 
-        for i, ch in enumerate(str(text)):
+        for i, ch in enumerate(plain):
             sub = self.fonts.substitute(role, ch)
             if sub is None:
                 r, c = role, ch
@@ -159,9 +168,20 @@ class TextKit:
     # ------------------------------------------------------------------ composing
     def compose(self, spans: Sequence[Span], measure: float,
                 settings: Settings | None = None) -> list[Line]:
+        """``spans`` composed at ``measure``; the same text (equal spans from the same
+        sources) at the same measure is composed once per render: table cells repeat their
+        labels, and paragraphs are laid out again when a block moves or is trimmed."""
         if not spans:
             return []
-        return compose(spans, measure, self.fonts, settings or self.settings())
+        settings = settings or self.settings()
+        try:
+            key = (tuple(spans), tuple(id(sp.source) for sp in spans), measure, settings)
+            lines = self._composed.get(key)
+        except TypeError:  # a span whose source cannot be hashed
+            return compose(spans, measure, self.fonts, settings)
+        if lines is None:
+            lines = self._composed[key] = compose(spans, measure, self.fonts, settings)
+        return list(lines)
 
     def line(self, text: str, style: str, *, align: str = "left") -> Line | None:
         """``text`` set on one line (never broken: measure is its natural width)."""
@@ -233,10 +253,7 @@ class TextKit:
             if want != current:
                 tx.setFillColor(_c(want))
                 current = want
-            tx.setFont(fonts.name(run.style.font), run.style.size)
-            tx.setCharSpace(run.char_space)
-            tx.setTextOrigin(x + run.x, base)
-            tx.textOut(run.text)
+            self._text_out(tx, run.style, run.char_space, x + run.x, base, run.text)
             if run.link:
                 n = len(run.text)
                 w = (fonts.width(run.style.font, run.text, run.style.size)
@@ -251,11 +268,53 @@ class TextKit:
         tx.setCharSpace(0)
 
     def _rubies_into(self, tx, line: Line, x: float, base: float) -> None:
-        fonts = self.fonts
         for rb in line.rubies:
-            tx.setFont(fonts.name(rb.style.font), rb.style.size)
-            tx.setCharSpace(rb.char_space)
             size = line.max_size
-            tx.setTextOrigin(x + rb.x, base + ASCENT * size + 0.15 * rb.style.size)
-            tx.textOut(rb.text)
+            self._text_out(tx, rb.style, rb.char_space, x + rb.x,
+                           base + ASCENT * size + 0.15 * rb.style.size, rb.text)
         tx.setCharSpace(0)
+
+    def _text_out(self, tx, style: Style, char_space: float, x: float, y: float,
+                  text: str) -> None:
+        """``text`` at (x, y): what ``tx.setFont(name, size)``, ``tx.setCharSpace(cs)``,
+        ``tx.setTextOrigin(x, y)`` and ``tx.textOut(text)`` write, byte for byte, without
+        their bookkeeping (one run of a line costs ReportLab ~40 µs, most of it measuring
+        the string for a text cursor we never use).
+
+        Only for a subsetted TrueType font on a bottom-up canvas (ours); otherwise, or for
+        text ReportLab would shape, those calls are made as they are."""
+        name = self.fonts.name(style.font)
+        size = style.size
+        font = self._rl_fonts.get(name)
+        if font is None:
+            font = self._rl_fonts[name] = getFont(name)
+        canv = tx._canvas
+        if (not getattr(font, "_dynamicFont", False) or not canv.bottomup
+                or isinstance(text, ShapedStr)):
+            tx.setFont(name, size)
+            tx.setCharSpace(char_space)
+            tx.setTextOrigin(x, y)
+            tx.textOut(text)
+            return
+        leading = size * 1.2
+        code = tx._code
+        code.append(f"{fp_str(char_space)} Tc")
+        code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        doc = canv._doc
+        escape = canv._escape
+        out = []
+        current = -1  # setFont forgets the subset: the first chunk always selects its own
+        for subset, chunk in font.splitString(text, doc):
+            if subset != current:
+                out.append(f"{font.getSubsetInternalName(subset, doc)} {fp_str(size)} Tf "
+                           f"{fp_str(leading)} TL")
+                current = subset
+            out.append(f"({escape(chunk)}) Tj")
+        code.append(" ".join(out))
+        # the text object's state as those calls leave it (the cursor only roughly: no one
+        # reads it, every run sets its own origin)
+        tx._fontname, tx._fontsize, tx._leading = name, size, leading
+        tx._curSubset = current
+        tx._charSpace = char_space
+        tx._x0 = tx._x = x
+        tx._y0 = tx._y = y

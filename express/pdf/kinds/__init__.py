@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reportlab.platypus import Flowable
+from express.pdf.platypus import Flowable
 
 Renderer = Callable[..., list[Flowable]]
 RENDERERS: dict[str, Renderer] = {}

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable
-
 from express.model.articles import Article
 from express.pdf.parts import Parts
+from express.pdf.platypus import Flowable
 from express.pdf.template import KindStyle
 
 

@@ -1,0 +1,26 @@
+"""The build path does not pay for ReportLab's Paragraph, and other code still gets it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+SCRIPT = """
+import sys
+import express.pdf.render
+assert "reportlab.platypus.paragraph" not in sys.modules, "paragraph.py was imported"
+from reportlab.platypus import Paragraph, SimpleDocTemplate
+from reportlab.lib.styles import getSampleStyleSheet
+import io
+SimpleDocTemplate(io.BytesIO()).build([Paragraph("ok", getSampleStyleSheet()["Normal"])])
+from reportlab.platypus import doctemplate, paragraph
+assert doctemplate.Paragraph is paragraph.Paragraph
+print("ok")
+"""
+
+
+def test_build_path_skips_paragraph_and_platypus_still_whole():
+    r = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True,
+                       check=False)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "ok"
