@@ -254,8 +254,9 @@ def _compose_segment(
         base = Cs[s] + nat[s]
         kpos = bisect_right(Cs, base + avail + EPS) - 1
         lonely = None
+        fill = False  # the word after the best break is wider than a line: break inside it
         for tier in (B.OK, B.WORD, B.PHRASE, B.EMERGENCY, B.LAST_RESORT):
-            if tier in (B.WORD, B.PHRASE) and not settings.phrase_breaks:
+            if tier in (B.WORD, B.PHRASE) and (fill or not settings.phrase_breaks):
                 continue
             if lonely is not None and tier > B.EMERGENCY:
                 return lonely
@@ -301,6 +302,19 @@ def _compose_segment(
             if inn and (not out or inn[1] - avail <= avail - out[1] + EPS):
                 return inn[0], inn[1], False
             if out:
+                if (justify and lonely is None and nxt < len(cl) and tier < B.EMERGENCY
+                        and measure >= _FILL_MIN_EM * spans[seg.span_of[s]].style.size):
+                    # A URL or Latin word longer than the measure has to be broken anyway:
+                    # break it on this line and fill the line, rather than end the line
+                    # before it and spread what is left letter by letter.  (Only at text
+                    # measures: in a few-em cell the unit may be a bracketed short word.)
+                    o, k2 = out[0], cl[nxt]
+                    bo = Cs[o] + nat[o]
+                    wo = (Cs[k2] - bo + min(endw(k2), 0.0)
+                          - (T[k2] - T[o + 1] if k2 > o + 1 else 0.0))
+                    if wo > measure + EPS:
+                        lonely, fill = (out[0], out[1], False), True
+                        continue
                 if out[0] == s + 1 and justify and lonely is None and nxt < len(cl):
                     # a one-glyph line cannot be justified; an over-long Latin word that has to
                     # be broken anyway may keep it company
@@ -355,6 +369,8 @@ def _compose_segment(
     return lines
 
 
+#: measures (in ems) from which an over-long word is broken to fill the line before it
+_FILL_MIN_EM = 12
 _BALANCE_MAX = 400  # characters: longer texts are not headings; they keep the greedy fill
 #: cost of a break by its tier when balancing: phrase boundaries first, then word boundaries
 _TIER_COST = {B.OK: 0, B.WORD: 1, B.PHRASE: 4, B.EMERGENCY: 16, B.LAST_RESORT: 64}

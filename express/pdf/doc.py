@@ -8,6 +8,7 @@ defined when the document is saved, so the issue is laid out in one pass.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from reportlab import rl_config
@@ -95,11 +96,31 @@ class MagazineDoc(BaseDocTemplate):
             return super().handle_flowable(flowables)
         except LayoutError as exc:
             src = getattr(f, "stuck_source", None) or getattr(f, "source", None)
-            raise Overflow(src, str(exc).split("\n")[0][:120]) from None
+            # ReportLab's message names the flowable by its memory address and repr: editors
+            # get the page instead (and the diagnostic is the same from one run to the next)
+            page = re.search(r"on page (\d+)", str(exc))
+            where = f"p. {folio_number(int(page[1]) - 1)}" if page else ""
+            raise Overflow(src, where) from None
 
     # ------------------------------------------------------------------ furniture
     def _cover_page(self, canv: Canvas, doc) -> None:
         self.paint_cover(canv)
+
+    def _fitted(self, text: str, width: float):
+        """``text`` on one running-head line no wider than ``width``: cut, ending in …"""
+        kit = self.kit
+        line = kit.line(text, "running_head")
+        if line is None or line.width <= width + 0.01:
+            return line
+        lo, hi = 0, len(text)
+        while lo < hi:  # the longest start of the text that fits with the …
+            mid = (lo + hi + 1) // 2
+            cut = kit.line(text[:mid].rstrip() + "…", "running_head")
+            if cut is not None and cut.width <= width + 0.01:
+                lo = mid
+            else:
+                hi = mid - 1
+        return kit.line(text[:lo].rstrip() + "…", "running_head")
 
     def _body_page(self, canv: Canvas, doc) -> None:
         t, kit = self.t, self.kit
@@ -113,8 +134,11 @@ class MagazineDoc(BaseDocTemplate):
         canv.setStrokeColor(colours["accent"])
         canv.setLineWidth(t.running_head.get("rule", 0.5))
         canv.line(t.left, y_rule - 4, t.left + t.grid.width, y_rule - 4)
-        for text, outer in ((self.running, True), (self.book.current_label, False)):
-            line = kit.line(text, "running_head")
+        # the section label (inner side) first; the issue (outer side) gets the rest of the
+        # measure, shortened with … if a long publication name would run into the label
+        label = self._fitted(self.book.current_label, t.grid.width / 2)
+        room = t.grid.width - (label.width + t.style("running_head").size * 2 if label else 0)
+        for line, outer in ((self._fitted(self.running, room), True), (label, False)):
             if line is None:
                 continue
             right = recto == outer

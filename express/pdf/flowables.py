@@ -512,9 +512,13 @@ class Section(Block):
         return aw, self.height
 
     def split(self, aw, ah):
-        _head_h, body, cols, rest = self._layout(aw, ah)
+        head_h, body, cols, rest = self._layout(aw, ah)
         if not rest:
-            return [self]
+            # all the items fit (or there are none, e.g. a member with no text): only the
+            # head can be too tall for the room left; then the whole section moves on
+            # (returning itself would be a split that makes no progress)
+            fits = snap(head_h + body + self._vpad(), self.pitch) <= ah + EPS
+            return [self] if fits else []
         placed = sum(len(c) for c in cols)
         body_lines = body / self.pitch
         if placed == 0 or (self.head and body_lines + EPS < self.min_lines):

@@ -57,6 +57,11 @@ def cover_text(p: Parts, issue: Issue) -> CoverText:
     cover = issue.cover
     headline: list[Line] = []
     lines: list[list[Line]] = []
+    if issue.season:  # one line on the cover band, right-aligned after the issue number
+        number = kit.line(" ".join((issue.number_label, issue.season)), "cover_number")
+        if number is not None and number.width > t.page_width - 2 * t.left:
+            kit.diags.error(issue.at("season"), "lint.overflow",
+                            detail="cover: the issue number and season, on one line")
     if cover is None:
         return CoverText(headline, lines)
     if cover.headline:
@@ -102,7 +107,18 @@ def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText):
         top_gap = t.cover.get("name_top_mm", 14) * MM
         if name:
             size = t.style("cover_name").size
-            kit.draw_line(canv, name, x - 2, ph - top_gap - ASCENT * size, c["cover_text"])
+            # a publication name wider than the page is set smaller (scaled about its
+            # baseline's start) rather than cut off at the page edge
+            y_name = ph - top_gap - ASCENT * size
+            scale = (pw - 2 * x) / name.width if name.width else 1.0
+            if scale >= 1.0:
+                kit.draw_line(canv, name, x - 2, y_name, c["cover_text"])
+            else:
+                canv.saveState()
+                canv.translate(x - 2, y_name)
+                canv.scale(scale, scale)
+                kit.draw_line(canv, name, 0, 0, c["cover_text"])
+                canv.restoreState()
         # issue number, season and date on the band's right
         right = pw - t.left
         y = ph - band_h + 14
@@ -281,8 +297,11 @@ class Colophon(Block):
         self.p = p
         pub = archive.publication
         kit = p.kit
-        self.title = kit.line(" ".join(v for v in (str(pub.name), issue.number_label,
-                                                  issue.season or "") if v), "colophon_title")
+        # the title may be long (a long publication name): it goes on on the next line too
+        title = " ".join(v for v in (str(pub.name), issue.number_label, issue.season or "")
+                         if v)
+        self.titles = kit.compose(kit.spans(title, "colophon_title"), p.t.grid.width,
+                                  kit.settings("left"))
         rows: list[list] = [
             kit.spans(f"{format_date(issue.date)}発行", "colophon"),
             kit.spans("発行　", "colophon") + kit.spans(pub.publisher, "colophon"),
@@ -310,7 +329,8 @@ class Colophon(Block):
         self.lines = [line for r in rows
                       for line in kit.compose(r, p.t.grid.width, kit.settings("left"))]
         st = p.t.style("colophon")
-        self.need = snap(p.t.style("colophon_title").leading + len(self.lines) * st.leading
+        self.need = snap(max(len(self.titles), 1) * p.t.style("colophon_title").leading
+                         + len(self.lines) * st.leading
                          + p.pitch, p.pitch)
 
     def wrap(self, aw, ah):
@@ -329,8 +349,9 @@ class Colophon(Block):
         c.setLineWidth(t.colophon.get("rule", 0.8))
         c.line(0, top, self.width, top)
         ts = t.style("colophon_title")
-        if self.title:
-            p.kit.draw_lines(c, [self.title], 0, top - 2, ts.leading, t.colours["accent"])
+        if self.titles:
+            p.kit.draw_lines(c, self.titles, 0, top - 2, ts.leading, t.colours["accent"])
         st = t.style("colophon")
-        p.kit.draw_lines(c, self.lines, 0, top - 2 - ts.leading, st.leading, t.colours["ink"],
+        below = top - 2 - max(len(self.titles), 1) * ts.leading
+        p.kit.draw_lines(c, self.lines, 0, below, st.leading, t.colours["ink"],
                          t.colours["link"])
