@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from express.atomic import write_atomic
 from express.check import check
 from express.diagnostics import Diagnostics
 from express.model.issue import Archive, Issue
@@ -33,20 +34,6 @@ class BuildResult:
     @property
     def ok(self) -> bool:
         return not self.diags.has_errors
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so readers see the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def replace_dir(staged: Path, target: Path) -> None:

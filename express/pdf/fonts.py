@@ -7,16 +7,16 @@ Each role (mincho, gothic, gothic-bold …) is registered once per font file as 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import os
 import pickle
-import tempfile
 from pathlib import Path
 
 import reportlab
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
+from express.atomic import write_atomic
 from express.fonts import find_fonts
 from express.post.tounicode import install as install_tounicode_fix
 
@@ -94,19 +94,8 @@ def _load_metrics(path: Path) -> dict | None:
 
 def _save_metrics(path: Path, state: dict) -> None:
     """Store ``state`` atomically; a cache that cannot be written is simply not used."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):
+        write_atomic(path, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def load_ttfont(name: str, path: Path, cache: Path | None = None) -> TTFont:

@@ -9,16 +9,16 @@ quality and Pillow's version.  The embedded bytes are the same either way.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import math
-import os
-import tempfile
 from pathlib import Path
 
 from PIL import Image as PILImage
 from reportlab.lib.utils import ImageReader
 
+from express.atomic import write_atomic
 from express.diagnostics import Diagnostics
 from express.model.articles import Image
 
@@ -53,19 +53,8 @@ class Pictures:
     def _store(self, key: Path | None, data: bytes) -> None:
         if key is None:
             return
-        try:
-            key.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=key.parent, prefix=f".{key.name}.", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(data)
-                os.replace(tmp, key)
-            except BaseException:
-                if os.path.exists(tmp):
-                    os.unlink(tmp)
-                raise
-        except OSError:
-            pass  # a cache that cannot be written is not used
+        with contextlib.suppress(OSError):  # a cache that cannot be written is not used
+            write_atomic(key, data)
 
     def size(self, img: Image) -> tuple[int, int] | None:
         """Pixel size of ``img``, or None (with an error) when Pillow cannot decode it."""
