@@ -122,15 +122,6 @@ def glue_table(jl: float) -> tuple[tuple[Glue, ...], ...]:
     )
 
 
-@lru_cache(maxsize=64)
-def scaled_glue_table(jl: float, size: float) -> tuple[tuple[float, ...], ...]:
-    """The glue table multiplied by one em size (pt), flattened: index ``b * NCLASS + a``.
-
-    This is the fast path for single-size text (one C-level lookup per gap).
-    """
-    return tuple(tuple(v * size for v in g[:10]) for row in glue_table(jl) for g in row)
-
-
 @lru_cache(maxsize=16)
 def glue_kinds(jl: float) -> tuple[tuple[int, ...], tuple[tuple[float, ...], ...]]:
     """The table's distinct glues (a few dozen of the 2,304 class pairs): the kind of each

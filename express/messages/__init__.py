@@ -15,7 +15,6 @@ from typing import Any
 import yaml
 
 _HERE = Path(__file__).parent
-LANGUAGES = ("en", "ja")
 
 
 def current_language() -> str:

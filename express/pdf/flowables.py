@@ -68,7 +68,7 @@ class Para(Block):
                  left: float = 0.0, marker: Line | None = None, marker_x: float = 0.0,
                  link_colour: str | None = None, source: Pos | None = None,
                  keep_with_next: bool = False, min_lines: int = 2,
-                 lines: list[Line] | None = None, measure: float | None = None) -> None:
+                 lines: list[Line] | None = None) -> None:
         super().__init__()
         self.kit, self.spans, self.colour, self.leading = kit, spans, colour, leading
         self.settings = settings
@@ -80,7 +80,6 @@ class Para(Block):
         self.keepWithNext = keep_with_next
         self.min_lines = min_lines
         self._lines = lines
-        self._measure = measure
         self._cache: dict[float, list[Line]] = {}
 
     def lines_for(self, width: float) -> list[Line]:
@@ -89,9 +88,12 @@ class Para(Block):
         measure = round(width - self.left, 3)
         lines = self._cache.get(measure)
         if lines is None:
-            lines = self.kit.compose(self.spans, measure, self.settings)
-            self._cache[measure] = lines
+            lines = self._cache[measure] = self.compose(measure)
         return lines
+
+    def compose(self, measure: float) -> list[Line]:
+        """The paragraph's lines at ``measure`` (subclasses shape the breaks)."""
+        return self.kit.compose(self.spans, measure, self.settings)
 
     def height_of(self, n: int) -> float:
         h = n * self.leading
@@ -502,8 +504,7 @@ class Section(Block):
     def wrap(self, aw, ah):
         self.width = aw
         layout = self._layout(aw, ah)
-        head_h, body, cols, rest = layout
-        self._cols = cols
+        head_h, body, _cols, rest = layout
         self._drawn = layout  # what draw() sets (it must not lay out again at another height)
         if rest:  # needs more room than there is: ask for a split
             self.height = ah + self.pitch

@@ -164,9 +164,6 @@ class FontSet:
         """The font's own family name (for messages)."""
         return self.paths[role].stem
 
-    def has(self, role: str, ch: str) -> bool:
-        return ord(ch) in self._cmap[role]
-
     def advance(self, font: str, ch: str) -> float:
         """Advance width of ``ch`` in role ``font``, 1/1000 em (the composer's Metrics)."""
         key = (font, ch)

@@ -130,16 +130,10 @@ class Signature(Para):
 
     long_word = 5  # characters: a word at least this long is (part of) the organisation
 
-    def lines_for(self, width: float) -> list[Line]:
-        if self._lines is not None:
-            return self._lines
-        measure = round(width - self.left, 3)
-        lines = self._cache.get(measure)
-        if lines is None:
-            lines = self.kit.compose(self.spans, measure, self.settings)
-            if len(lines) > 1:
-                lines = self.kit.compose(self._broken(), measure, self.settings)
-            self._cache[measure] = lines
+    def compose(self, measure: float) -> list[Line]:
+        lines = super().compose(measure)
+        if len(lines) > 1:
+            lines = self.kit.compose(self._broken(), measure, self.settings)
         return lines
 
     def _broken(self) -> list[Span]:
@@ -252,7 +246,7 @@ class Parts:
 
         return Drawn(0, paint, keep_with_next=True)
 
-    def band(self, label: str, colour: str, *, width_fraction: float | None = None) -> Drawn:
+    def band(self, label: str, colour: str) -> Drawn:
         """The kind label in white on a colour band, a thin rule of the colour to the right."""
         t, kit = self.t, self.kit
         line = kit.line(label, "band")

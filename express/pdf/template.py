@@ -73,10 +73,6 @@ class Grid:
     def height(self) -> float:
         return self.lines * self.line_pitch
 
-    def span_width(self, columns: int) -> float:
-        """Width of a block ``columns`` grid columns wide (with the gutters between)."""
-        return columns * self.column_width + (columns - 1) * self.gutter
-
     def lines_for(self, height: float) -> int:
         """Whole grid lines a block of ``height`` takes (rounded up, tolerant of float dust)."""
         return max(0, math.ceil(height / self.line_pitch - 1e-6))

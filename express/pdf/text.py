@@ -8,7 +8,6 @@ visible 〓, and reported once as ``lint.missing_glyph`` at its YAML position.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import fp_str
@@ -40,14 +39,6 @@ def colour(value: str):
 
 # The em box of the CJK fonts we use sits 0.88 em above and 0.12 em below the baseline.
 ASCENT = 0.88
-
-
-@dataclass(frozen=True)
-class Ink:
-    """A text style with its colour (a hex string from the template's colours)."""
-
-    style: TextStyle
-    colour: str
 
 
 def base_size(lines: Iterable[Line]) -> float:

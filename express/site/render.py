@@ -30,7 +30,7 @@ import jinja2
 
 from express.diagnostics import Diagnostics
 from express.model import derive
-from express.model.articles import Article, Image, Member, Photo
+from express.model.articles import Article, Member, Photo
 from express.model.body import Body, BulletList, Inline, Paragraph
 from express.model.issue import Archive, Issue
 from express.project import Project
@@ -290,9 +290,6 @@ class Site:
 
     def photos(self, page: IssuePage, photos: list[Photo]) -> list[tuple[Photo, media.Picture]]:
         return [(p, page.pictures[p.image.ref]) for p in photos if p.image.ref in page.pictures]
-
-    def picture(self, page: IssuePage, image: Image | None) -> media.Picture | None:
-        return page.pictures.get(image.ref) if image else None
 
     def copy_assets(self) -> None:
         src = self.templates / "assets"
