@@ -143,8 +143,8 @@ def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText):
             path = canv.beginPath()
             path.rect(0, top - img_h, pw, img_h)
             canv.clipPath(path, stroke=0, fill=0)
-            reader = p.pictures.reader(cover.image, dw, dh)
-            canv.drawImage(reader, (pw - dw) / 2, top - img_h - (dh - img_h) / 2, dw, dh)
+            p.pictures.draw(canv, cover.image, (pw - dw) / 2, top - img_h - (dh - img_h) / 2,
+                            dw, dh)
             canv.restoreState()
             canv.saveState()
             top -= img_h

@@ -82,6 +82,17 @@ class Pictures:
                 self._sizes[img.path] = None
         return self._sizes[img.path]
 
+    def draw(self, canv, img: Image, x: float, y: float, width: float, height: float) -> None:
+        """Draw ``img`` into the ``width`` × ``height`` rectangle at (x, y)."""
+        reader = self.reader(img, width, height)
+        fh = reader.jpeg_fh()
+        if fh is None:  # PNG (a logo, maybe with transparency): ReportLab's own way
+            canv.drawImage(reader, x, y, width, height, mask="auto")
+            return
+        data = fh.read()
+        fh.seek(0)
+        _draw_jpeg(canv, reader, hashlib.md5(data).hexdigest(), x, y, width, height)
+
     def reader(self, img: Image, width_pt: float, height_pt: float) -> ImageReader:
         """The picture for a box of ``width_pt`` × ``height_pt``, at most ``ppi``."""
         tw = max(1, math.ceil(width_pt / 72 * self.ppi))
@@ -129,3 +140,28 @@ class Pictures:
                 self._store(stored, out.getvalue())
                 out.seek(0)
                 return ImageReader(out)
+
+
+def _draw_jpeg(canv, reader: ImageReader, name: str, x: float, y: float, width: float,
+               height: float) -> None:
+    """What ``canv.drawImage(reader, …)`` writes for a JPEG, named by the JPEG's own bytes.
+
+    ReportLab names an image by the MD5 of its decoded pixels, so every photo would be
+    decoded (and hashed at full size) just to be named, though the JPEG is embedded as it
+    is; that cost ~50 ms per issue."""
+    from reportlab.pdfbase.pdfdoc import PDFImageXObject
+
+    doc = canv._doc
+    reg = doc.getXObjectName(name)
+    if doc.idToObject.get(reg) is None:
+        obj = PDFImageXObject(name, reader)
+        canv._setXObjects(obj)
+        doc.Reference(obj, reg)
+        doc.addForm(name, obj)
+    canv._currentPageHasImages = 1
+    canv.saveState()
+    canv.translate(x, y)
+    canv.scale(width, height)
+    canv._code.append(f"/{reg} Do")
+    canv.restoreState()
+    canv._formsinuse.append(name)

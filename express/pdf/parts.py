@@ -106,14 +106,13 @@ class PhotoBlock(Block):
         top = self.height - (0 if getattr(self, "at_top", False) else self._pad())
         x = (self.width - bw) / 2
         shown = bh - self.crop
-        reader = self.p.pictures.reader(self.image, bw, bh)
         c = self.canv
         c.saveState()
         if self.crop > 0:
             path = c.beginPath()
             path.rect(x, top - shown, bw, shown)
             c.clipPath(path, stroke=0, fill=0)
-        c.drawImage(reader, x, top - shown - self.crop / 2, bw, bh, mask="auto")
+        self.p.pictures.draw(c, self.image, x, top - shown - self.crop / 2, bw, bh)
         c.restoreState()
         if self.caption:
             gap = self.p.t.space.get("caption_gap", 3)

@@ -72,6 +72,8 @@ class TextKit:
         self._lines: dict[tuple[str, str, str], Line | None] = {}
         self._composed: dict[tuple, list[Line]] = {}
         self._rl_fonts: dict[str, object] = {}
+        # per PDF document: (font, subset, size) → its Tf operator
+        self._subset_names: dict[object, dict[tuple[str, int, float], str]] = {}
 
     # ------------------------------------------------------------------ settings
     def settings(self, align: str = "justify", indent: float = 0.0,
@@ -219,7 +221,7 @@ class TextKit:
         # rubies after the whole paragraph, so copied text is not interleaved with readings
         for line, lx, base in placed:
             self._rubies_into(tx, line, lx, base)
-        canv.drawText(tx)
+        _end_text(canv, tx)
         for url, rect in links:
             canv.linkURL(url, rect, relative=1, thickness=0)
 
@@ -229,7 +231,7 @@ class TextKit:
         tx.setFillColor(_c(colour))
         links: list = []
         self._line_into(tx, line, x, baseline, colour, link_colour, links)
-        canv.drawText(tx)
+        _end_text(canv, tx)
         for url, rect in links:
             canv.linkURL(url, rect, relative=1, thickness=0)
 
@@ -256,21 +258,20 @@ class TextKit:
             tx.setFillColor(_c(colour))
         if rubies:
             self._rubies_into(tx, line, x, base)
-        tx.setCharSpace(0)
 
     def _rubies_into(self, tx, line: Line, x: float, base: float) -> None:
         for rb in line.rubies:
             size = line.max_size
             self._text_out(tx, rb.style, rb.char_space, x + rb.x,
                            base + ASCENT * size + 0.15 * rb.style.size, rb.text)
-        tx.setCharSpace(0)
 
     def _text_out(self, tx, style: Style, char_space: float, x: float, y: float,
                   text: str) -> None:
         """``text`` at (x, y): what ``tx.setFont(name, size)``, ``tx.setCharSpace(cs)``,
-        ``tx.setTextOrigin(x, y)`` and ``tx.textOut(text)`` write, byte for byte, without
-        their bookkeeping (one run of a line costs ReportLab ~40 µs, most of it measuring
-        the string for a text cursor we never use).
+        ``tx.setTextOrigin(x, y)`` and ``tx.textOut(text)`` write, without their bookkeeping
+        (one run of a line costs ReportLab ~40 µs, most of it measuring the string for a
+        text cursor we never use) and without repeating a ``Tc`` or ``Tf`` the text object
+        has already set: a justified page has thousands of runs, mostly in one font.
 
         Only for a subsetted TrueType font on a bottom-up canvas (ours); otherwise, or for
         text ReportLab would shape, those calls are made as they are."""
@@ -286,26 +287,46 @@ class TextKit:
             tx.setCharSpace(char_space)
             tx.setTextOrigin(x, y)
             tx.textOut(text)
+            tx.__dict__[_STATE] = (char_space, None)  # ReportLab set its own Tf
             return
-        leading = size * 1.2
         code = tx._code
-        code.append(f"{fp_str(char_space)} Tc")
+        spacing, selected = tx.__dict__.get(_STATE, (None, None))
+        if char_space != spacing:
+            code.append(f"{fp_str(char_space)} Tc")
         code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
         doc = canv._doc
         escape = canv._escape
-        out = []
-        current = -1  # setFont forgets the subset: the first chunk always selects its own
+        subsets = self._subset_names.get(doc)
+        if subsets is None:
+            subsets = self._subset_names[doc] = {}
         for subset, chunk in font.splitString(text, doc):
-            if subset != current:
-                out.append(f"{font.getSubsetInternalName(subset, doc)} {fp_str(size)} Tf "
-                           f"{fp_str(leading)} TL")
-                current = subset
-            out.append(f"({escape(chunk)}) Tj")
-        code.append(" ".join(out))
+            key = (name, subset, size)
+            if key != selected:
+                tf = subsets.get(key)
+                if tf is None:
+                    tf = subsets[key] = (f"{font.getSubsetInternalName(subset, doc)} "
+                                         f"{fp_str(size)} Tf")
+                code.append(tf)
+                selected = key
+            code.append(f"({escape(chunk)}) Tj")
+        tx.__dict__[_STATE] = (char_space, selected)
         # the text object's state as those calls leave it (the cursor only roughly: no one
         # reads it, every run sets its own origin)
-        tx._fontname, tx._fontsize, tx._leading = name, size, leading
-        tx._curSubset = current
+        tx._fontname, tx._fontsize, tx._leading = name, size, size * 1.2
+        tx._curSubset = selected[1] if selected else -1
         tx._charSpace = char_space
         tx._x0 = tx._x = x
         tx._y0 = tx._y = y
+
+
+# Tc and Tf as the current text object last set them (see TextKit._text_out).
+_STATE = "_jx_state"
+
+
+def _end_text(canv, tx) -> None:
+    """Close ``tx`` onto the canvas, leaving character spacing at 0 as ReportLab expects
+    (Tc is graphics state: it outlives the text object)."""
+    spacing, _selected = tx.__dict__.get(_STATE, (0, None))
+    if spacing:
+        tx._code.append("0 Tc")
+    canv.drawText(tx)

@@ -62,3 +62,17 @@ def test_a_damaged_metrics_file_is_parsed_again(project, tmp_path):
     font = load_ttfont("again", path, tmp_path)
     assert font.face.charWidths
     assert isinstance(pickle.loads(stored.read_bytes()), dict)  # stored afresh
+
+
+def test_a_replaced_font_file_is_parsed_again(project, tmp_path):
+    t = read_template(project.pdf_template())
+    chosen, _ = find_fonts(project.root, t.fonts)
+    font_file = tmp_path / "role.ttf"
+    font_file.write_bytes(chosen["mincho"].path.read_bytes())
+    cache = tmp_path / "metrics"
+    mincho = load_ttfont("m", font_file, cache)
+    font_file.write_bytes(chosen["gothic-bold"].path.read_bytes())  # same name, new font
+    bold = load_ttfont("b", font_file, cache)
+    assert bold.face.stemV == TTFont("fresh", str(chosen["gothic-bold"].path)).face.stemV
+    assert bold.face.stemV != mincho.face.stemV
+    assert len(list(cache.glob("*.pickle"))) == 2
