@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfdoc import PDFObject, PDFString
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfbase.ttfonts import ShapedStr
 
@@ -223,7 +224,7 @@ class TextKit:
             self._rubies_into(tx, line, lx, base)
         _end_text(canv, tx)
         for url, rect in links:
-            canv.linkURL(url, rect, relative=1, thickness=0)
+            add_link(canv, url, rect)
 
     def draw_line(self, canv, line: Line, x: float, baseline: float, colour: str,
                   link_colour: str | None = None) -> None:
@@ -233,7 +234,7 @@ class TextKit:
         self._line_into(tx, line, x, baseline, colour, link_colour, links)
         _end_text(canv, tx)
         for url, rect in links:
-            canv.linkURL(url, rect, relative=1, thickness=0)
+            add_link(canv, url, rect)
 
     def _line_into(self, tx, line: Line, x: float, base: float, colour: str,
                    link_colour: str | None, links: list, rubies: bool = True) -> None:
@@ -317,6 +318,26 @@ class TextKit:
         tx._charSpace = char_space
         tx._x0 = tx._x = x
         tx._y0 = tx._y = y
+
+
+class _URILink(PDFObject):
+    """A link annotation as ``canv.linkURL(url, rect, thickness=0)`` makes it, formatted
+    directly: ReportLab builds and formats about 25 PDF objects per link, and a providers
+    table has hundreds of links."""
+
+    def __init__(self, url: str, rect: tuple[float, float, float, float]) -> None:
+        self.url, self.rect = url, rect
+
+    def format(self, document) -> bytes:
+        uri = PDFString(self.url).format(document)
+        return (b"<<\n/A << /S /URI /Type /Action /URI " + uri + b" >> /Border [ 0 0 0 ] "
+                b"/Rect [ " + fp_str(*self.rect).encode() + b" ] /Subtype /Link "
+                b"/Type /Annot\n>>")
+
+
+def add_link(canv, url: str, rect: tuple[float, float, float, float]) -> None:
+    """A clickable ``url`` over ``rect`` (in the current coordinates) on the current page."""
+    canv._addAnnotation(_URILink(url, canv._absRect(rect, 1)))
 
 
 # Tc and Tf as the current text object last set them (see TextKit._text_out).
