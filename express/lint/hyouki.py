@@ -124,22 +124,29 @@ def _company_forms(texts: list[Piece], groups: tuple[tuple[str, ...], ...]
                 cores.add(whole[:-len(form)].strip())
         for regex in (before, after):
             cores.update(m["core"] for m in regex.finditer(piece.text))
-    result = []
-    for core in sorted(cores):
-        found = list(_named(texts, core, alt))
-        if found:
-            result.append(found)
-    return result
-
-
-def _named(texts: list[Piece], core: str, alt: str) -> Iterator[Found]:
-    regex = re.compile(rf"(?P<pre>{alt})\s*{re.escape(core)}|{re.escape(core)}\s*(?P<post>{alt})")
+    cores.discard("")
+    found: dict[str, list[Found]] = {}
+    form_at = re.compile(alt)
     for piece in texts:
         t = piece.text
-        for m in regex.finditer(t):
-            # the whole name, not the start or end of a longer one (NTT in NTTドコモ)
-            if m["pre"] and m.end() < len(t) and _EDGE_CHAR.match(t, m.end()):
-                continue
-            if m["post"] and m.start() > 0 and _EDGE_CHAR.match(t, m.start() - 1):
-                continue
-            yield "".join(m.group(0).split()), piece.locate(m.start())
+        for m in form_at.finditer(t):
+            for core, start, stop in _cores_beside(t, m.start(), m.end(), cores):
+                found.setdefault(core, []).append(
+                    ("".join(t[start:stop].split()), piece.locate(start)))
+    return list(found.values())
+
+
+def _cores_beside(t: str, lo: int, hi: int, cores: set[str]) -> Iterator[tuple[str, int, int]]:
+    """Each known company name right after or right before the form at ``t[lo:hi]``,
+    with the span of form and name — the whole name, not the start or end of a longer
+    one (NTT in NTTドコモ)."""
+    after = hi + len(t[hi:]) - len(t[hi:].lstrip())
+    before = len(t[:lo].rstrip())
+    for core in cores:
+        end = after + len(core)
+        if t.startswith(core, after) and not (end < len(t) and _EDGE_CHAR.match(t, end)):
+            yield core, lo, end
+        start = before - len(core)
+        if (start >= 0 and t.startswith(core, start)
+                and not (start > 0 and _EDGE_CHAR.match(t, start - 1))):
+            yield core, start, hi
