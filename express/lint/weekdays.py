@@ -53,15 +53,17 @@ def written_weekdays(issue: Issue, diags: Diagnostics) -> None:
         last_end = 0  # end of the previous date written in this text (0: none yet)
         for m in _DATE.finditer(text):
             w = _WEEKDAY.match(text, m.end())
-            if w is None:
-                continue
+            if w is None and not (m["m"] or m["sm"]):
+                continue  # a day count (2日間), or a day that sets no month for later ones
             after = last_end > 0
             in_range = after and bool(_RANGE.search(text[last_end:m.start()]))
             day = _resolve(m, ref, after, in_range)
-            last_end = w.end()
+            last_end = w.end() if w else m.end()
             if day is None:
                 continue
-            ref = day
+            ref = day  # 11月19日から20日（金）: the month carries over
+            if w is None:
+                continue
             true = WEEKDAYS_JA[day.weekday()]
             if true != w["w"]:
                 diags.warning(piece.locate(m.start()), "lint.weekday_mismatch",

@@ -55,6 +55,9 @@ def test_range_over_the_new_year_and_month_end(empty_project):
 
 def test_correct_dates_raise_nothing(empty_project):
     text = ("2020年11月19日（木）〜20日（金）、11月18日（水）、令和2年11月19日（木）、"
-            "11/19（木）、11月20日（金曜）、11月19日・20日（木・金）、23日（月・祝）")
+            "11/19（木）、11月20日（金曜）、11月19日・20日（木・金）、23日（月・祝）、"
+            "11月19日から20日（金）まで、11月19日・20日の2日間")
     assert codes(_editorial(empty_project, text)) == []
     assert codes(_editorial(empty_project, "１１月２０日（金曜）、２３日（月・祝）")) == []
+    # the month of a date written without a weekday carries to the next date
+    assert codes(_editorial(empty_project, "11月19日から20日（金）まで")) == []
