@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
-from express.diagnostics import Diagnostics
+from express.diagnostics import Diagnostic, Diagnostics, Severity
 from express.lint import lint_issue
-from express.load import load_archive
+from express.lint.rules import load_rules
+from express.load import load_archive, shown_path
 from express.model.issue import Archive, Issue
 from express.project import Project
 
 
-def check(project: Project, ids: list[str] | None = None, *, glyphs: bool = False
-          ) -> tuple[Archive | None, Diagnostics]:
+def check(project: Project, ids: list[str] | None = None, *, glyphs: bool = False,
+          strict: bool = False) -> tuple[Archive | None, Diagnostics]:
     """Load and lint; ``glyphs`` also looks for characters no font can print (the PDF
-    build reports those itself, so only ``express check`` asks for it)."""
+    build reports those itself, so only ``express check`` asks for it); ``strict`` makes
+    every warning an error."""
     archive, diags = load_archive(project.issues, ids or None)
-    if archive is None:
-        return archive, diags
-    for issue in archive.issues:
-        if not ids or issue.id in ids:
-            lint_issue(issue, diags)
-            if glyphs:
-                _glyphs(project, issue, diags)
+    if archive is not None:
+        path = project.templates / "lint" / "hyouki.yaml"
+        rules = load_rules(path, shown_path(path), diags)
+        for issue in archive.issues:
+            if not ids or issue.id in ids:
+                lint_issue(issue, diags, rules)
+                if glyphs:
+                    _glyphs(project, issue, diags)
+    if strict:
+        diags = Diagnostics(Diagnostic(Severity.ERROR, d.pos, d.code, d.args) for d in diags)
     return archive, diags
 
 

@@ -76,17 +76,19 @@ def main(ctx: click.Context, project_dir: Path | None) -> None:
 
 @main.command()
 @click.argument("ids", nargs=-1)
+@click.option("--strict", is_flag=True,
+              help="Treat editorial warnings (weekdays, repeats, 表記ゆれ, …) as errors.")
 @click.pass_obj
-def check(project: Project, ids: tuple[str, ...]) -> None:
+def check(project: Project, ids: tuple[str, ...], strict: bool) -> None:
     """Check issues for mistakes before anything is typeset.
 
     Checks the issues named by IDS (folder names under issues/), or all of them. Every
     problem is printed at once as file:line:col with what to write instead. Exit status
-    is 1 when there are errors; warnings alone do not fail.
+    is 1 when there are errors; warnings alone do not fail, unless --strict is given.
     """
     from express.check import check as run_check
 
-    archive, diags = run_check(project, list(ids), glyphs=True)
+    archive, diags = run_check(project, list(ids), glyphs=True, strict=strict)
     errors, warnings = print_diagnostics(diags)
     if errors or warnings:
         summary(diags, errors, warnings)

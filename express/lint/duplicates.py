@@ -1,23 +1,25 @@
-"""Rows repeated in a table (the printed 意見書 list repeats six of its rows)."""
+"""Rows repeated in a table (the printed 意見書 list repeats six of its rows), and officers
+listed twice or with two companies."""
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 
 from express.diagnostics import Diagnostics
-from express.model.articles import Calendar, Opinions, Providers
-from express.model.derive import person_key
+from express.lint.names import name_key
+from express.model.articles import Calendar, Officers, Opinions, Person, Providers
 from express.model.issue import Issue
 
 
 def repeated_items(issue: Issue, diags: Diagnostics) -> None:
     for article in issue.articles:
         if isinstance(article, Opinions):
-            rows = [((o.date, _norm(o.title)), o, o.title) for o in article.items]
+            rows = [((o.date, name_key(o.title)), o, o.title) for o in article.items]
         elif isinstance(article, Calendar):
-            rows = [((e.date, _norm(e.title)), e, e.title) for e in article.events]
+            rows = [((e.date, name_key(e.title)), e, e.title) for e in article.events]
         elif isinstance(article, Providers):
-            rows = [((_norm(p.name), p.prefecture), p, p.name) for p in article.entries]
+            rows = [((name_key(p.name), p.prefecture), p, p.name) for p in article.entries]
         else:
             continue
         first: dict[tuple, int] = {}
@@ -32,12 +34,38 @@ def repeated_items(issue: Issue, diags: Diagnostics) -> None:
             first[key] = item.pos.line
 
 
-def _norm(text: str) -> str:
-    return person_key(text)
-
-
 def _similar(a: object, b: object) -> bool:
     """Titles that differ by a typo or two (「…に対する意見を提出」/「…に対するを提出」)."""
     if not isinstance(a, str) or not isinstance(b, str):
         return False
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.9
+
+
+def repeated_officers(issue: Issue, diags: Diagnostics, company_core: Callable[[str], str]
+                      ) -> None:
+    """The same person twice in one role, or with a different company in another role.
+
+    Names compare without spaces and widths; companies by ``company_core`` (without their
+    company-type form, so 株式会社ABC and （株）ABC are the same company here — the
+    表記ゆれ check reports the differing forms).
+    """
+    for article in issue.articles:
+        if not isinstance(article, Officers):
+            continue
+        companies: dict[str, Person] = {}
+        for group in article.groups:
+            seen: dict[str, int] = {}
+            for person in group.members:
+                key = name_key(person.name)
+                if key in seen:
+                    diags.warning(person.at("name"), "lint.duplicate_officer",
+                                  name=person.name, role=group.role, other=seen[key])
+                    continue
+                seen[key] = person.at("name").line
+                if not person.company:
+                    continue
+                first = companies.setdefault(key, person)
+                if company_core(first.company) != company_core(person.company):
+                    diags.warning(person.at("company"), "lint.officer_company_differs",
+                                  name=person.name, company=person.company,
+                                  other_company=first.company, other=first.at("company").line)

@@ -1,32 +1,75 @@
-"""Walking every piece of text an editor wrote in an issue, with a way to locate it."""
+"""Walking every piece of text an editor wrote in an issue, with a way to locate it.
+
+Each piece also says which key it was written under (running text such as ``body`` and
+``title`` differs from data such as ``url`` or a person's ``name``) and the date it is
+about: the date of the nearest enclosing dated thing — a report's event, a programme day,
+a calendar entry, an opinion — else the issue's date.  The weekday check reads a date
+written without a year against that date.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from express.model.body import Body, Inline
 from express.model.source import Pos, Text
 
 Locator = Callable[[int], Pos | None]
 
+# Keys whose values are addresses, not words (checked by the loader and the link check).
+ADDRESS_FIELDS = frozenset({"url", "archive_url", "email", "tel", "fax", "href"})
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    text: str
+    locate: Locator
+    field: str  # the key the text was written under; "href" for a link's target
+    date: dt.date | None  # the date this text is about (see the module docstring)
+
 
 def texts(obj: object) -> Iterator[tuple[str, Locator]]:
-    """Every ``Text`` and body run under ``obj``, each with its character locator."""
+    """Every printed ``Text`` and body run under ``obj``, each with its character locator."""
+    for piece in pieces(obj):
+        yield piece.text, piece.locate
+
+
+def pieces(obj: object, *, hrefs: bool = False, field: str = "", date: dt.date | None = None
+           ) -> Iterator[Piece]:
+    """Every text under ``obj`` as a ``Piece``; ``hrefs`` adds link targets of body text
+    (located at the link's text, since the target is not printed)."""
     if isinstance(obj, Text):
-        yield str(obj), obj.locate
+        yield Piece(str(obj), obj.locate, field, date)
     elif isinstance(obj, Inline):
-        yield obj.text, obj.locate
+        yield Piece(obj.text, obj.locate, field, date)
         if obj.ruby:
-            yield obj.ruby, obj.locate
+            yield Piece(obj.ruby, obj.locate, field, date)
+        if hrefs and obj.href and obj.href != obj.text:
+            start = obj.locate(0)
+            yield Piece(obj.href, lambda _i: start, "href", date)
     elif isinstance(obj, Body):
         for para in obj.paragraphs:
             for inline in para:
-                yield from texts(inline)
+                yield from pieces(inline, hrefs=hrefs, field=field, date=date)
     elif isinstance(obj, list | tuple):
         for item in obj:
-            yield from texts(item)
+            yield from pieces(item, hrefs=hrefs, field=field, date=date)
     elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        date = _own_date(obj) or date
         for f in dataclasses.fields(obj):
             if f.name not in ("where", "pos"):
-                yield from texts(getattr(obj, f.name))
+                yield from pieces(getattr(obj, f.name), hrefs=hrefs, field=f.name, date=date)
+
+
+def _own_date(obj: object) -> dt.date | None:
+    """The date ``obj`` is about: its own ``date``/``start``, or its event's start."""
+    for name in ("date", "start"):
+        value = getattr(obj, name, None)
+        if isinstance(value, dt.date):
+            return value
+    event = getattr(obj, "event", None)
+    start = getattr(event, "start", None)
+    return start if isinstance(start, dt.date) else None

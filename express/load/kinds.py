@@ -6,7 +6,6 @@ branches on the kind.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 
 import yaml
@@ -155,10 +154,6 @@ def programme_day(r: Reader, node: yaml.Node) -> ProgrammeDay | None:
         return None
     day = f.get("date", r.date)
     slots = r.items(f.child("slots"), "slots", lambda n: slot(r, n))
-    for before, after in itertools.pairwise(slots):
-        if (after.start.hour, after.start.minute) < (before.end.hour, before.end.minute):
-            r.diags.warning(after.at("time"), "slot.overlap",
-                            time=after.time_label, previous=before.time_label)
     return ProgrammeDay(f.pos, date=day, slots=slots, where=f.where) if day else None
 
 
@@ -166,12 +161,6 @@ def report(r: Reader, f: Fields, common: dict) -> Article | None:
     ev = f.get("event", lambda n, w: event(r, n, w))
     programme = (r.items(f.child("programme"), "programme", lambda n: programme_day(r, n))
                  if f.child("programme") is not None else [])
-    if ev is not None:
-        last = ev.end or ev.start
-        for day in programme:
-            if not ev.start <= day.date <= last:
-                r.diags.warning(day.at("date"), "programme.outside_event",
-                                date=day.date, start=ev.start, end=last)
     return Report(**common, event=ev, url=f.get("url", r.link), programme=programme,
                   body=f.get("body", lambda n, w: body(r, n, w)) or EMPTY_BODY,
                   photos=_photos(r, f))

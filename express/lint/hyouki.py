@@ -1,0 +1,152 @@
+"""表記ゆれ: one word or company written in different forms within one issue.
+
+Three kinds of form are compared: the word groups of the rules file (サーバー / サーバ), the
+width of Latin letters and digits (ＪＡＩＰＡ / JAIPA, built in), and how a company's type
+is written (株式会社ABC / ABC（株）).  The form used most often in the issue is taken as
+the house form (on a tie, the one written first); every other form is reported where it
+stands, with the house form to write instead.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+from express.diagnostics import Diagnostics
+from express.lint.links import address_spans
+from express.lint.rules import Rules
+from express.lint.walk import ADDRESS_FIELDS, Piece, pieces
+from express.model.issue import Issue
+from express.model.source import Pos
+
+# Keys holding proper names, written as their owners write them.
+NAME_FIELDS = frozenset({"name", "company", "affiliation", "sponsors", "organizer", "venue",
+                         "address", "publisher"})
+_WIDTH_WORD = re.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+")
+# Characters a company's name is made of around its type form (no hiragana: in running
+# text the name ends at a particle; names from data fields are taken whole).
+_NAME_CHAR = r"A-Za-z0-9Ａ-Ｚａ-ｚ０-９\u30A0-\u30FF\u4E00-\u9FFF々・&＆.\-"
+_EDGE_CHAR = re.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９\u30A0-\u30FF・]")
+
+Found = tuple[str, Pos | None]  # a form as written, and where
+
+
+def inconsistent_forms(issue: Issue, diags: Diagnostics, rules: Rules) -> None:
+    texts = list(pieces(issue))
+    words = [p for p in texts if p.field not in ADDRESS_FIELDS]
+    running = [p for p in words if p.field not in NAME_FIELDS]
+    for group in rules.variants:
+        _report(_find_forms(running, group), diags, "lint.variant_form")
+    by_width: dict[str, list[Found]] = {}
+    for piece, start, word in _unquoted(words, _WIDTH_WORD, skip_addresses=True):
+        by_width.setdefault(unicodedata.normalize("NFKC", word), []).append(
+            (word, piece.locate(start)))
+    for found in by_width.values():
+        _report(found, diags, "lint.variant_form")
+    for found in _company_forms(words, rules.company_types):
+        _report(found, diags, "lint.company_form")
+
+
+def _report(found: list[Found], diags: Diagnostics, code: str) -> None:
+    found = sorted(found, key=lambda f: (f[1].line, f[1].col) if f[1] else (1 << 30, 0))
+    counts = Counter(form for form, _ in found)
+    if len(counts) < 2:
+        return
+    usual = max(counts, key=counts.__getitem__)  # on a tie, the form written first
+    first = next(pos for form, pos in found if form == usual)
+    for form, pos in found:
+        if form != usual:
+            diags.warning(pos, code, written=form, usual=usual, count=counts[usual],
+                          line=first.line if first else "?")
+
+
+def _find_forms(texts: list[Piece], group: tuple[str, ...]) -> list[Found]:
+    alternatives = []
+    for form in sorted(group, key=len, reverse=True):
+        pattern = re.escape(form)
+        if form[0].isascii() and form[0].isalpha():
+            pattern = r"(?<![A-Za-z])" + pattern
+        if form[-1].isascii() and form[-1].isalpha():
+            pattern += r"(?![A-Za-z])"
+        alternatives.append(pattern)
+    regex = re.compile("|".join(alternatives))
+    return [(word, piece.locate(start)) for piece, start, word in _unquoted(texts, regex)]
+
+
+def _unquoted(texts: Iterable[Piece], regex: re.Pattern[str], *, skip_addresses: bool = False
+              ) -> Iterator[tuple[Piece, int, str]]:
+    """Matches of ``regex`` outside 「」 and 『』 quotations (and, with ``skip_addresses``,
+    outside web and e-mail addresses, which the address check reads)."""
+    for piece in texts:
+        skip = _quoted_spans(piece.text)
+        if skip_addresses:
+            skip += address_spans(piece.text)
+        for m in regex.finditer(piece.text):
+            if not any(lo <= m.start() < hi for lo, hi in skip):
+                yield piece, m.start(), m.group(0)
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    spans, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "「『":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch in "」』" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i + 1))
+    if depth:
+        spans.append((start, len(text)))
+    return spans
+
+
+def _company_forms(texts: list[Piece], groups: tuple[tuple[str, ...], ...]
+                   ) -> list[list[Found]]:
+    """For each company named with a type form, every place it is so named, as written
+    (株式会社ABC, ABC（株）: the side of the form matters too)."""
+    forms = sorted({f for g in groups for f in g}, key=len, reverse=True)
+    if not forms:
+        return []
+    alt = "|".join(map(re.escape, forms))
+    before = re.compile(rf"(?P<form>{alt})\s*(?P<core>[{_NAME_CHAR}]{{2,}})")
+    after = re.compile(rf"(?P<core>[{_NAME_CHAR}]{{2,}}?)\s*(?P<form>{alt})")
+    cores: set[str] = set()
+    for piece in texts:
+        whole = piece.text.strip()
+        for form in forms:  # a data field holding exactly 「form + name」 or 「name + form」
+            if whole.startswith(form) and len(whole) > len(form) + 1:
+                cores.add(whole[len(form):].strip())
+            elif whole.endswith(form) and len(whole) > len(form) + 1:
+                cores.add(whole[:-len(form)].strip())
+        for regex in (before, after):
+            cores.update(m["core"] for m in regex.finditer(piece.text))
+    cores.discard("")
+    found: dict[str, list[Found]] = {}
+    form_at = re.compile(alt)
+    for piece in texts:
+        t = piece.text
+        for m in form_at.finditer(t):
+            for core, start, stop in _cores_beside(t, m.start(), m.end(), cores):
+                found.setdefault(core, []).append(
+                    ("".join(t[start:stop].split()), piece.locate(start)))
+    return list(found.values())
+
+
+def _cores_beside(t: str, lo: int, hi: int, cores: set[str]) -> Iterator[tuple[str, int, int]]:
+    """Each known company name right after or right before the form at ``t[lo:hi]``,
+    with the span of form and name — the whole name, not the start or end of a longer
+    one (NTT in NTTドコモ)."""
+    after = hi + len(t[hi:]) - len(t[hi:].lstrip())
+    before = len(t[:lo].rstrip())
+    for core in cores:
+        end = after + len(core)
+        if t.startswith(core, after) and not (end < len(t) and _EDGE_CHAR.match(t, end)):
+            yield core, lo, end
+        start = before - len(core)
+        if (start >= 0 and t.startswith(core, start)
+                and not (start > 0 and _EDGE_CHAR.match(t, start - 1))):
+            yield core, start, hi
