@@ -235,7 +235,8 @@ class GridTable(Block):
                  pitch: float, padding: float, head_fill: str | None = None,
                  zebra: str | None = None, rule: str | None = None, rule_width: float = 0.4,
                  top_rule: str | None = None, top_rule_width: float = 1.2,
-                 background: str | None = None, source: Pos | None = None) -> None:
+                 background: str | None = None, source: Pos | None = None,
+                 min_rows: int = 1, column_height: float = 0.0) -> None:
         super().__init__()
         self.columns = list(columns)
         self.rows = rows
@@ -248,7 +249,12 @@ class GridTable(Block):
         self.source = source or (rows[0].source if rows else None)
         self._opts = dict(pitch=pitch, padding=padding, head_fill=head_fill, zebra=zebra,
                           rule=rule, rule_width=rule_width, top_rule=top_rule,
-                          top_rule_width=top_rule_width, background=background)
+                          top_rule_width=top_rule_width, background=background,
+                          min_rows=min_rows, column_height=column_height)
+        # a split leaves at least ``min_rows`` rows on each side (one or two rows under a
+        # header at a column foot read as a mistake), unless that many rows would not fit
+        # even in a whole column of ``column_height``
+        self.min_rows, self.column_height = min_rows, column_height
 
     def _widths(self, aw: float) -> list[float]:
         return [aw * c for c in self.columns]
@@ -293,6 +299,12 @@ class GridTable(Block):
             return []
         if k == len(self.rows):
             return [self]
+        least = min(self.min_rows, len(self.rows) // 2)
+        if k < least and snap(self._raw(aw, self.rows[:least]), self.pitch) \
+                <= self.column_height + EPS:
+            self.stuck_source = self.rows[0].source if self.rows else self.source
+            return []
+        k = min(k, len(self.rows) - least) if least else k
         first = GridTable(self.columns, self.rows[:k], header=self.header, **self._opts)
         rows = self.rows[k:]
         rest = GridTable(self.columns, [rows[0].continued(), *rows[1:]], header=self.header,

@@ -355,7 +355,9 @@ class Parts:
                          zebra=t.colours["zebra"] if zebra else None,
                          rule=t.colours["rule"] if rules else None,
                          rule_width=t.rules.get("thin", 0.4),
-                         top_rule=None, background=background, source=source)
+                         top_rule=None, background=background, source=source,
+                         min_rows=int(t.composition.get("table_min_rows", 1)),
+                         column_height=t.grid.height)
 
     def badge(self, text: str, colour: str) -> Drawn:
         """A small coloured label (公開・一部公開・非公開) as a one-line cell item."""

@@ -236,7 +236,7 @@ def test_a_group_that_goes_on_in_the_next_column_repeats_its_label(
     while i >= 0:
         heads.append(i)
         i = text.find(header, i + 1)
-    assert len(heads) >= 3  # the table is split over columns and pages
+    assert len(heads) >= 2  # the table is split over columns (and pages)
     for i in heads:
         # the first row under every (repeated) header opens with its group's label: the
         # character after the header stands in the first cell, at the table's left

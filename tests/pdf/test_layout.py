@@ -179,16 +179,50 @@ def test_photos_stand_on_the_pages_of_their_articles(built, columns, issue_id):
 
 
 # ------------------------------------------------------------------ lists run on
-def test_officers_run_on_after_the_opinions(built, columns):
-    project, _ = built
+def _opinions_then_officers(project, keep: int):
+    """Build 2022-spring with only its ``keep`` newest opinions; the characters in columns,
+    the issue, and where its last opinion row and the officers' title are."""
+    from express.build import build
+
+    path = project.issues / "2022-spring" / "issue.yaml"
+    src = path.read_text(encoding="utf-8")
+    head, rest = src.split("  - kind: opinions\n    items:\n")
+    items, tail = rest.split("  - kind: officers\n")
+    rows = items.split("      - date: ")[1:]
+    path.write_text(head + "  - kind: opinions\n    items:\n"
+                    + "".join("      - date: " + r for r in rows[:keep])
+                    + "  - kind: officers\n" + tail, encoding="utf-8")
+    result = build(project, ["2022-spring"], site=False)
+    assert result.ok, "\n".join(d.render("en") for d in result.diags)
+    t = project.pdf_template()
+    chars = read_in_columns(project.build / "pdf" / "2022-spring.pdf", t)
     issue = issue_of(project, "2022-spring")
-    chars = columns["2022-spring"]
     opinions = next(a for a in issue.articles if a.kind == "opinions")
     officers = next(a for a in issue.articles if a.kind == "officers")
     last_row = find(chars, str(opinions.newest_first[-1].title)[:15])
     title = find(chars, str(officers.title), last_row)
     assert last_row >= 0 and title > last_row
-    assert chars[title].page == chars[last_row].page, "役員一覧 started a new page"
+    return chars, last_row, title
+
+
+@pytest.mark.parametrize("keep", [4, 10, 15, 17])
+def test_officers_run_on_or_start_a_page_with_rows_enough(project, keep):
+    """Officers follow the opinions on the same page when their title and at least three
+    rows per column fit there (a short list never forces a new page); otherwise they start
+    the next page, never a column or two with one row under the header at a page foot."""
+    chars, last_row, title = _opinions_then_officers(project, keep)
+    page = chars[title].page
+    header = find(chars, "役職氏名所属", title)
+    on_page = [c for c in chars[header:] if c.page == page]
+    first_col = "".join(c.ch for c in on_page if c.col == on_page[0].col)
+    rows = len(re.findall(r"会社|法人|大学|機構", first_col))  # one affiliation per row
+    assert page in (chars[last_row].page, chars[last_row].page + 1)
+    if page == chars[last_row].page + 1:
+        assert title == min(i for i, c in enumerate(chars) if c.page == page), \
+            "moved on but not to the top of the next page"
+    assert rows >= 3, f"{keep} opinions: officers open with {rows} row(s) in the column"
+    if keep == 4:
+        assert page == chars[last_row].page, "役員一覧 started a new page with room left"
 
 
 # ------------------------------------------------------------------ signature
