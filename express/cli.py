@@ -206,20 +206,24 @@ def build(project: Project, ids: tuple[str, ...], template: str | None, no_site:
 
 @main.command()
 @click.argument("issue_id", metavar="ID")
+@click.option("--diff", is_flag=True,
+              help="Compare with the previous proof: list and frame the pages that changed.")
 @click.option("--grid", is_flag=True, help="Draw the template's text grid over the pages.")
 @click.option("--template", default=None,
               help="Layout template whose grid to draw (default: the issue's, else a4-magazine).")
 @click.option("--scale", default=1.5, show_default=True, help="Pixels per point.")
 @click.pass_obj
-def proof(project: Project, issue_id: str, grid: bool, template: str | None,
+def proof(project: Project, issue_id: str, diff: bool, grid: bool, template: str | None,
           scale: float) -> None:
     """Render each page of build/pdf/ID.pdf to build/proof/ID/page-NN.png.
 
-    Build the issue first (express build ID). With --grid the template's text grid
-    (columns and line boxes) is drawn over the pages.
+    Also writes contact.png, every page as a thumbnail labelled with its folio. Build the
+    issue first (express build ID). The last proof's pages are kept in previous/; with
+    --diff the pages that changed since then are listed, framed on the contact sheet and
+    shown in page-NN.diff.png. With --grid the template's text grid is drawn over the pages.
     """
     from express.pdf.template import read_template
-    from express.proof import render_pages
+    from express.proof import label_font, make_proof, read_style
 
     pdf = project.build / "pdf" / f"{issue_id}.pdf"
     if not pdf.exists():
@@ -235,9 +239,25 @@ def proof(project: Project, issue_id: str, grid: bool, template: str | None,
                 else None
             template = issue.template if issue else None
         layout = read_template(project.pdf_template(template))
+    style = read_style(project.templates / "proof" / "contact-sheet.yaml")
     out = project.build / "proof" / issue_id
-    pages = render_pages(pdf, out, scale=scale, template=layout)
-    click.echo(message("proof.written", count=len(pages), path=os.path.relpath(out)))
+    result = make_proof(pdf, out, style, font=label_font(project, style.font_role, template),
+                        scale=scale, template=layout, diff=diff)
+    click.echo(message("proof.written", count=len(result.pages), path=os.path.relpath(out),
+                       sheet=os.path.relpath(result.sheet)))
+    if result.changed is None:
+        return
+    total = len(result.pages)
+    if result.previous_count is None:
+        click.echo(message("proof.no_previous", total=total))
+        return
+    if result.previous_count != total:
+        click.echo(message("proof.page_count", before=result.previous_count, after=total))
+    if result.changed:
+        click.echo(message("proof.changed", pages=", ".join(result.names(result.changed)),
+                           count=len(result.changed), total=total))
+    else:
+        click.echo(message("proof.unchanged", total=total))
 
 
 @main.command()
