@@ -261,37 +261,29 @@ def proof(project: Project, issue_id: str, diff: bool, grid: bool, template: str
 
 
 @main.command()
-@click.option("--port", default=8000, show_default=True, help="Port on localhost.")
-@click.option("--no-build", is_flag=True, help="Serve build/site as it is, without rebuilding.")
+@click.option("--port", default=8000, show_default=True,
+              help="Port on 127.0.0.1 (0 picks a free one).")
+@click.option("--no-build", is_flag=True,
+              help="Serve build/site as it is: no build, no watching.")
 @click.pass_obj
 def serve(project: Project, port: int, no_build: bool) -> None:
-    """Preview the archive site at http://localhost:PORT/ (search works there).
+    """Preview the archive site at http://127.0.0.1:PORT/, rebuilt on every save.
 
-    Builds first when there is no site yet or an issue or template changed since the
-    last build. Press Ctrl+C to stop.
+    Builds first when an issue or template changed since the last build, then watches
+    issues/, templates/ and fonts/: each save rebuilds what it touches and the open pages
+    reload. A save that cannot be built shows its errors in the terminal and on the pages,
+    which keep showing the last good build. Press Ctrl+C to stop.
     """
-    from express.site.serve import make_server, needs_build
+    from express.serve import Preview
+    from express.serve.watch import watched_folders
 
-    if not no_build and needs_build(project):
-        from express.build import build as run_build
-
-        result = run_build(project)
-        errors, warnings = print_diagnostics(result.diags)
-        if errors or warnings:
-            summary(result.diags, errors, warnings)
-        if not result.ok:
-            sys.exit(1)
-    site = project.build / "site"
+    preview = Preview(project, click.echo)
     try:
-        server = make_server(site, port)
+        url = preview.bind(port)
     except OSError:
         click.echo(message("serve.port_busy", port=port), err=True)
         sys.exit(1)
-    url = f"http://localhost:{server.server_address[1]}/"
-    click.echo(message("serve.listening", path=os.path.relpath(site), url=url))
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    if not no_build:
+        folders = ", ".join(f"{p.name}/" for p in watched_folders(project))
+        click.echo(message("serve.watching", folders=folders))
+    preview.run(url, watch=not no_build)
