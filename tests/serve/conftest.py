@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import copy_project
-from tests.site.conftest import browser, open_page  # noqa: F401  (fixtures)
+from tests.site.conftest import browser, open_page, site  # noqa: F401  (fixtures)
 
 START_TIMEOUT_S = 120  # the first build of both sample issues, on a busy machine
 CHANGE_TIMEOUT_S = 60
