@@ -69,7 +69,8 @@ def main(ctx: click.Context, project_dir: Path | None) -> None:
       express check               find mistakes in every issue (file:line:col)
       express build               write build/pdf/<id>.pdf and the site in build/site/
       express fonts               show which font files are used, and why
-      express serve               preview the web archive at http://localhost:8000/
+      express serve               preview the archive at http://127.0.0.1:8000/, live
+      express proof ID --diff     page images and the pages changed since the last proof
     """
     ctx.obj = Project(project_dir.resolve()) if project_dir else Project.find()
 
