@@ -1,7 +1,7 @@
 """``express serve`` as editors run it: a real subprocess on a copy of the project.
 
 ``Served`` starts it on a free port (``--port 0``), reads the URL it prints, and stops it
-at the end of the test; the browser fixtures are the site tests' (one headless Chromium).
+at the end of the test; the browser test is in tests/site (one headless Chromium per worker).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import copy_project
-from tests.site.conftest import browser, open_page, site  # noqa: F401  (fixtures)
+from tests.site.conftest import site  # noqa: F401  (a fixture)
 
 START_TIMEOUT_S = 120  # the first build of both sample issues, on a busy machine
 CHANGE_TIMEOUT_S = 60

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.serve.conftest import ARTICLE, TITLE
+from tests.serve.conftest import ARTICLE, TITLE, serving  # noqa: F401  (a fixture)
 from tests.site.conftest import screenshot
 
 pytestmark = pytest.mark.xdist_group("browser")
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.xdist_group("browser")
 WAIT_MS = 60_000
 
 
-def test_the_open_page_reloads_by_itself_and_shows_a_broken_save(serving, open_page):
+def test_the_open_page_reloads_by_itself_and_shows_a_broken_save(serving, open_page):  # noqa: F811
     served = serving()
     page = open_page()
     console: list[str] = []
