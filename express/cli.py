@@ -69,7 +69,8 @@ def main(ctx: click.Context, project_dir: Path | None) -> None:
       express check               find mistakes in every issue (file:line:col)
       express build               write build/pdf/<id>.pdf and the site in build/site/
       express fonts               show which font files are used, and why
-      express serve               preview the web archive at http://localhost:8000/
+      express serve               preview the archive at http://127.0.0.1:8000/, live
+      express proof ID --diff     page images and the pages changed since the last proof
     """
     ctx.obj = Project(project_dir.resolve()) if project_dir else Project.find()
 
@@ -208,20 +209,24 @@ def build(project: Project, ids: tuple[str, ...], template: str | None, no_site:
 
 @main.command()
 @click.argument("issue_id", metavar="ID")
+@click.option("--diff", is_flag=True,
+              help="Compare with the previous proof: list and frame the pages that changed.")
 @click.option("--grid", is_flag=True, help="Draw the template's text grid over the pages.")
 @click.option("--template", default=None,
               help="Layout template whose grid to draw (default: the issue's, else a4-magazine).")
 @click.option("--scale", default=1.5, show_default=True, help="Pixels per point.")
 @click.pass_obj
-def proof(project: Project, issue_id: str, grid: bool, template: str | None,
+def proof(project: Project, issue_id: str, diff: bool, grid: bool, template: str | None,
           scale: float) -> None:
     """Render each page of build/pdf/ID.pdf to build/proof/ID/page-NN.png.
 
-    Build the issue first (express build ID). With --grid the template's text grid
-    (columns and line boxes) is drawn over the pages.
+    Also writes contact.png, every page as a thumbnail labelled with its folio. Build the
+    issue first (express build ID). The last proof's pages are kept in previous/; with
+    --diff the pages that changed since then are listed, framed on the contact sheet and
+    shown in page-NN.diff.png. With --grid the template's text grid is drawn over the pages.
     """
     from express.pdf.template import read_template
-    from express.proof import render_pages
+    from express.proof import label_font, make_proof, read_style
 
     pdf = project.build / "pdf" / f"{issue_id}.pdf"
     if not pdf.exists():
@@ -237,43 +242,51 @@ def proof(project: Project, issue_id: str, grid: bool, template: str | None,
                 else None
             template = issue.template if issue else None
         layout = read_template(project.pdf_template(template))
+    style = read_style(project.templates / "proof" / "contact-sheet.yaml")
     out = project.build / "proof" / issue_id
-    pages = render_pages(pdf, out, scale=scale, template=layout)
-    click.echo(message("proof.written", count=len(pages), path=os.path.relpath(out)))
+    result = make_proof(pdf, out, style, font=label_font(project, style.font_role, template),
+                        scale=scale, template=layout, diff=diff)
+    click.echo(message("proof.written", count=len(result.pages), path=os.path.relpath(out),
+                       sheet=os.path.relpath(result.sheet)))
+    if result.changed is None:
+        return
+    total = len(result.pages)
+    if result.previous_count is None:
+        click.echo(message("proof.no_previous", total=total))
+        return
+    if result.previous_count != total:
+        click.echo(message("proof.page_count", before=result.previous_count, after=total))
+    if result.changed:
+        click.echo(message("proof.changed", pages=", ".join(result.names(result.changed)),
+                           count=len(result.changed), total=total))
+    else:
+        click.echo(message("proof.unchanged", total=total))
 
 
 @main.command()
-@click.option("--port", default=8000, show_default=True, help="Port on localhost.")
-@click.option("--no-build", is_flag=True, help="Serve build/site as it is, without rebuilding.")
+@click.option("--port", default=8000, show_default=True,
+              help="Port on 127.0.0.1 (0 picks a free one).")
+@click.option("--no-build", is_flag=True,
+              help="Serve build/site as it is: no build, no watching.")
 @click.pass_obj
 def serve(project: Project, port: int, no_build: bool) -> None:
-    """Preview the archive site at http://localhost:PORT/ (search works there).
+    """Preview the archive site at http://127.0.0.1:PORT/, rebuilt on every save.
 
-    Builds first when there is no site yet or an issue or template changed since the
-    last build. Press Ctrl+C to stop.
+    Builds first when an issue or template changed since the last build, then watches
+    issues/, templates/ and fonts/: each save rebuilds what it touches and the open pages
+    reload. A save that cannot be built shows its errors in the terminal and on the pages,
+    which keep showing the last good build. Press Ctrl+C to stop.
     """
-    from express.site.serve import make_server, needs_build
+    from express.serve import Preview
+    from express.serve.watch import watched_folders
 
-    if not no_build and needs_build(project):
-        from express.build import build as run_build
-
-        result = run_build(project)
-        errors, warnings = print_diagnostics(result.diags)
-        if errors or warnings:
-            summary(result.diags, errors, warnings)
-        if not result.ok:
-            sys.exit(1)
-    site = project.build / "site"
+    preview = Preview(project, click.echo)
     try:
-        server = make_server(site, port)
+        url = preview.bind(port)
     except OSError:
         click.echo(message("serve.port_busy", port=port), err=True)
         sys.exit(1)
-    url = f"http://localhost:{server.server_address[1]}/"
-    click.echo(message("serve.listening", path=os.path.relpath(site), url=url))
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+    if not no_build:
+        folders = ", ".join(f"{p.name}/" for p in watched_folders(project))
+        click.echo(message("serve.watching", folders=folders))
+    preview.run(url, watch=not no_build)

@@ -1,15 +1,18 @@
-"""``express proof ID [--grid]``: every page of a built PDF as PNG, optionally over the grid.
+"""Every page of a built PDF as PNG, optionally over the layout grid, and the pages' folios.
 
-The pages are rendered with pypdfium2 into ``build/proof/<id>/page-NN.png``; ``--grid``
-draws the template's text block, columns and line boxes over each body page so editors
-(and designers) can see what sits on the grid.
+The pages are rendered with pypdfium2 into ``page-NN.png``; with a template the text block,
+columns and line boxes are drawn over each body page so editors (and designers) can see
+what sits on the grid.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from express.pdf.template import Template
+
+PAGE_FILE = re.compile(r"page-\d+\.png")
 
 
 def render_pages(pdf: Path, out_dir: Path, *, scale: float = 1.5,
@@ -18,7 +21,7 @@ def render_pages(pdf: Path, out_dir: Path, *, scale: float = 1.5,
     from PIL import ImageDraw
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    for old in out_dir.glob("page-*.png"):
+    for old in page_files(out_dir):
         old.unlink()
     doc = pdfium.PdfDocument(str(pdf))
     written: list[Path] = []
@@ -35,6 +38,23 @@ def render_pages(pdf: Path, out_dir: Path, *, scale: float = 1.5,
     finally:
         doc.close()
     return written
+
+
+def page_files(folder: Path) -> list[Path]:
+    """The rendered pages in ``folder`` in page order (not their diff images)."""
+    pages = [p for p in folder.glob("page-*.png") if PAGE_FILE.fullmatch(p.name)]
+    return sorted(pages, key=lambda p: int(p.stem.removeprefix("page-")))
+
+
+def page_labels(pdf: Path) -> list[str]:
+    """Each page's printed folio from the PDF's page labels (表紙, 1, 2, …)."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        return [doc.get_page_label(i) or str(i + 1) for i in range(len(doc))]
+    finally:
+        doc.close()
 
 
 def _grid(draw, t: Template, scale: float) -> None:
