@@ -461,6 +461,8 @@ def _emit(
     # trailing spaces are dropped from the line (their box is 0, the glue after them is not ours)
     while e > s + 1 and text[e - 1] == " " and not hung:
         e -= 1
+    if e < k and not hung:  # and so is the room they took in ``w``
+        w -= seg.C[k] - seg.C[e]
     if seg.drop and e - 1 in seg.drop and e > s + 1 and not hung:
         e -= 1  # its width was already taken off w by choose()
     te = e

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from express.jtext import Settings, Span, Style, compose
@@ -54,6 +54,8 @@ def test_invariants_random(text, em, size, font, opts):
 
 
 @settings(max_examples=150, deadline=None)
+# trailing spaces before a break were dropped but still counted: the line came out short
+@example(parts=[("あああああああああああああああああ  あ", 8.0)], em=4.5)
 @given(
     parts=st.lists(
         st.tuples(text_strategy, st.sampled_from([8.0, 9.0, 12.0])), min_size=1, max_size=4
