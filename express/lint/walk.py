@@ -29,6 +29,10 @@ class Piece:
     locate: Locator
     field: str  # the key the text was written under; "href" for a link's target
     date: dt.date | None  # the date this text is about (see the module docstring)
+    is_href: bool = False  # a link's target, not printed text
+
+
+_last: tuple[object, tuple, list[Piece]] | None = None
 
 
 def texts(obj: object) -> Iterator[tuple[str, Locator]]:
@@ -38,30 +42,56 @@ def texts(obj: object) -> Iterator[tuple[str, Locator]]:
 
 
 def pieces(obj: object, *, hrefs: bool = False, field: str = "", date: dt.date | None = None
-           ) -> Iterator[Piece]:
+           ) -> list[Piece]:
     """Every text under ``obj`` as a ``Piece``; ``hrefs`` adds link targets of body text
-    (located at the link's text, since the target is not printed)."""
+    (located at the link's text, since the target is not printed).
+
+    Built into one list by plain recursion, and kept for the last ``obj`` walked: several
+    checks walk the same issue in turn (the model is not changed after loading)."""
+    global _last
+    if _last is not None and _last[0] is obj and _last[1] == (field, date):
+        every = _last[2]
+    else:
+        every = []
+        _collect(obj, True, field, date, every)
+        _last = (obj, (field, date), every)
+    return every if hrefs else [p for p in every if not p.is_href]
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls)
+                                     if f.name not in ("where", "pos"))
+    return names
+
+
+def _collect(obj: object, hrefs: bool, field: str, date: dt.date | None,
+             out: list[Piece]) -> None:
     if isinstance(obj, Text):
-        yield Piece(str(obj), obj.locate, field, date)
+        out.append(Piece(str(obj), obj.locate, field, date))
     elif isinstance(obj, Inline):
-        yield Piece(obj.text, obj.locate, field, date)
+        out.append(Piece(obj.text, obj.locate, field, date))
         if obj.ruby:
-            yield Piece(obj.ruby, obj.locate, field, date)
+            out.append(Piece(obj.ruby, obj.locate, field, date))
         if hrefs and obj.href and obj.href != obj.text:
             start = obj.locate(0)
-            yield Piece(obj.href, lambda _i: start, "href", date)
+            out.append(Piece(obj.href, lambda _i: start, "href", date, True))
     elif isinstance(obj, Body):
         for para in obj.paragraphs:
             for inline in para:
-                yield from pieces(inline, hrefs=hrefs, field=field, date=date)
+                _collect(inline, hrefs, field, date, out)
     elif isinstance(obj, list | tuple):
         for item in obj:
-            yield from pieces(item, hrefs=hrefs, field=field, date=date)
+            _collect(item, hrefs, field, date, out)
     elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         date = _own_date(obj) or date
-        for f in dataclasses.fields(obj):
-            if f.name not in ("where", "pos"):
-                yield from pieces(getattr(obj, f.name), hrefs=hrefs, field=f.name, date=date)
+        for name in _field_names(type(obj)):
+            _collect(getattr(obj, name), hrefs, name, date, out)
+    # anything else (numbers, dates, None, plain str keys) holds no editor's text
 
 
 def _own_date(obj: object) -> dt.date | None:
