@@ -161,6 +161,7 @@ class FontSet:
         self._default = {role: f.face.defaultWidth for role, f in self.fonts.items()}
         self._cmap = {role: f.face.charToGlyph for role, f in self.fonts.items()}
         self._cache: dict[tuple[str, str], float] = {}
+        self._chars: dict[str, frozenset[str]] = {}
 
     def name(self, role: str) -> str:
         """The ReportLab font name to ``setFont`` for ``role``."""
@@ -185,8 +186,10 @@ class FontSet:
     def covers(self, role: str, text: str) -> bool:
         """Whether ``role``'s font has every character of ``text`` (:meth:`substitute` is
         None for each of them)."""
-        cmap = self._cmap[role]
-        return all(ord(ch) in cmap or ch in "\n\t " for ch in set(text))
+        chars = self._chars.get(role)
+        if chars is None:  # the role's characters as a set of str: a subset test in C
+            chars = self._chars[role] = frozenset(map(chr, self._cmap[role])) | set("\n\t ")
+        return chars.issuperset(text)
 
     def substitute(self, role: str, ch: str) -> tuple[str, str] | None:
         """(role, char) to print for ``ch`` when ``role`` lacks it; None when it has it.

@@ -22,9 +22,21 @@ from express.model.source import Pos, Text
 from express.pdf.fonts import FontSet
 from express.pdf.template import Template, TextStyle
 
+_fill_ops: dict[str, str] = {}
 
-def _c(value):
-    return colour(value) if isinstance(value, str) else value
+
+def _fill(tx, value) -> None:
+    """``tx.setFillColor(value)`` for an opaque ``#rrggbb`` (or a ReportLab colour): the
+    same operator, without ReportLab's per-call type dispatch and alpha bookkeeping."""
+    if not isinstance(value, str) or tx._enforceColorSpace:
+        tx.setFillColor(colour(value) if isinstance(value, str) else value)
+        return
+    op = _fill_ops.get(value)
+    if op is None:
+        c = colour(value)
+        op = _fill_ops[value] = f"{fp_str(c.red, c.green, c.blue)} rg"
+    tx._code.append(op)
+    tx._fillColorObj = colour(value)
 
 
 _colours: dict[str, object] = {}
@@ -210,7 +222,7 @@ class TextKit:
         if size is None:
             size = base_size(lines)
         tx = canv.beginText()
-        tx.setFillColor(_c(colour))
+        _fill(tx, colour)
         links: list[tuple[str, tuple[float, float, float, float]]] = []
         placed = []
         drop = (pitch - size) / 2 + ASCENT * size
@@ -229,7 +241,7 @@ class TextKit:
     def draw_line(self, canv, line: Line, x: float, baseline: float, colour: str,
                   link_colour: str | None = None) -> None:
         tx = canv.beginText()
-        tx.setFillColor(_c(colour))
+        _fill(tx, colour)
         links: list = []
         self._line_into(tx, line, x, baseline, colour, link_colour, links)
         _end_text(canv, tx)
@@ -245,7 +257,7 @@ class TextKit:
                 continue
             want = (link_colour or colour) if run.link else colour
             if want != current:
-                tx.setFillColor(_c(want))
+                _fill(tx, want)
                 current = want
             self._text_out(tx, run.style, run.char_space, x + run.x, base, run.text)
             if run.link:
@@ -256,7 +268,7 @@ class TextKit:
                 links.append((run.link, (x + run.x, base - 0.15 * s, x + run.x + w,
                                          base + ASCENT * s)))
         if current != colour:
-            tx.setFillColor(_c(colour))
+            _fill(tx, colour)
         if rubies:
             self._rubies_into(tx, line, x, base)
 
@@ -291,7 +303,8 @@ class TextKit:
             tx.__dict__[_STATE] = (char_space, None)  # ReportLab set its own Tf
             return
         code = tx._code
-        spacing, selected = tx.__dict__.get(_STATE, (None, None))
+        # every text object starts at Tc 0: each one of ours ends by setting it back to 0
+        spacing, selected = tx.__dict__.get(_STATE, (0.0, None))
         if char_space != spacing:
             code.append(f"{fp_str(char_space)} Tc")
         code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
