@@ -49,9 +49,11 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def run(cmd: list[str], cwd: Path | None = None) -> Run:
-    """Run ``cmd`` as a child process: its wall time, CPU time and peak memory."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+def run(cmd: list[str], cwd: Path | None = None, stdout: Path | None = None) -> Run:
+    """Run ``cmd`` as a child process: its wall time, CPU time and peak memory (its output
+    kept in ``stdout`` when given)."""
+    with (open(stdout, "w+b") if stdout else tempfile.TemporaryFile()) as out, \
+            tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=child_env(), cwd=cwd)
         _pid, status, usage = os.wait4(proc.pid, 0)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,8 +75,14 @@ class IssuePage:
 
 
 def render_site(
-    archive: Archive, project: Project, pdfs: dict[str, Path], out: Path
+    archive: Archive,
+    project: Project,
+    pdfs: dict[str, Path],
+    out: Path,
+    stage: Callable[[str], None] | None = None,
 ) -> Diagnostics:
+    """Write the site into ``out``; ``stage("search index")`` is told when the pages are
+    written and the search index is next."""
     diags = Diagnostics()
     out = Path(out)
     pages: dict[str, IssuePage] = {}
@@ -87,6 +94,8 @@ def render_site(
         return diags
     site = Site(archive, project, pages, out)
     site.write_all()
+    if stage is not None:
+        stage("search index")
     build_search_index(out, diags)
     return diags
 
