@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 
 from click.testing import CliRunner
 
@@ -25,6 +27,10 @@ def test_parallel_pdfs_are_byte_identical_to_serial_ones(project):
     pages = [s for s in steps if s.stage == "typesetting" and s.pages]
     assert {s.issue for s in pages} == set(first) and max(s.pages for s in pages) > 4
     assert [s.done for s in steps if s.stage == "typesetting"][-1] == 2
+    # and from the command line: a process without threads forks its workers
+    subprocess.run([sys.executable, "-m", "express", "--project", str(project.root), "build",
+                    "--no-site", "--force", "--jobs", "2"], check=True, capture_output=True)
+    assert {i: p.read_bytes() for i, p in parallel.pdfs.items()} == first
 
 
 def test_cli_marks_unchanged_outputs_and_force_remakes_them(small_project):
