@@ -114,7 +114,7 @@ class _Build:
         store = cache_dir(project.root)
         self.manifest_path = store / "manifest.json"
         self.hashes = FileHashes(store / "hashes.json")
-        self.keys = Keys(project, self.hashes)
+        self.keys = Keys(project, self.hashes)  # before loading: see its docstring
         self.pdf_dir = project.build / "pdf"
 
     def build(self, ids: list[str] | None, site: bool) -> BuildResult:

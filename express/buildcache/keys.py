@@ -9,6 +9,12 @@ publication, ``templates/site/`` and the tool.
 
 A key of None means "cannot tell" (a template or font that is missing or broken): the
 output is made again, and making it reports the problem.
+
+A key must never describe newer inputs than the output was made from (an editor saving
+during a build would leave a stale output that looks current), so :class:`Keys` is made
+before the issues are loaded: it takes the digests of ``issue.yaml`` files and the
+publication first.  What is read later (pictures, templates, fonts) can only make a key
+older than the output, which costs one needless rebuild at worst.
 """
 
 from __future__ import annotations
@@ -40,13 +46,16 @@ def _version(name: str) -> str:
 
 
 class Keys:
-    """Keys for one build; digests of shared inputs are taken once."""
+    """Keys for one build, to be made before the issues are loaded; digests of shared
+    inputs are taken once."""
 
     def __init__(self, project: Project, hashes: FileHashes) -> None:
+        from express.load import issue_folders
+
         self.project, self.hashes = project, hashes
         self.publication = hashes.digest(project.issues / "publication.yaml")
+        self._folders = {str(f.resolve()): hashes.tree(f) for f in issue_folders(project.issues)}
         self._tool: str | None = None
-        self._folders: dict[str, str] = {}
         self._fonts: dict[Path, dict[str, list] | None] = {}
 
     @property

@@ -173,3 +173,19 @@ def test_site_pictures_from_the_cache_are_those_made_afresh(project):
     assert len(covers) == 2 and all(now[p] != pictures[p] for p in covers)  # a new PDF
     assert {p: b for p, b in now.items() if p not in covers} == \
         {p: b for p, b in pictures.items() if p not in covers}
+
+
+def test_an_issue_saved_while_building_is_built_again(small_project, monkeypatch):
+    import express.build
+
+    real_check = express.build.check
+
+    def check_then_editor_saves(project, ids):
+        loaded = real_check(project, ids)
+        edit(project.issues / SMALL[0] / "issue.yaml", "本文です。", "新しい本文です。")
+        return loaded
+
+    monkeypatch.setattr(express.build, "check", check_then_editor_saves)
+    assert build(small_project, site=False).typeset == set(SMALL)  # from the old text
+    monkeypatch.setattr(express.build, "check", real_check)
+    assert build(small_project, site=False).typeset == {SMALL[0]}
