@@ -4,8 +4,9 @@ For each sample issue, and a synthetic issue ten times the largest sample (its a
 repeated): the whole build as a process (``express build ID --no-site``) with a cold font
 metrics cache (``.cache/fonts/metrics`` emptied first) and a warm one, ms and KB per page,
 and the peak memory of the process.  Each build is ``--force``d: the figures are of
-typesetting, not of finding that nothing changed (bench/archive.py measures that).  Each time is the best of ``--repeat`` runs; CPU
-seconds (user + system) are shown too, as they suffer less from a busy machine.
+typesetting, not of finding that nothing changed (bench/archive.py measures that).  Each
+time is the best of ``--repeat`` runs; CPU seconds (user + system) are shown too, as they
+suffer less from a busy machine.
 
 For comparison, the baseline: the same text content set by ReportLab alone
 (``Paragraph(wordWrap='CJK')``, same fonts, bench/baseline_reportlab.py) as a whole
