@@ -18,6 +18,7 @@ test: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/archive.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check express tests bench issues/make_sample_images.py

@@ -3,8 +3,10 @@
 For each sample issue, and a synthetic issue ten times the largest sample (its articles
 repeated): the whole build as a process (``express build ID --no-site``) with a cold font
 metrics cache (``.cache/fonts/metrics`` emptied first) and a warm one, ms and KB per page,
-and the peak memory of the process.  Each time is the best of ``--repeat`` runs; CPU
-seconds (user + system) are shown too, as they suffer less from a busy machine.
+and the peak memory of the process.  Each build is ``--force``d: the figures are of
+typesetting, not of finding that nothing changed (bench/archive.py measures that).  Each
+time is the best of ``--repeat`` runs; CPU seconds (user + system) are shown too, as they
+suffer less from a busy machine.
 
 For comparison, the baseline: the same text content set by ReportLab alone
 (``Paragraph(wordWrap='CJK')``, same fonts, bench/baseline_reportlab.py) as a whole
@@ -49,9 +51,11 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def run(cmd: list[str], cwd: Path | None = None) -> Run:
-    """Run ``cmd`` as a child process: its wall time, CPU time and peak memory."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+def run(cmd: list[str], cwd: Path | None = None, stdout: Path | None = None) -> Run:
+    """Run ``cmd`` as a child process: its wall time, CPU time and peak memory (its output
+    kept in ``stdout`` when given)."""
+    with (open(stdout, "w+b") if stdout else tempfile.TemporaryFile()) as out, \
+            tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=child_env(), cwd=cwd)
         _pid, status, usage = os.wait4(proc.pid, 0)
@@ -195,7 +199,7 @@ def composer_comparison() -> None:
 
 def bench_issue(project: Path, issue_id: str, spec: Path, repeat: int) -> dict:
     metrics = project / ".cache" / "fonts" / "metrics"
-    build = express_cmd(project, "build", issue_id, "--no-site")
+    build = express_cmd(project, "build", issue_id, "--no-site", "--force")
     run(build)  # compile bytecode, warm the OS file cache
     cold = []
     for _ in range(repeat):
@@ -230,7 +234,7 @@ def print_table(results: dict[str, dict]) -> None:
 
 def bench_all(project: Path, ids: list[str], repeat: int) -> None:
     """All the samples in one ``express build --no-site`` process."""
-    build = express_cmd(project, "build", *ids, "--no-site")
+    build = express_cmd(project, "build", *ids, "--no-site", "--force")
     run(build)
     r = best_run([run(build) for _ in range(repeat)])
     print(f"\nall {len(ids)} samples in one process: {r.wall:.2f} s (cpu {r.cpu:.2f} s), "

@@ -3,6 +3,11 @@
 Nothing is written unless everything succeeded: PDFs are rendered in memory and the site
 into a temporary folder, then moved into place, so a failed build leaves the previous good
 output untouched.
+
+Outputs whose inputs did not change since they were made are not made again: each PDF and
+the site has a key over the content of its inputs (express/buildcache), recorded when it
+is written; ``force`` makes everything anew.  PDFs that need making are set in parallel,
+one process per core (express/typeset.py).
 """
 
 from __future__ import annotations
@@ -17,23 +22,46 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from express.atomic import write_atomic
+from express.buildcache import cache_dir
+from express.buildcache.hashes import FileHashes
+from express.buildcache.keys import Keys
+from express.buildcache.manifest import Manifest, entry
 from express.check import check
 from express.diagnostics import Diagnostics
 from express.model.issue import Archive, Issue
 from express.project import Project
 
-Progress = Callable[[Issue, int], None]  # (issue just typeset, how many in all)
+
+@dataclass(frozen=True)
+class Step:
+    """What the build is doing, for a progress display (the CLI draws it, or not)."""
+
+    stage: str  # "checking", "typesetting", "writing", "site" or "search index"
+    issue: str | None = None  # the issue concerned, if the stage goes issue by issue
+    pages: int = 0  # pages of ``issue`` laid out so far (typesetting)
+    done: int = 0  # issues through this stage so far
+    total: int = 0  # issues this stage has in all
+
+
+Progress = Callable[[Step], None]
 
 
 @dataclass
 class BuildResult:
     diags: Diagnostics
-    pdfs: dict[str, Path] = field(default_factory=dict)
+    pdfs: dict[str, Path] = field(default_factory=dict)  # every issue's PDF
     site: Path | None = None
+    typeset: set[str] = field(default_factory=set)  # issues whose PDF this build made
+    site_reused: bool = False  # the site was up to date and left as it was
 
     @property
     def ok(self) -> bool:
         return not self.diags.has_errors
+
+    @property
+    def reused(self) -> set[str]:
+        """Issues whose PDF was already there, up to date or not asked for."""
+        return set(self.pdfs) - self.typeset
 
 
 def replace_dir(staged: Path, target: Path) -> None:
@@ -65,57 +93,139 @@ def relaxed_gc() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-def render_pdfs(project: Project, archive: Archive, issues: list[Issue],
-                template: str | None, diags: Diagnostics,
-                progress: Progress | None = None) -> dict[str, bytes]:
-    from express.pdf.render import render_issue
-
-    out: dict[str, bytes] = {}
-    for issue in issues:
-        data, issue_diags = render_issue(issue, archive, project, template)
-        diags.extend(issue_diags)
-        if data is not None:
-            out[issue.id] = data
-        if progress:
-            progress(issue, len(issues))
-    return out
-
-
 def build(project: Project, ids: list[str] | None = None, *, template: str | None = None,
-          site: bool = True, progress: Progress | None = None) -> BuildResult:
+          site: bool = True, progress: Progress | None = None, force: bool = False,
+          jobs: int | None = None) -> BuildResult:
+    """Check, then make the PDFs of ``ids`` (all when None) and the site, as needed.
+
+    ``force`` makes every output anew; ``jobs`` caps the processes typesetting at once
+    (default: one per core).
+    """
     with relaxed_gc():
-        return _build(project, ids, template=template, site=site, progress=progress)
+        run = _Build(project, template, progress or (lambda step: None), force, jobs)
+        return run.build(ids, site)
 
 
-def _build(project: Project, ids: list[str] | None, *, template: str | None, site: bool,
-           progress: Progress | None) -> BuildResult:
-    archive, diags = check(project, ids)
-    result = BuildResult(diags)
-    if archive is None or diags.has_errors:
+class _Build:
+    def __init__(self, project: Project, template: str | None, progress: Progress,
+                 force: bool, jobs: int | None) -> None:
+        self.project, self.template, self.progress = project, template, progress
+        self.force, self.jobs = force, jobs
+        store = cache_dir(project.root)
+        self.manifest_path = store / "manifest.json"
+        self.hashes = FileHashes(store / "hashes.json")
+        self.keys = Keys(project, self.hashes)  # before loading: see its docstring
+        self.pdf_dir = project.build / "pdf"
+
+    def build(self, ids: list[str] | None, site: bool) -> BuildResult:
+        from express.load import issue_folders
+
+        self.progress(Step("checking", total=len(ids or issue_folders(self.project.issues))))
+        archive, diags = check(self.project, ids)
+        result = BuildResult(diags)
+        if archive is None or diags.has_errors:
+            return result
+        try:
+            self._build(archive, ids, site, result)
+        finally:
+            self.hashes.save()
         return result
-    pdf_dir = project.build / "pdf"
-    wanted = [i for i in archive.issues if not ids or i.id in ids]
-    if site:  # the site needs every issue's PDF: build the missing ones too
-        wanted += [i for i in archive.issues
-                   if i not in wanted and not (pdf_dir / f"{i.id}.pdf").exists()]
-    rendered = render_pdfs(project, archive, wanted, template, diags, progress)
-    if diags.has_errors:
-        return result
-    for issue_id, data in rendered.items():
-        write_atomic(pdf_dir / f"{issue_id}.pdf", data)
-    result.pdfs = {i.id: pdf_dir / f"{i.id}.pdf" for i in archive.issues}
-    if site:
+
+    def pdf_path(self, issue: Issue) -> Path:
+        return self.pdf_dir / f"{issue.id}.pdf"
+
+    def _build(self, archive: Archive, ids: list[str] | None, site: bool,
+               result: BuildResult) -> None:
+        manifest = Manifest.load(self.manifest_path)
+        diags = result.diags
+        named = [i for i in archive.issues if not ids or i.id in ids]
+        wanted: list[tuple[Issue, str | None]] = []
+        for issue in named:
+            key = self.keys.pdf(issue, self.template)
+            old = manifest.pdfs.get(issue.id)
+            if not self.force and key is not None and old is not None and old.key == key \
+                    and self.hashes.digest(self.pdf_path(issue)) == old.digest:
+                diags.extend(old.diagnostics())
+            else:
+                wanted.append((issue, key))
+        if site:  # the site needs every issue's PDF: make the missing ones too
+            wanted += [(i, self.keys.pdf(i, self.template)) for i in archive.issues
+                       if i not in named and not self.pdf_path(i).exists()]
+        made = self._typeset(archive, wanted, diags)
+        if diags.has_errors:
+            return
+        for n, (issue, key, data, issue_diags) in enumerate(made, 1):
+            self.progress(Step("writing", issue.id, done=n, total=len(made)))
+            path = self.pdf_path(issue)
+            write_atomic(path, data)
+            digest = self.hashes.record(path, data)
+            if key is not None:
+                manifest.pdfs[issue.id] = entry(key, digest, issue_diags)
+            else:
+                manifest.pdfs.pop(issue.id, None)
+        result.typeset = {issue.id for issue, *_ in made}
+        result.pdfs = {i.id: self.pdf_path(i) for i in archive.issues}
+        if site:
+            self._site(archive, manifest, result)
+        # only after the outputs are in place: the manifest never names what is not there
+        known = {i.id for i in archive.issues}
+        manifest.pdfs = {k: e for k, e in manifest.pdfs.items() if k in known}
+        manifest.save(self.manifest_path)
+
+    def _typeset(self, archive: Archive, wanted: list[tuple[Issue, str | None]],
+                 diags: Diagnostics) -> list[tuple[Issue, str | None, bytes, Diagnostics]]:
+        """The PDFs of ``wanted``, in its order: (issue, key, bytes, diagnostics)."""
+        from express.typeset import typeset
+
+        total = len(wanted)
+        finished = 0
+
+        def on_page(issue_id: str, page: int) -> None:
+            self.progress(Step("typesetting", issue_id, pages=page, done=finished,
+                               total=total))
+
+        keys = {issue.id: key for issue, key in wanted}
+        got: dict[str, tuple[bytes | None, Diagnostics]] = {}
+        for done in typeset(self.project, archive, [i for i, _ in wanted], self.template,
+                            jobs=self.jobs, on_page=on_page):
+            finished += 1
+            got[done.issue.id] = (done.pdf, done.diags)
+            self.progress(Step("typesetting", done.issue.id, pages=done.pages,
+                               done=finished, total=total))
+        made = []
+        for issue, _key in wanted:  # diagnostics in a fixed order, however issues finished
+            pdf, issue_diags = got[issue.id]
+            diags.extend(issue_diags)
+            if pdf is not None:
+                made.append((issue, keys[issue.id], pdf, issue_diags))
+        return made
+
+    def _site(self, archive: Archive, manifest: Manifest, result: BuildResult) -> None:
+        """Make the site unless it is up to date (a failed one leaves the old in place)."""
         from express.site import render_site
 
-        project.build.mkdir(parents=True, exist_ok=True)
-        staged = Path(tempfile.mkdtemp(dir=project.build, prefix=".site-"))
+        out = self.project.build / "site"
+        key = self.keys.site(archive, result.pdfs)
+        old = manifest.site
+        if not self.force and key is not None and old is not None and old.key == key \
+                and (out / "index.html").is_file():
+            result.diags.extend(old.diagnostics())
+            result.site, result.site_reused = out, True
+            return
+        total = len(archive.issues)
+        self.progress(Step("site", total=total))
+        self.project.build.mkdir(parents=True, exist_ok=True)
+        staged = Path(tempfile.mkdtemp(dir=self.project.build, prefix=".site-"))
         try:
-            diags.extend(render_site(archive, project, result.pdfs, staged))
-            if diags.has_errors:
-                return result
-            replace_dir(staged, project.build / "site")
-            result.site = project.build / "site"
+            site_diags = render_site(archive, self.project, result.pdfs, staged,
+                                     stage=lambda name: self.progress(Step(name, total=total)))
+            result.diags.extend(site_diags)
+            if site_diags.has_errors:
+                return
+            replace_dir(staged, out)
         finally:
             if staged.exists():
                 shutil.rmtree(staged)
-    return result
+        result.site = out
+        # a site with warnings (no search index …) is made again next time
+        manifest.site = entry(key, "", site_diags) if key and not site_diags else None

@@ -171,40 +171,42 @@ def fonts(project: Project, provision: bool, template: str | None) -> None:
               help="PDF layout template under templates/pdf/ (default: each issue's own "
                    "`template:` key, else a4-magazine).")
 @click.option("--no-site", is_flag=True, help="Write the PDFs only, not the archive site.")
+@click.option("--force", is_flag=True,
+              help="Make everything anew, even outputs whose inputs did not change.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Issues typeset at once (default: one per core).")
 @click.pass_obj
-def build(project: Project, ids: tuple[str, ...], template: str | None, no_site: bool) -> None:
+def build(project: Project, ids: tuple[str, ...], template: str | None, no_site: bool,
+          force: bool, jobs: int | None) -> None:
     """Build PDFs (build/pdf/<id>.pdf) and the archive site (build/site/).
 
     Builds the issues named by IDS, or all of them. Issues are checked first; if anything
-    is wrong nothing is written and the previous output stays as it was.
+    is wrong nothing is written and the previous output stays as it was. Outputs whose
+    inputs (issue files, templates, fonts, express itself) did not change since the last
+    build are kept as they are; --force makes them anew.
     """
     from express.build import build as run_build
+    from express.progress import StatusLine
 
-    bar = None
-
-    def progress(issue, total: int) -> None:
-        nonlocal bar
-        if not sys.stderr.isatty():
-            return
-        if bar is None:
-            bar = click.progressbar(length=total, label="typesetting", file=sys.stderr,
-                                    show_pos=True)
-        bar.label = f"typesetting {issue.id}"
-        bar.update(1)
-
-    result = run_build(project, list(ids), template=template, site=not no_site,
-                       progress=progress)
-    if bar is not None:
-        bar.render_finish()
+    status = StatusLine(sys.stderr) if sys.stderr.isatty() else None
+    try:
+        result = run_build(project, list(ids), template=template, site=not no_site,
+                           progress=status, force=force, jobs=jobs)
+    finally:
+        if status is not None:
+            status.clear()
     errors, warnings = print_diagnostics(result.diags)
     if errors or warnings:
         summary(result.diags, errors, warnings)
     if not result.ok:
         sys.exit(1)
-    for _issue_id, path in sorted(result.pdfs.items()):
-        click.echo(f"{os.path.relpath(path)}")
+    for issue_id, path in sorted(result.pdfs.items()):
+        shown = os.path.relpath(path)
+        click.echo(shown if issue_id in result.typeset
+                   else message("build.unchanged", path=shown))
     if result.site:
-        click.echo(f"{os.path.relpath(result.site)}/index.html")
+        index = f"{os.path.relpath(result.site)}/index.html"
+        click.echo(message("build.unchanged", path=index) if result.site_reused else index)
 
 
 @main.command()

@@ -67,7 +67,7 @@ def folio_number(page_index: int) -> int:
 
 class MagazineDoc(BaseDocTemplate):
     def __init__(self, buf, t: Template, kit: TextKit, book: Book, *, publication: str,
-                 running: str, paint_cover, **meta) -> None:
+                 running: str, paint_cover, on_page=None, **meta) -> None:
         super().__init__(buf, pagesize=(t.page_width, t.page_height), invariant=1,
                          leftMargin=0, rightMargin=0, topMargin=0, bottomMargin=0,
                          displayDocTitle=True, lang="ja", pageCompression=1,
@@ -77,6 +77,7 @@ class MagazineDoc(BaseDocTemplate):
         self.publication = publication
         self.running = running
         self.paint_cover = paint_cover
+        self.on_page = on_page  # called with each page's number once it is laid out
         cover = Frame(0, 0, t.page_width, t.page_height, 0, 0, 0, 0, id="cover")
         body = Frame(t.left, t.bottom, t.grid.width, t.grid.height, 0, 0, 0, 0, id="body")
         self.addPageTemplates([
@@ -101,6 +102,10 @@ class MagazineDoc(BaseDocTemplate):
             page = re.search(r"on page (\d+)", str(exc))
             where = f"p. {folio_number(int(page[1]) - 1)}" if page else ""
             raise Overflow(src, where) from None
+
+    def afterPage(self) -> None:
+        if self.on_page is not None:
+            self.on_page(self.page)
 
     # ------------------------------------------------------------------ furniture
     def _cover_page(self, canv: Canvas, doc) -> None:

@@ -10,6 +10,7 @@ diagnostics, and the PDF is None when there are errors.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 from express.diagnostics import Diagnostics
@@ -113,8 +114,16 @@ def story(p: Parts, issue: Issue, archive: Archive, book: Book) -> list:
 
 
 def render_issue(issue: Issue, archive: Archive, project: Project,
-                 template_name: str | None = None) -> tuple[bytes | None, Diagnostics]:
-    """The issue's PDF (or None when there are errors) and the diagnostics of typesetting."""
+                 template_name: str | None = None, *,
+                 on_page: Callable[[int], None] | None = None
+                 ) -> tuple[bytes | None, Diagnostics]:
+    """The issue's PDF (or None when there are errors) and the diagnostics of typesetting;
+    ``on_page`` hears each page's number as it is laid out.
+
+    Of the ``archive`` only ``archive.publication`` is read: the build cache
+    (express/buildcache/keys.py) relies on that, so reading more (another issue's facts)
+    means adding it to the PDF's key there.
+    """
     diags = Diagnostics()
     issue_pos = issue.pos
     try:
@@ -146,7 +155,7 @@ def render_issue(issue: Issue, archive: Archive, project: Project,
     buf = io.BytesIO()
     doc = MagazineDoc(buf, t, kit, book, publication=str(pub.name),
                       running=f"{pub.name} {issue.title}",
-                      paint_cover=cover_painter(p, issue, archive, cover),
+                      paint_cover=cover_painter(p, issue, archive, cover), on_page=on_page,
                       **document_meta(issue, archive))
 
     def before_save(canv) -> None:

@@ -22,6 +22,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import shutil
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,7 +37,9 @@ from express.model.body import Body, BulletList, Inline, Paragraph
 from express.model.issue import Archive, Issue
 from express.project import Project
 from express.site import media
+from express.site.derived import DerivedFiles
 from express.site.search import build_search_index
+from express.typeset import available_cores
 
 CSP = "; ".join(
     (
@@ -74,49 +78,77 @@ class IssuePage:
 
 
 def render_site(
-    archive: Archive, project: Project, pdfs: dict[str, Path], out: Path
+    archive: Archive,
+    project: Project,
+    pdfs: dict[str, Path],
+    out: Path,
+    stage: Callable[[str], None] | None = None,
 ) -> Diagnostics:
+    """Write the site into ``out``; ``stage("search index")`` is told when the pages are
+    written and the search index is next."""
     diags = Diagnostics()
     out = Path(out)
+    derived = DerivedFiles(project.root / ".cache" / "site")
     pages: dict[str, IssuePage] = {}
-    for issue in archive.issues:
-        page = _prepare_issue(issue, pdfs.get(issue.id), out, diags)
-        if page is not None:
-            pages[issue.id] = page
+    # pictures are decoded, resampled and encoded by Pillow and pdfium outside the GIL: one
+    # thread per core makes them side by side
+    with ThreadPoolExecutor(available_cores()) as pool:
+        prepared = pool.map(lambda i: _prepare_issue(i, pdfs.get(i.id), out, derived),
+                            archive.issues)
+        for issue, (page, issue_diags) in zip(archive.issues, prepared, strict=True):
+            diags.extend(issue_diags)
+            if page is not None:
+                pages[issue.id] = page
     if diags.has_errors:
         return diags
     site = Site(archive, project, pages, out)
     site.write_all()
+    if stage is not None:
+        stage("search index")
     build_search_index(out, diags)
     return diags
 
 
 def _prepare_issue(
-    issue: Issue, pdf: Path | None, out: Path, diags: Diagnostics
-) -> IssuePage | None:
-    """Copy the PDF and pictures of ``issue`` into the site; None when its PDF is unusable."""
+    issue: Issue, pdf: Path | None, out: Path, derived: DerivedFiles
+) -> tuple[IssuePage | None, Diagnostics]:
+    """Copy the PDF and pictures of ``issue`` into the site; no page when its PDF is
+    unusable."""
+    diags = Diagnostics()
     if pdf is None or not Path(pdf).is_file():
         diags.error(issue.pos, "site.pdf_missing", id=issue.id, path=str(pdf or ""))
-        return None
+        return None, diags
     folder = out / issue.id
     folder.mkdir(parents=True, exist_ok=True)
     pdf_href = f"{issue.id}/{issue.id}.pdf"
     shutil.copyfile(pdf, out / pdf_href)
+    covers = [f"{issue.id}/cover.webp", f"{issue.id}/cover.jpg"]
     try:
-        thumb, og = media.render_cover(out / pdf_href, out, issue.id)
+        thumb, og = derived.get(out / pdf_href, ["cover", pdfium_version()], out, covers,
+                                lambda: media.render_cover(out / pdf_href, out, issue.id))
     except Exception as exc:  # pdfium raises its own error types for broken files
         diags.error(issue.pos, "site.pdf_unreadable", id=issue.id, reason=str(exc))
-        return None
+        return None, diags
     page = IssuePage(issue, pdf_href, media.size_label((out / pdf_href).stat().st_size), thumb, og)
     for image, box in _pictures(issue):
         if image.ref in page.pictures:
             continue
         href = f"{issue.id}/{image.ref.replace(chr(92), '/')}"
+        recipe = ["picture", *box, Path(href).suffix.lower()]
         try:
-            page.pictures[image.ref] = media.copy_picture(image.path, out, href, *box)
+            [page.pictures[image.ref]] = derived.get(
+                Path(image.path), recipe, out, [href],
+                lambda href=href, image=image, box=box: [
+                    media.copy_picture(image.path, out, href, *box)])
         except OSError as exc:
             diags.error(image.pos, "image.unreadable", ref=image.ref, reason=str(exc))
-    return page
+    return page, diags
+
+
+def pdfium_version() -> str:
+    import pypdfium2
+
+    return str(pypdfium2.version.PYPDFIUM_INFO)
 
 
 def _pictures(issue: Issue):

@@ -1,0 +1,72 @@
+"""Pictures the site derives from its sources (cover thumbnails, downscaled photos), kept
+between builds.
+
+Making them is most of the site's cost (decoding, resampling and encoding about five
+pictures per issue), yet they change only when their source does.  Each is keyed by the
+SHA-256 of its source file and its recipe (sizes, format, the libraries' versions); a hit
+copies the stored files into the site.  They live in ``.cache/site/``; a missing or
+damaged entry is simply made again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PIL import Image as PILImage
+
+from express.site.media import Picture
+
+FORMAT = 1
+META = "pictures.json"
+
+
+class DerivedFiles:
+    """Files made from one source file by a recipe; ``folder=None`` keeps nothing."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def get(self, source: Path, recipe: list, site: Path, hrefs: list[str],
+            make: Callable[[], list[Picture]]) -> list[Picture]:
+        """The pictures ``make()`` writes at ``hrefs`` in ``site``, from the cache if there."""
+        if self.folder is None:
+            return make()
+        with open(source, "rb") as f:
+            digest = hashlib.file_digest(f, "sha256").hexdigest()
+        key = hashlib.sha256(json.dumps([FORMAT, digest, recipe, PILImage.__version__])
+                             .encode()).hexdigest()
+        entry = self.folder / key
+        with contextlib.suppress(OSError, ValueError, TypeError):
+            sizes = json.loads((entry / META).read_bytes())
+            if len(sizes) == len(hrefs):
+                pictures = [Picture(href, int(w), int(h))
+                            for href, (w, h) in zip(hrefs, sizes, strict=True)]
+                for i, href in enumerate(hrefs):
+                    (site / href).parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(entry / str(i), site / href)
+                return pictures
+        pictures = make()
+        self._store(entry, site, pictures)
+        return pictures
+
+    def _store(self, entry: Path, site: Path, pictures: list[Picture]) -> None:
+        """Keep the made files under ``entry``, whole or not at all."""
+        with contextlib.suppress(OSError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            staged = Path(tempfile.mkdtemp(dir=self.folder, prefix=".new-"))
+            try:
+                for i, p in enumerate(pictures):
+                    shutil.copyfile(site / p.href, staged / str(i))
+                (staged / META).write_text(json.dumps([[p.width, p.height] for p in pictures]))
+                if entry.exists():  # damaged (or just made by another thread)
+                    shutil.rmtree(entry, ignore_errors=True)
+                os.replace(staged, entry)
+            finally:
+                shutil.rmtree(staged, ignore_errors=True)
