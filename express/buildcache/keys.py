@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from importlib import metadata
+import os
+import re
+import sys
 from pathlib import Path
 
 import express
@@ -38,11 +40,29 @@ def _sha(value: object) -> str:
     return hashlib.sha256(json.dumps(value, sort_keys=True).encode()).hexdigest()
 
 
-def _version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return ""
+def _normal(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name).lower()
+
+
+def installed_versions(names: tuple[str, ...]) -> list[str]:
+    """The installed version of each package in ``names`` ("" when not installed), read
+    from the ``<name>-<version>.dist-info`` folders on ``sys.path`` as
+    ``importlib.metadata.version`` finds them — without importing that machinery, which
+    cost a single-issue build ~40 ms."""
+    wanted = {_normal(n) for n in names}
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            listing = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for item in listing:
+            if item.endswith(".dist-info"):
+                name, _, version = item[: -len(".dist-info")].rpartition("-")
+                key = _normal(name)
+                if key in wanted:
+                    found.setdefault(key, version)
+    return [found.get(_normal(n), "") for n in names]
 
 
 class Keys:
@@ -65,7 +85,7 @@ class Keys:
         if self._tool is None:
             source = self.hashes.tree(Path(express.__file__).parent)
             self._tool = _sha([express.__version__, source,
-                               [_version(d) for d in DEPENDENCIES]])
+                               installed_versions(DEPENDENCIES)])
         return self._tool
 
     def issue_inputs(self, issue: Issue) -> str:

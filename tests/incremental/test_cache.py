@@ -189,3 +189,12 @@ def test_an_issue_saved_while_building_is_built_again(small_project, monkeypatch
     assert build(small_project, site=False).typeset == set(SMALL)  # from the old text
     monkeypatch.setattr(express.build, "check", real_check)
     assert build(small_project, site=False).typeset == {SMALL[0]}
+
+
+def test_dependency_versions_are_those_importlib_metadata_finds():
+    from importlib import metadata
+
+    from express.buildcache.keys import DEPENDENCIES, installed_versions
+
+    assert installed_versions(DEPENDENCIES) == [metadata.version(d) for d in DEPENDENCIES]
+    assert installed_versions(("no-such-package-here",)) == [""]
