@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import os
 import pickle
+from array import array
 from pathlib import Path
 
 import reportlab
@@ -26,7 +27,7 @@ from express.post.tounicode import install as install_tounicode_fix
 FALLBACK_CHARS = ("〓", "?")
 
 # Bump when what is stored in a metrics file changes.
-METRICS_FORMAT = 2
+METRICS_FORMAT = 3
 
 _loaded: dict[Path, TTFont] = {}
 
@@ -40,9 +41,48 @@ def _metrics_path(folder: Path, digest: str) -> Path:
     return folder / f"{digest}-{reportlab.Version}-{METRICS_FORMAT}.pickle"
 
 
+# Not stored: the file itself, a closure, and glyph → characters (see _RestoredFace).
+_NOT_STORED = ("_ttf_data", "_pdfScale", "glyphToChar")
+
+
 def _face_state(face: TTFontFace) -> dict:
-    """Everything ReportLab parsed from the file, without the file itself."""
-    return {k: v for k, v in face.__dict__.items() if k not in ("_ttf_data", "_pdfScale")}
+    """Everything ReportLab parsed from the file that the build uses; the glyph offsets
+    as an array (one bytes object to unpickle instead of 14,000 ints)."""
+    state = {k: v for k, v in face.__dict__.items() if k not in _NOT_STORED}
+    state["glyphPos"] = array("L", face.glyphPos)
+    # what differs from charToGlyph's inverse (ReportLab maps U+00A0 to the space glyph
+    # but keeps its own glyph here): kept so the rebuilt table is the parsed one
+    inverse = _inverse(face.charToGlyph)
+    state["_glyph_chars_fix"] = (
+        {g: c for g, c in face.glyphToChar.items() if inverse.get(g) != c},
+        [g for g in inverse if g not in face.glyphToChar],
+    )
+    return state
+
+
+def _inverse(char_to_glyph: dict[int, int]) -> dict[int, list[int]]:
+    table: dict[int, list[int]] = {}
+    for char, glyph in sorted(char_to_glyph.items()):
+        table.setdefault(glyph, []).append(char)
+    return table
+
+
+class _RestoredFace(TTFontFace):
+    """A face restored from the metrics cache.  Its ``glyphToChar`` — read only by
+    ReportLab's text shaping, which express does not use — is rebuilt from
+    ``charToGlyph`` when something first asks for it, instead of being unpickled (a
+    third of restoring a font)."""
+
+    def __getattr__(self, name: str):
+        if name != "glyphToChar":
+            raise AttributeError(name)
+        table = _inverse(self.charToGlyph)
+        changed, absent = self.__dict__.pop("_glyph_chars_fix")
+        table.update(changed)
+        for glyph in absent:
+            del table[glyph]
+        self.glyphToChar = table
+        return table
 
 
 def _pdf_scale(units_per_em: int):
@@ -54,8 +94,9 @@ def _pdf_scale(units_per_em: int):
 
 
 def _restore_face(state: dict, data: bytes, filename: str) -> TTFontFace:
-    face = TTFontFace.__new__(TTFontFace)
+    face = _RestoredFace.__new__(_RestoredFace)
     face.__dict__.update(state)
+    face.glyphPos = state["glyphPos"].tolist()
     face._ttf_data = data
     face.filename = filename
     face._pdfScale = _pdf_scale(face.unitsPerEm)
