@@ -217,19 +217,31 @@ def build(project: Project, ids: tuple[str, ...], template: str | None, no_site:
 @click.option("--template", default=None,
               help="Layout template whose grid to draw (default: the issue's, else a4-magazine).")
 @click.option("--scale", default=1.5, show_default=True, help="Pixels per point.")
+@click.option("--no-build", is_flag=True,
+              help="Proof build/pdf/ID.pdf as it is, without building it first.")
 @click.pass_obj
 def proof(project: Project, issue_id: str, diff: bool, grid: bool, template: str | None,
-          scale: float) -> None:
-    """Render each page of build/pdf/ID.pdf to build/proof/ID/page-NN.png.
+          scale: float, no_build: bool) -> None:
+    """Render each page of issue ID's PDF to build/proof/ID/page-NN.png.
 
-    Also writes contact.png, every page as a thumbnail labelled with its folio. Build the
-    issue first (express build ID). The last proof's pages are kept in previous/; with
-    --diff the pages that changed since then are listed, framed on the contact sheet and
-    shown in page-NN.diff.png. With --grid the template's text grid is drawn over the pages.
+    The PDF is built first when its inputs changed (as `express build ID --no-site`).
+    Also writes contact.png, every page as a thumbnail labelled with its folio. The last
+    proof's pages are kept in previous/; with --diff the pages that changed since then are
+    listed, framed on the contact sheet and shown in page-NN.diff.png. With --grid the
+    template's text grid is drawn over the pages.
     """
     from express.pdf.template import read_template
     from express.proof import label_font, make_proof, read_style
 
+    if not no_build:
+        from express.build import build as run_build
+
+        result = run_build(project, [issue_id], template=template, site=False)
+        errors, warnings = print_diagnostics(result.diags)
+        if errors or warnings:
+            summary(result.diags, errors, warnings)
+        if not result.ok:
+            sys.exit(1)
     pdf = project.build / "pdf" / f"{issue_id}.pdf"
     if not pdf.exists():
         click.echo(message("proof.no_pdf", id=issue_id, path=os.path.relpath(pdf)), err=True)

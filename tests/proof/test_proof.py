@@ -64,8 +64,7 @@ def test_diff_finds_exactly_the_changed_page_and_nothing_after_an_identical_buil
     text = yaml_file.read_text(encoding="utf-8")
     assert text.count("ご協賛いただいた") == 1  # in the report, on page 2
     yaml_file.write_text(text.replace("ご協賛いただいた", "ご支援いただいた"), encoding="utf-8")
-    assert build_issue(project) == pages
-    output = proof(project, "--diff", "--scale", "0.5")
+    output = proof(project, "--diff", "--scale", "0.5")  # builds the changed issue first
     assert f"changed: p.2 (1 of {pages} pages)" in output
     assert [p.name for p in out.glob("*.diff.png")] == ["page-03.diff.png"]
     assert sorted(p.name for p in (out / "previous").glob("page-*.png")) == [
@@ -88,3 +87,15 @@ def test_a_page_more_than_the_previous_proof_is_reported(proofed):
     output = proof(project, "--diff", "--scale", "0.5")
     assert f"the previous proof had {pages - 1} page(s), this one has {pages}" in output
     assert f"changed: p.{pages - 1} (1 of {pages} pages)" in output
+
+
+def test_proof_builds_the_pdf_it_needs_unless_told_not_to(project):
+    runner = CliRunner()
+    args = ["--project", str(project.root), "proof", ISSUE, "--scale", "0.3"]
+    result = runner.invoke(main, [*args, "--no-build"])
+    assert result.exit_code == 1 and "express build 2020-winter" in result.output
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert (project.build / "pdf" / f"{ISSUE}.pdf").exists()
+    assert (project.build / "proof" / ISSUE / "contact.png").exists()
+    assert not (project.build / "site").exists()  # the PDF only
