@@ -3,8 +3,8 @@
 Three kinds of form are compared: the word groups of the rules file (サーバー / サーバ), the
 width of Latin letters and digits (ＪＡＩＰＡ / JAIPA, built in), and how a company's type
 is written (株式会社ABC / ABC（株）).  The form used most often in the issue is taken as
-the house form (on a tie, the one written first); every other form is reported where it
-stands, with the house form to write instead.
+the house form (on a tie, half-width Latin and digits, else the one written first); every
+other form is reported where it stands, with the house form to write instead.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from express.diagnostics import Diagnostics
 from express.lint.links import address_spans
@@ -43,18 +43,21 @@ def inconsistent_forms(issue: Issue, diags: Diagnostics, rules: Rules) -> None:
     for piece, start, word in _unquoted(words, _WIDTH_WORD, skip_addresses=True):
         by_width.setdefault(unicodedata.normalize("NFKC", word), []).append(
             (word, piece.locate(start)))
-    for found in by_width.values():
-        _report(found, diags, "lint.variant_form")
+    for found in by_width.values():  # on a tie, half-width (as JAIPA's own pages write them)
+        _report(found, diags, "lint.variant_form",
+                prefer=lambda form: unicodedata.normalize("NFKC", form) == form)
     for found in _company_forms(words, rules.company_types):
         _report(found, diags, "lint.company_form")
 
 
-def _report(found: list[Found], diags: Diagnostics, code: str) -> None:
+def _report(found: list[Found], diags: Diagnostics, code: str,
+            prefer: Callable[[str], bool] = lambda _form: False) -> None:
     found = sorted(found, key=lambda f: (f[1].line, f[1].col) if f[1] else (1 << 30, 0))
     counts = Counter(form for form, _ in found)
     if len(counts) < 2:
         return
-    usual = max(counts, key=counts.__getitem__)  # on a tie, the form written first
+    # the most used form; on a tie a ``prefer``red one, else the one written first
+    usual = max(counts, key=lambda form: (counts[form], prefer(form)))
     first = next(pos for form, pos in found if form == usual)
     for form, pos in found:
         if form != usual:

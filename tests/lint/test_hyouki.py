@@ -73,3 +73,10 @@ def test_a_bad_rules_file_is_an_error_at_its_line(empty_project):
     assert all(d.pos.path.endswith("templates/lint/hyouki.yaml") for d in diags)
     assert errors == [("lint.rules_bad_group", 3, 5), ("lint.rules_repeated_form", 4, 6),
                       ("lint.rules_unknown_key", 5, 1)]
+
+
+def test_a_width_tie_asks_for_half_width_whichever_came_first(empty_project):
+    diags = _editorial(empty_project, "ＪＡＩＰＡの会報。", "JAIPA事務局。")
+    (d,) = [d for d in diags if d.code == "lint.variant_form"]
+    assert d.args["written"] == "ＪＡＩＰＡ" and d.args["usual"] == "JAIPA"
+    assert found(diags, "lint.variant_form") == [(4, 3)]
