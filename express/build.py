@@ -28,6 +28,7 @@ from express.buildcache.keys import Keys
 from express.buildcache.manifest import Manifest, entry
 from express.check import check
 from express.diagnostics import Diagnostics
+from express.load import issue_folders
 from express.model.issue import Archive, Issue
 from express.project import Project
 
@@ -118,10 +119,9 @@ class _Build:
         self.pdf_dir = project.build / "pdf"
 
     def build(self, ids: list[str] | None, site: bool) -> BuildResult:
-        from express.load import issue_folders
-
         self.progress(Step("checking", total=len(ids or issue_folders(self.project.issues))))
-        archive, diags = check(self.project, ids)
+        # PDFs read no other issue: without the site, the others need not be loaded
+        archive, diags = check(self.project, ids, whole=site)
         result = BuildResult(diags)
         if archive is None or diags.has_errors:
             return result
@@ -168,7 +168,7 @@ class _Build:
         if site:
             self._site(archive, manifest, result)
         # only after the outputs are in place: the manifest never names what is not there
-        known = {i.id for i in archive.issues}
+        known = {f.name for f in issue_folders(self.project.issues)}
         manifest.pdfs = {k: e for k, e in manifest.pdfs.items() if k in known}
         manifest.save(self.manifest_path)
 

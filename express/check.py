@@ -11,11 +11,12 @@ from express.project import Project
 
 
 def check(project: Project, ids: list[str] | None = None, *, glyphs: bool = False,
-          strict: bool = False) -> tuple[Archive | None, Diagnostics]:
+          strict: bool = False, whole: bool = True) -> tuple[Archive | None, Diagnostics]:
     """Load and lint; ``glyphs`` also looks for characters no font can print (the PDF
     build reports those itself, so only ``express check`` asks for it); ``strict`` makes
-    every warning an error."""
-    archive, diags = load_archive(project.issues, ids or None)
+    every warning an error.  With ``ids`` and not ``whole`` the archive holds only those
+    issues (the others are read for their numbers alone: see ``load_archive``)."""
+    archive, diags = load_archive(project.issues, ids or None, whole=whole)
     if archive is not None:
         path = project.templates / "lint" / "hyouki.yaml"
         rules = load_rules(path, shown_path(path), diags)

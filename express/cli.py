@@ -89,7 +89,7 @@ def check(project: Project, ids: tuple[str, ...], strict: bool) -> None:
     """
     from express.check import check as run_check
 
-    archive, diags = run_check(project, list(ids), glyphs=True, strict=strict)
+    archive, diags = run_check(project, list(ids), glyphs=True, strict=strict, whole=False)
     errors, warnings = print_diagnostics(diags)
     if errors or warnings:
         summary(diags, errors, warnings)
@@ -251,7 +251,7 @@ def proof(project: Project, issue_id: str, diff: bool, grid: bool, template: str
         if template is None:
             from express.load import load_archive
 
-            archive, _ = load_archive(project.issues, [issue_id])
+            archive, _ = load_archive(project.issues, [issue_id], whole=False)
             issue = next((i for i in archive.issues if i.id == issue_id), None) if archive \
                 else None
             template = issue.template if issue else None

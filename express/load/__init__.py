@@ -165,10 +165,33 @@ def issue_folders(root: Path) -> list[Path]:
                   if p.is_dir() and not p.name.startswith((".", "_")))
 
 
-def load_archive(root: Path, only: list[str] | None = None) -> tuple[Archive | None, Diagnostics]:
+def issue_number(folder: Path) -> tuple[int, Pos] | None:
+    """The ``number`` of the issue in ``folder`` and where it is written, read without
+    loading the issue (None when it cannot be read: loading that issue reports why)."""
+    path = folder / "issue.yaml"
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    source = read_yaml(shown_path(path), data, Diagnostics(), checked=False)
+    if source is None or not isinstance(source.root, yaml.MappingNode):
+        return None
+    for key, value in source.root.value:
+        if isinstance(key, yaml.ScalarNode) and key.value == "number":
+            r = Reader(source.path, source.text, Diagnostics(), str(folder))
+            number = r.positive_int(value, "number")
+            return (number, r.pos(value)) if number is not None else None
+    return None
+
+
+def load_archive(root: Path, only: list[str] | None = None, *, whole: bool = True
+                 ) -> tuple[Archive | None, Diagnostics]:
     """Load ``root`` (the ``issues/`` folder); ``only`` limits which issues are checked.
 
-    Cross-issue facts (unique numbers, neighbours) always look at every issue.
+    Cross-issue facts (unique numbers) always look at every issue.  With ``only`` and not
+    ``whole``, the other issues are only glanced at for their numbers and are not in the
+    archive returned (for a PDF or a check of one issue in a large archive: loading every
+    other issue would cost more than typesetting the one asked for).
     """
     diags = Diagnostics()
     if not root.is_dir():
@@ -183,22 +206,29 @@ def load_archive(root: Path, only: list[str] | None = None) -> tuple[Archive | N
                 diags.error(Pos(shown_path(root / wanted), 1, 1), "issue.unknown_id",
                             id=wanted, hint=suggest(wanted, sorted(known)))
     issues: list[Issue] = []
+    numbers: list[tuple[str, int, Pos]] = []  # every issue's (id, number, where written)
     for folder in folders:
+        if only and not whole and folder.name not in only:
+            got = issue_number(folder)
+            if got is not None:
+                numbers.append((folder.name, *got))
+            continue
         scoped = Diagnostics()
         issue = load_issue(folder, scoped)
         if not only or folder.name in only:
             diags.extend(scoped)
         if issue is not None:
             issues.append(issue)
-    by_number: dict[int, Issue] = {}
-    for issue in sorted(issues, key=lambda i: i.id):
-        other = by_number.get(issue.number)
+            numbers.append((issue.id, issue.number, issue.at("number")))
+    by_number: dict[int, tuple[str, Pos]] = {}
+    for issue_id, number, where in sorted(numbers, key=lambda n: n[0]):
+        other = by_number.get(number)
         if other is not None:
-            if not only or issue.id in only or other.id in only:
-                diags.error(issue.at("number"), "issue.duplicate_number", number=issue.number,
-                            other=str(other.at("number")))
+            if not only or issue_id in only or other[0] in only:
+                diags.error(where, "issue.duplicate_number", number=number,
+                            other=str(other[1]))
         else:
-            by_number[issue.number] = issue
+            by_number[number] = (issue_id, where)
     issues.sort(key=lambda i: (i.date, i.number), reverse=True)
     if publication is None:
         return None, diags

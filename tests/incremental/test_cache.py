@@ -180,8 +180,8 @@ def test_an_issue_saved_while_building_is_built_again(small_project, monkeypatch
 
     real_check = express.build.check
 
-    def check_then_editor_saves(project, ids):
-        loaded = real_check(project, ids)
+    def check_then_editor_saves(project, ids, **options):
+        loaded = real_check(project, ids, **options)
         edit(project.issues / SMALL[0] / "issue.yaml", "本文です。", "新しい本文です。")
         return loaded
 
@@ -198,3 +198,16 @@ def test_dependency_versions_are_those_importlib_metadata_finds():
 
     assert installed_versions(DEPENDENCIES) == [metadata.version(d) for d in DEPENDENCIES]
     assert installed_versions(("no-such-package-here",)) == [""]
+
+
+def test_a_pdf_only_build_of_one_issue_keeps_the_others_cached(small_project):
+    """Without the site the other issues are not loaded; their cache entries stay."""
+    first = build(small_project)
+    assert first.ok and first.typeset == set(SMALL)
+    one, other = SMALL
+    kept = stamp(first.pdfs[other])
+    alone = build(small_project, [one], site=False, force=True)
+    assert alone.ok and alone.typeset == {one} and set(alone.pdfs) == {one}
+    again = build(small_project)
+    assert again.ok and again.typeset == set()
+    assert stamp(again.pdfs[other]) == kept

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
+from express.check import check
 from express.diagnostics import Severity
 from tests.load.conftest import MINIMAL
 
@@ -183,6 +186,20 @@ def test_duplicate_issue_numbers_across_issues(checker):
     assert len(dup) == 1
     assert dup[0].pos.path.endswith("b/issue.yaml") and dup[0].pos.line == 1
     assert "a/issue.yaml:1:9" in dup[0].render("en")
+
+
+@pytest.mark.parametrize("named", ["a", "b"])
+def test_one_issue_checked_alone_still_sees_another_issues_number(checker, named):
+    """The other issues are only glanced at for their numbers (not loaded, not checked:
+    the broken article of "a" is not reported when "b" alone is checked)."""
+    checker.write(MINIMAL.replace("articles:", "articles:\n  - kind: nonsense"), issue_id="a")
+    checker.write(MINIMAL, issue_id="b")
+    archive, diags = check(checker.project, [named], whole=False)
+    assert [i.id for i in archive.issues] == [named]
+    dup = [d for d in diags if d.code == "issue.duplicate_number"]
+    assert len(dup) == 1 and dup[0].pos.path.endswith("b/issue.yaml")
+    assert dup[0].pos.line == 1 and "a/issue.yaml:1:9" in dup[0].render("en")
+    assert ("article.unknown_kind" in {d.code for d in diags}) == (named == "a")
 
 
 def test_empty_file(checker):
