@@ -205,13 +205,17 @@ def bench_issue(project: Path, issue_id: str, spec: Path, repeat: int) -> dict:
     for _ in range(repeat):
         shutil.rmtree(metrics, ignore_errors=True)
         cold.append(run(build))
-    warm = best_run([run(build) for _ in range(repeat)])
     pdf = project / "build" / "pdf" / f"{issue_id}.pdf"
     base_pdf = spec.with_suffix(".pdf")
     base_cmd = [sys.executable, str(ROOT / "bench" / "baseline_reportlab.py"), str(spec),
                 str(base_pdf)]
     run(base_cmd)
-    base = best_run([run(base_cmd) for _ in range(repeat)])
+    # ours and the baseline in turn, so that a neighbour's load falls on both alike
+    ours, theirs = [], []
+    for _ in range(repeat):
+        ours.append(run(build))
+        theirs.append(run(base_cmd))
+    warm, base = best_run(ours), best_run(theirs)
     return dict(cold=best_run(cold), warm=warm, pages=pdf_pages(pdf),
                 size=pdf.stat().st_size, base=base, base_pages=pdf_pages(base_pdf))
 
