@@ -18,11 +18,11 @@ def render(p: Parts, a: Officers, ctx: Context) -> list:
     head = opener(p, a, ctx, subtitle=a.head_count_line + as_of)
     rows = []
     for group in a.groups:
+        cont = p.continued_cell(group.role, colour)  # one for the group: all say the same
         for i, person in enumerate(group.members):
             role = p.text_cell(group.role if i == 0 else None, "table_strong", colour=colour)
             rows.append(Row([role, p.text_cell(person.name, "table_strong"),
                              p.text_cell(person.company, "table", colour=t.colours["muted"])],
-                            source=person.pos,
-                            cont=p.continued_cell(group.role, colour) if i else None))
+                            source=person.pos, cont=cont if i else None))
     table = p.table([0.2, 0.3, 0.5], rows, header=("役職", "氏名", "所属"), source=a.pos)
     return [p.section(head, [table], columns=ctx.style.columns, source=a.pos, rule=True)]

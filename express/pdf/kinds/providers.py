@@ -14,12 +14,12 @@ def render(p: Parts, a: Providers, ctx: Context) -> list:
     colour = ctx.style.colour
     rows = []
     for prefecture, entries in a.by_prefecture:
+        cont = p.continued_cell(prefecture, colour)  # one for the prefecture's rows
         for i, e in enumerate(entries):
             pref = p.text_cell(prefecture if i == 0 else None, "table_strong", colour=colour)
             rows.append(Row([pref, p.text_cell(e.name, "table",
                                                link=str(e.url) if e.url else None)],
-                            source=e.pos,
-                            cont=p.continued_cell(prefecture, colour) if i else None))
+                            source=e.pos, cont=cont if i else None))
     table = p.table([0.3, 0.7], rows, header=("都道府県", "事業者名"), source=a.pos)
     return [p.section(opener(p, a, ctx), [table], columns=ctx.style.columns, source=a.pos,
                       rule=True)]
