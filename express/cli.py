@@ -19,19 +19,18 @@ from express.messages import message
 from express.project import Project
 
 
-def print_diagnostics(diags: Diagnostics) -> tuple[int, int]:
-    """Print every diagnostic to stderr; returns (errors, warnings)."""
+def report(diags: Diagnostics) -> int:
+    """Print every diagnostic to stderr, then a one-line count if there were any;
+    returns the number of errors."""
     shown = diags.sorted()
     for d in shown:
         click.echo(d.render(), err=True)
     errors = sum(1 for d in shown if d.is_error)
-    return errors, len(shown) - errors
-
-
-def summary(diags: Diagnostics, errors: int, warnings: int) -> None:
-    files = len({d.pos.path for d in diags if d.pos})
-    click.echo(message("check.summary", errors=errors, warnings=warnings, files=files),
-               err=True)
+    if shown:
+        files = len({d.pos.path for d in shown if d.pos})
+        click.echo(message("check.summary", errors=errors, warnings=len(shown) - errors,
+                           files=files), err=True)
+    return errors
 
 
 class _Guarded(click.Group):
@@ -90,13 +89,9 @@ def check(project: Project, ids: tuple[str, ...], strict: bool) -> None:
     from express.check import check as run_check
 
     archive, diags = run_check(project, list(ids), glyphs=True, strict=strict, whole=False)
-    errors, warnings = print_diagnostics(diags)
-    if errors or warnings:
-        summary(diags, errors, warnings)
-    else:
-        count = len(archive.issues) if archive else 0
-        if ids:
-            count = len(ids)
+    errors = report(diags)
+    if not diags:
+        count = len(ids) if ids else len(archive.issues) if archive else 0
         click.echo(message("check.ok", issues=count))
     sys.exit(1 if errors else 0)
 
@@ -195,10 +190,7 @@ def build(project: Project, ids: tuple[str, ...], template: str | None, no_site:
     finally:
         if status is not None:
             status.clear()
-    errors, warnings = print_diagnostics(result.diags)
-    if errors or warnings:
-        summary(result.diags, errors, warnings)
-    if not result.ok:
+    if report(result.diags):
         sys.exit(1)
     for issue_id, path in sorted(result.pdfs.items()):
         shown = os.path.relpath(path)
@@ -237,10 +229,7 @@ def proof(project: Project, issue_id: str, diff: bool, grid: bool, template: str
         from express.build import build as run_build
 
         result = run_build(project, [issue_id], template=template, site=False)
-        errors, warnings = print_diagnostics(result.diags)
-        if errors or warnings:
-            summary(result.diags, errors, warnings)
-        if not result.ok:
+        if report(result.diags):
             sys.exit(1)
     pdf = project.build / "pdf" / f"{issue_id}.pdf"
     if not pdf.exists():
