@@ -148,6 +148,16 @@ class Committee(Article):
     chair: Person | None = None
     body: Body = EMPTY_BODY
 
+    @property
+    def chair_label(self) -> str:
+        """What the chair is called: 部会長 of a 部会, 主査 of a working group, else 代表."""
+        name = str(self.name or self.title)
+        if name.endswith("部会"):
+            return "部会長"
+        if name.endswith(("ワーキンググループ", "WG")):
+            return "主査"
+        return "代表"
+
 
 @dataclass
 class Contact(Located):

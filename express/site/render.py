@@ -208,15 +208,6 @@ def access_class(access: str) -> str:
     return {"公開": "open", "一部公開": "partial", "非公開": "closed"}.get(access, "other")
 
 
-def chair_label(name: str | None) -> str:
-    name = name or ""
-    if name.endswith("部会"):
-        return "部会長"
-    if name.endswith(("ワーキンググループ", "WG")):
-        return "主査"
-    return "代表"
-
-
 # ---------------------------------------------------------------- the pages
 
 
@@ -247,7 +238,6 @@ class Site:
             access_class=access_class,
             blocks=body_blocks,
             summary=summary_text,
-            chair_label=chair_label,
             iso=lambda d: d.isoformat(),
         )
         self.env.globals.update(

@@ -6,6 +6,7 @@ import datetime as dt
 
 from express.model import derive
 from express.model.articles import (
+    Committee,
     OfficerGroup,
     Officers,
     Opinion,
@@ -111,3 +112,15 @@ def test_providers_grouped_in_national_order():
 
 def test_prefecture_table_is_complete():
     assert len(derive.PREFECTURES) == 47 == len(set(derive.PREFECTURES))
+
+
+def test_chair_label_follows_the_committee_name_or_else_its_title():
+    def label(name, title="題"):
+        return Committee(P, kind="committee", id="c", title=T(title),
+                         name=T(name) if name else None).chair_label
+
+    assert label("クラウド部会") == "部会長"
+    assert label("IGF2023ワーキンググループ") == "主査"
+    assert label("ゲームNW接続性WG") == "主査"
+    assert label(None, title="モバイル部会") == "部会長"
+    assert label("ドメイン委員会") == "代表"

@@ -22,7 +22,7 @@ def render(p: Parts, a: Committee, ctx: Context) -> list:
             p.para(a.name or a.title, "heading", colour=colour, align="left", phrases=True,
                    snap=False, source=a.at("name"))]
     if a.chair is not None:
-        spans = p.kit.spans("部会長　", "byline") + p.kit.spans(a.chair.name, "byline")
+        spans = p.kit.spans(a.chair_label + "　", "byline") + p.kit.spans(a.chair.name, "byline")
         if a.chair.company:
             spans += (p.kit.spans("（", "byline") + p.kit.spans(a.chair.company, "byline")
                       + p.kit.spans("）", "byline"))
