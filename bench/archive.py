@@ -31,6 +31,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from run import Run, express_cmd, make_project, run  # noqa: E402
 
+from express.typeset import available_cores  # noqa: E402
+
 SAMPLES = ("2020-winter", "2022-spring")
 SEASONS = ("春", "夏", "秋", "冬")
 
@@ -66,14 +68,10 @@ def make_archive(project: Path, count: int = 100) -> list[str]:
     return ids
 
 
-def cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-
-
 def print_table(count: int, runs: dict[str, tuple[Run, int]]) -> None:
     full = runs["cold"][0].wall
     print(f"\nwhole archive: {count} synthetic issues from the samples, `express build` "
-          f"(PDFs and site) as a process, {cores()} cores")
+          f"(PDFs and site) as a process, {available_cores()} cores")
     print(f"{'build':22} {'typeset':>7} {'wall s':>7} {'cpu s':>7} {'issues/s':>8} "
           f"{'/ cold':>6}")
     for name, (r, built) in runs.items():

@@ -20,7 +20,7 @@ sys.path.insert(0, ROOT)
 
 from express.jtext import Settings, Span, Style, compose  # noqa: E402
 
-SEED = "/work/shared/seed/000_3fa2d55f168b6300.txt"
+ISSUES = os.path.join(ROOT, "issues")
 FONT = os.path.join(
     ROOT, ".cache/fonts/x/usr/share/fonts/truetype/bizud-mincho/BIZUDMincho-Regular.ttf"
 )
@@ -41,15 +41,18 @@ class TTMetrics:
 
 
 def paragraphs() -> list[str]:
-    with open(SEED, encoding="utf-8") as f:
-        raw = f.read()
+    """Running-text lines of the sample issues (body blocks), repeated to TARGET_CHARS."""
     paras = []
-    for block in raw.split("\n"):
-        t = block.strip()
-        if not t or t.startswith(("#", "---", "<", "|", "!", "*")) or len(t) < 20:
+    for name in sorted(os.listdir(ISSUES)):
+        path = os.path.join(ISSUES, name, "issue.yaml")
+        if not os.path.isfile(path):
             continue
-        t = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", t)
-        paras.append(t)
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                t = line.strip()
+                if len(t) < 20 or t.startswith("#") or ":" in t[:12]:
+                    continue  # keys, comments and short values: not running text
+                paras.append(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", t))
     out, total = [], 0
     while total < TARGET_CHARS:
         for p in paras:

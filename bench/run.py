@@ -10,9 +10,8 @@ suffer less from a busy machine.
 
 For comparison, the baseline: the same text content set by ReportLab alone
 (``Paragraph(wordWrap='CJK')``, same fonts, bench/baseline_reportlab.py) as a whole
-process, and the ratio ours/baseline (issue 3: at or under 1).  Then the body
-text through ReportLab's Paragraph and through our composer in one process, and
-bench/bench_composer.py (composer throughput).
+process, and the ratio ours/baseline (issue 3: at or under 1).  Then
+bench/bench_composer.py: the composer against ReportLab's Paragraph on the same text.
 
 Child processes keep their compiled bytecode under .cache/pycache (as an installed
 project does in __pycache__), so repeated runs do not measure Python compiling our modules.
@@ -154,49 +153,6 @@ def baseline_spec(project: Path, issue_id: str, dest: Path) -> Path:
     return path
 
 
-def composer_comparison() -> None:
-    """The body text of the samples through ReportLab's Paragraph (CJK) and our composer."""
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph
-
-    from express.check import check
-    from express.jtext import Settings, Span, Style, compose
-    from express.pdf.fonts import FontSet
-    from express.pdf.template import read_template
-    from express.project import Project
-
-    project = Project(ROOT)
-    archive, _ = check(project)
-    t = read_template(project.pdf_template())
-    fonts = FontSet(project.root, t.fonts)
-    paras = []
-    for issue in archive.issues:
-        bodies = [issue.editorial] + [getattr(a, "body", None) for a in issue.articles]
-        for body in bodies:
-            if body:
-                paras += [p.text if hasattr(p, "text") else "" for p in body.blocks]
-    paras = [p for p in paras if p] * 5
-    chars = sum(len(p) for p in paras)
-    width = t.grid.column_width
-    size = t.grid.body.size
-    style = ParagraphStyle("b", fontName=fonts.name("mincho"), fontSize=size,
-                           leading=t.grid.line_pitch, wordWrap="CJK")
-    start = time.perf_counter()
-    for text in paras:
-        Paragraph(text.replace("&", "&amp;").replace("<", "&lt;"), style).wrap(width, 1e6)
-    rl = time.perf_counter() - start
-    settings = Settings()
-    start = time.perf_counter()
-    for text in paras:
-        compose([Span(text, Style("mincho", size))], width, fonts, settings)
-    ours = time.perf_counter() - start
-    print(f"\nbody text, {len(paras)} paragraphs, {chars} characters at {width:.0f} pt:")
-    print(f"  ReportLab Paragraph(wordWrap='CJK')  {rl * 1000:8.1f} ms  "
-          f"{chars / rl:10.0f} chars/s  (baseline)")
-    print(f"  express.jtext.compose (JLREQ)        {ours * 1000:8.1f} ms  "
-          f"{chars / ours:10.0f} chars/s  ({ours / rl:.2f}x the baseline's time)")
-
-
 def bench_issue(project: Path, issue_id: str, spec: Path, repeat: int) -> dict:
     metrics = project / ".cache" / "fonts" / "metrics"
     build = express_cmd(project, "build", issue_id, "--no-site", "--force")
@@ -265,7 +221,6 @@ def main() -> None:
         bench_all(project, samples, args.repeat)
     if args.quick:
         return
-    composer_comparison()
     extra = ROOT / "bench" / "bench_composer.py"
     if extra.exists():
         print(f"\n{extra.relative_to(ROOT)}:", flush=True)

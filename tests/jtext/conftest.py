@@ -6,9 +6,7 @@ import os
 
 import pytest
 
-from .metrics import FontMetrics, real_metrics
-
-FONT_DIR = "/work/main/.cache/fonts/x/usr/share/fonts/truetype"
+from .metrics import FONT_DIR, FontMetrics, real_metrics
 
 
 @pytest.fixture(scope="session")

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from pathlib import Path
 
-FONT_DIR = "/work/main/.cache/fonts/x/usr/share/fonts/truetype"
+# where `make setup` unpacks the default fonts in this checkout
+FONT_DIR = str(Path(__file__).resolve().parents[2] / ".cache/fonts/x/usr/share/fonts/truetype")
 FONT_FILES = {
     "mincho": "bizud-mincho/BIZUDMincho-Regular.ttf",
     "gothic": "bizud-gothic/BIZUDGothic-Regular.ttf",
