@@ -20,27 +20,39 @@ def check(project: Project, ids: list[str] | None = None, *, glyphs: bool = Fals
     if archive is not None:
         path = project.templates / "lint" / "hyouki.yaml"
         rules = load_rules(path, shown_path(path), diags)
+        fonts: dict[str | None, tuple[frozenset[int], str] | None] = {}  # per template
         for issue in archive.issues:
             if not ids or issue.id in ids:
                 lint_issue(issue, diags, rules)
                 if glyphs:
-                    _glyphs(project, issue, diags)
+                    if issue.template not in fonts:
+                        fonts[issue.template] = _coverage(project, issue.template)
+                    _glyphs(issue, fonts[issue.template], diags)
     if strict:
         diags = Diagnostics(Diagnostic(Severity.ERROR, d.pos, d.code, d.args) for d in diags)
     return archive, diags
 
 
-def _glyphs(project: Project, issue: Issue, diags: Diagnostics) -> None:
+def _coverage(project: Project, template: str | None) -> tuple[frozenset[int], str] | None:
+    """The code points the fonts of ``template`` can print, and the fonts' names (None
+    when the template or its fonts are missing: the build reports that)."""
     from express.fonts import find_fonts
     from express.fonts.coverage import covered
-    from express.lint.glyphs import unprintable_characters
     from express.pdf.template import font_candidates
 
-    path = project.pdf_template(issue.template)
+    path = project.pdf_template(template)
     if not path.exists():
-        return
+        return None
     chosen, _problems = find_fonts(project.root, font_candidates(path))
     if not chosen:
-        return
+        return None
     names = ", ".join(sorted({c.path.stem for c in chosen.values()}))
-    unprintable_characters(issue, covered(c.path for c in chosen.values()), names, diags)
+    return covered(c.path for c in chosen.values()), names
+
+
+def _glyphs(issue: Issue, fonts: tuple[frozenset[int], str] | None, diags: Diagnostics
+            ) -> None:
+    from express.lint.glyphs import unprintable_characters
+
+    if fonts is not None:
+        unprintable_characters(issue, *fonts, diags)

@@ -22,9 +22,8 @@ CHECKS: tuple[Callable[[Issue, Diagnostics], None], ...] = (
     written_weekdays, repeated_items, programme_order, malformed_addresses)
 
 
-def lint_issue(issue: Issue, diags: Diagnostics, rules: Rules | None = None) -> None:
+def lint_issue(issue: Issue, diags: Diagnostics, rules: Rules) -> None:
     """Every check on ``issue``; ``rules`` are the 表記ゆれ rules (see express.lint.rules)."""
-    rules = rules or Rules()
     for check in CHECKS:
         check(issue, diags)
     repeated_officers(issue, diags, rules.company_core)

@@ -7,8 +7,8 @@ import difflib
 from collections.abc import Callable
 
 from express.diagnostics import Diagnostics
-from express.lint.names import name_key
 from express.model.articles import Calendar, Officers, Opinions, Person, Providers
+from express.model.derive import name_key
 from express.model.issue import Issue
 
 

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
 from express.diagnostics import Diagnostics
 from express.lint.links import address_spans
@@ -34,7 +35,7 @@ Found = tuple[str, Pos | None]  # a form as written, and where
 
 
 def inconsistent_forms(issue: Issue, diags: Diagnostics, rules: Rules) -> None:
-    texts = list(pieces(issue))
+    texts = pieces(issue)
     words = [p for p in texts if p.field not in ADDRESS_FIELDS]
     running = [p for p in words if p.field not in NAME_FIELDS]
     for group in rules.variants:
@@ -85,13 +86,16 @@ def _unquoted(texts: Iterable[Piece], regex: re.Pattern[str], *, skip_addresses:
     for piece in texts:
         skip = _quoted_spans(piece.text)
         if skip_addresses:
-            skip += address_spans(piece.text)
+            skip = (*skip, *address_spans(piece.text))
         for m in regex.finditer(piece.text):
             if not any(lo <= m.start() < hi for lo, hi in skip):
                 yield piece, m.start(), m.group(0)
 
 
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=8192)  # asked once per word group of the rules for every text
+def _quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
+    if "「" not in text and "『" not in text:
+        return ()
     spans, depth, start = [], 0, 0
     for i, ch in enumerate(text):
         if ch in "「『":
@@ -104,7 +108,7 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((start, i + 1))
     if depth:
         spans.append((start, len(text)))
-    return spans
+    return tuple(spans)
 
 
 def _company_forms(texts: list[Piece], groups: tuple[tuple[str, ...], ...]

@@ -3,11 +3,9 @@ without overlaps, each speaker once per slot."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from express.diagnostics import Diagnostics
-from express.lint.names import name_key
 from express.model.articles import Report, Slot
+from express.model.derive import name_key
 from express.model.issue import Issue
 
 
@@ -31,13 +29,13 @@ def _slot_times(slots: list[Slot], diags: Diagnostics) -> None:
     latest: Slot | None = None  # the earlier slot that ends last
     previous: Slot | None = None
     for slot in slots:
-        if previous is not None and _minutes(slot.start) < _minutes(previous.start):
+        if previous is not None and slot.start < previous.start:
             diags.warning(slot.at("time"), "slot.out_of_order",
                           time=slot.time_label, previous=previous.time_label)
-        elif latest is not None and _minutes(slot.start) < _minutes(latest.end):
+        elif latest is not None and slot.start < latest.end:
             diags.warning(slot.at("time"), "slot.overlap",
                           time=slot.time_label, previous=latest.time_label)
-        if latest is None or _minutes(slot.end) > _minutes(latest.end):
+        if latest is None or slot.end > latest.end:
             latest = slot
         previous = slot
 
@@ -51,7 +49,3 @@ def _repeated_speakers(slot: Slot, diags: Diagnostics) -> None:
                           name=speaker.name, other=seen[key])
         else:
             seen[key] = speaker.at("name").line
-
-
-def _minutes(t: dt.time) -> int:
-    return t.hour * 60 + t.minute

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
 
 from express.diagnostics import Diagnostics
 from express.load.yaml_source import pos_of, read_yaml
+from express.model.derive import name_key
 
 KEYS = ("variants", "company_types")
 
@@ -20,12 +22,17 @@ class Rules:
     variants: tuple[tuple[str, ...], ...] = ()
     company_types: tuple[tuple[str, ...], ...] = ()
 
+    @cached_property
+    def _type_forms(self) -> tuple[str, ...]:
+        """Every company-type form, width-normalised, longest first."""
+        return tuple(sorted({unicodedata.normalize("NFKC", f) for g in self.company_types
+                             for f in g}, key=len, reverse=True))
+
     def company_core(self, name: str) -> str:
         """A company's name without spaces, widths or its company-type form:
         株式会社ABC, ABC（株） and ＡＢＣ株式会社 all give ABC."""
-        core = "".join(unicodedata.normalize("NFKC", name).split())
-        for form in sorted({unicodedata.normalize("NFKC", f) for g in self.company_types
-                            for f in g}, key=len, reverse=True):
+        core = name_key(name)
+        for form in self._type_forms:
             core = core.replace(form, "")
         return core
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from express.model.body import Body, Inline
@@ -32,29 +32,22 @@ class Piece:
     is_href: bool = False  # a link's target, not printed text
 
 
-_last: tuple[object, tuple, list[Piece]] | None = None
+_last: tuple[object, list[Piece]] | None = None
 
 
-def texts(obj: object) -> Iterator[tuple[str, Locator]]:
-    """Every printed ``Text`` and body run under ``obj``, each with its character locator."""
-    for piece in pieces(obj):
-        yield piece.text, piece.locate
-
-
-def pieces(obj: object, *, hrefs: bool = False, field: str = "", date: dt.date | None = None
-           ) -> list[Piece]:
+def pieces(obj: object, *, hrefs: bool = False) -> list[Piece]:
     """Every text under ``obj`` as a ``Piece``; ``hrefs`` adds link targets of body text
     (located at the link's text, since the target is not printed).
 
     Built into one list by plain recursion, and kept for the last ``obj`` walked: several
     checks walk the same issue in turn (the model is not changed after loading)."""
     global _last
-    if _last is not None and _last[0] is obj and _last[1] == (field, date):
-        every = _last[2]
+    if _last is not None and _last[0] is obj:
+        every = _last[1]
     else:
         every = []
-        _collect(obj, True, field, date, every)
-        _last = (obj, (field, date), every)
+        _collect(obj, "", None, every)
+        _last = (obj, every)
     return every if hrefs else [p for p in every if not p.is_href]
 
 
@@ -69,28 +62,27 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return names
 
 
-def _collect(obj: object, hrefs: bool, field: str, date: dt.date | None,
-             out: list[Piece]) -> None:
+def _collect(obj: object, field: str, date: dt.date | None, out: list[Piece]) -> None:
     if isinstance(obj, Text):
         out.append(Piece(str(obj), obj.locate, field, date))
     elif isinstance(obj, Inline):
         out.append(Piece(obj.text, obj.locate, field, date))
         if obj.ruby:
             out.append(Piece(obj.ruby, obj.locate, field, date))
-        if hrefs and obj.href and obj.href != obj.text:
+        if obj.href and obj.href != obj.text:
             start = obj.locate(0)
             out.append(Piece(obj.href, lambda _i: start, "href", date, True))
     elif isinstance(obj, Body):
         for para in obj.paragraphs:
             for inline in para:
-                _collect(inline, hrefs, field, date, out)
+                _collect(inline, field, date, out)
     elif isinstance(obj, list | tuple):
         for item in obj:
-            _collect(item, hrefs, field, date, out)
+            _collect(item, field, date, out)
     elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         date = _own_date(obj) or date
         for name in _field_names(type(obj)):
-            _collect(getattr(obj, name), hrefs, name, date, out)
+            _collect(getattr(obj, name), name, date, out)
     # anything else (numbers, dates, None, plain str keys) holds no editor's text
 
 

@@ -26,7 +26,7 @@ import re
 
 from express.diagnostics import Diagnostics
 from express.lint.walk import pieces
-from express.model.derive import WEEKDAYS_JA
+from express.model.derive import weekday_ja
 from express.model.issue import Issue
 
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -64,7 +64,7 @@ def written_weekdays(issue: Issue, diags: Diagnostics) -> None:
             ref = day  # 11月19日から20日（金）: the month carries over
             if w is None:
                 continue
-            true = WEEKDAYS_JA[day.weekday()]
+            true = weekday_ja(day)
             if true != w["w"]:
                 diags.warning(piece.locate(m.start()), "lint.weekday_mismatch",
                               written=piece.text[m.start():w.end()].strip(),

@@ -67,21 +67,18 @@ class Reader:
         if not value.strip():
             self.error(node, "value.empty", what=what)
             return None
-        return Text(value, self._value_pos(node), self._line_starts(node, value))
+        starts = self._line_starts(node)
+        return Text(value, starts[0], starts)
 
-    def _value_pos(self, node: yaml.ScalarNode) -> Pos:
-        p = self.pos(node)
-        if node.style in ('"', "'"):
-            return Pos(p.path, p.line, p.col + 1)
-        if node.style in ("|", ">"):
-            starts = self._block_starts(node)
-            return starts[0] if starts else p
-        return p
-
-    def _line_starts(self, node: yaml.ScalarNode, value: str) -> tuple[Pos, ...]:
+    def _line_starts(self, node: yaml.ScalarNode) -> tuple[Pos, ...]:
+        """Where each line of the value starts: every content line of a ``|``/``>`` block;
+        otherwise the value itself (inside its quotes, when quoted)."""
         if node.style in ("|", ">"):
             return self._block_starts(node)
-        return (self._value_pos(node),)
+        p = self.pos(node)
+        if node.style in ('"', "'"):
+            return (Pos(p.path, p.line, p.col + 1),)
+        return (p,)
 
     def _block_starts(self, node: yaml.ScalarNode) -> tuple[Pos, ...]:
         """Positions of each content line of a ``|`` block scalar."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterable
 
 WEEKDAYS_JA = "月火水木金土日"
@@ -65,6 +66,12 @@ def role_class(role: str) -> str:
 def person_key(name: str) -> str:
     """Names compared without spaces, so 「久保 真」 and 「久保真」 are one person."""
     return "".join(name.split())
+
+
+def name_key(name: str) -> str:
+    """Names compared as a reader would, also ignoring character widths: 「久保 真」,
+    「久保　真」 and 「久保真」 are one person; ＮＴＴ and NTT one company."""
+    return person_key(unicodedata.normalize("NFKC", name))
 
 
 def head_counts(groups: Iterable[tuple[str, Iterable[str]]]) -> list[tuple[str, int]]:

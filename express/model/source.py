@@ -50,8 +50,3 @@ class Text(str):
 
     def __reduce__(self):  # keep the position when pickled (build workers)
         return (Text, (str(self), self.pos, self.starts))
-
-
-def plain(pos: Pos) -> Text:
-    """An empty text at ``pos`` (for optional values the editor left out)."""
-    return Text("", pos)
