@@ -149,9 +149,10 @@ class _Build:
             else:
                 wanted.append((issue, key))
         if site:  # the site needs every issue's PDF: make the missing ones too
+            named_ids = {i.id for i in named}
             wanted += [(i, self.keys.pdf(i, self.template)) for i in archive.issues
-                       if i not in named and not self.pdf_path(i).exists()]
-        made = self._typeset(archive, wanted, diags)
+                       if i.id not in named_ids and not self.pdf_path(i).exists()]
+        made = self._typeset(archive, wanted, diags) if wanted else []
         if diags.has_errors:
             return
         for n, (issue, key, data, issue_diags) in enumerate(made, 1):
@@ -184,7 +185,6 @@ class _Build:
             self.progress(Step("typesetting", issue_id, pages=page, done=finished,
                                total=total))
 
-        keys = {issue.id: key for issue, key in wanted}
         got: dict[str, tuple[bytes | None, Diagnostics]] = {}
         for done in typeset(self.project, archive, [i for i, _ in wanted], self.template,
                             jobs=self.jobs, on_page=on_page):
@@ -193,17 +193,15 @@ class _Build:
             self.progress(Step("typesetting", done.issue.id, pages=done.pages,
                                done=finished, total=total))
         made = []
-        for issue, _key in wanted:  # diagnostics in a fixed order, however issues finished
+        for issue, key in wanted:  # diagnostics in a fixed order, however issues finished
             pdf, issue_diags = got[issue.id]
             diags.extend(issue_diags)
             if pdf is not None:
-                made.append((issue, keys[issue.id], pdf, issue_diags))
+                made.append((issue, key, pdf, issue_diags))
         return made
 
     def _site(self, archive: Archive, manifest: Manifest, result: BuildResult) -> None:
         """Make the site unless it is up to date (a failed one leaves the old in place)."""
-        from express.site import render_site
-
         out = self.project.build / "site"
         key = self.keys.site(archive, result.pdfs)
         old = manifest.site
@@ -212,6 +210,8 @@ class _Build:
             result.diags.extend(old.diagnostics())
             result.site, result.site_reused = out, True
             return
+        from express.site import render_site  # not imported for a site that is up to date
+
         total = len(archive.issues)
         self.progress(Step("site", total=total))
         self.project.build.mkdir(parents=True, exist_ok=True)

@@ -33,9 +33,9 @@ def _stamp(st: os.stat_result) -> Stamp:
 class FileHashes:
     """``digest(path)`` of files, remembered in ``store`` (a JSON file) between runs."""
 
-    def __init__(self, store: Path | None) -> None:
+    def __init__(self, store: Path) -> None:
         self.store = store
-        self._known: dict[str, list] = self._load(store) if store else {}
+        self._known: dict[str, list] = self._load(store)
         self._used: dict[str, list] = {}
         self._changed = False
 
@@ -102,8 +102,6 @@ class FileHashes:
 
     def save(self) -> None:
         """Store the digests of this run (and earlier ones of files that still exist)."""
-        if self.store is None:
-            return
         kept = {k: v for k, v in self._known.items()
                 if k not in self._used and os.path.exists(k)}
         if not self._changed and len(kept) + len(self._used) == len(self._known):
