@@ -146,9 +146,9 @@ def fonts(project: Project, provision: bool, template: str | None) -> None:
         except ProvisionError as exc:
             click.echo(f"express fonts: {exc}", err=True)
             sys.exit(1)
-        from express.fonts.discovery import _index
+        from express.fonts.discovery import forget
 
-        _index.cache_clear()
+        forget()
         chosen, problems = find_fonts(project.root, candidates)
     for role in candidates:
         if role in chosen:

@@ -61,13 +61,28 @@ def _index(folder: Path) -> dict[str, Path]:
     return found
 
 
-@cache
+def forget() -> None:
+    """Look at the font folders afresh (after fonts were added or removed, e.g. by
+    ``express fonts --provision`` or while ``express serve`` runs)."""
+    _index.cache_clear()
+
+
 def outline_problem(path: Path) -> str | None:
     """Why ``path`` cannot be embedded, or None when it can.
 
     Reads the sfnt table directory itself (a few bytes) rather than opening the font with
-    fontTools, which costs more than the rest of ``express fonts``.
+    fontTools, which costs more than the rest of ``express fonts``.  Remembered per file
+    version (size and modification time), so a replaced file is read again.
     """
+    try:
+        st = path.stat()
+    except OSError as exc:
+        return f"not readable ({exc.strerror or exc})"
+    return _outline_problem(path, st.st_size, st.st_mtime_ns)
+
+
+@cache
+def _outline_problem(path: Path, _size: int, _mtime_ns: int) -> str | None:
     try:
         with open(path, "rb") as f:
             head = f.read(12)

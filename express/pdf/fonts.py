@@ -29,7 +29,7 @@ FALLBACK_CHARS = ("〓", "?")
 # Bump when what is stored in a metrics file changes.
 METRICS_FORMAT = 3
 
-_loaded: dict[Path, TTFont] = {}
+_loaded: dict[tuple[Path, int, int], TTFont] = {}
 
 
 def metrics_dir(project_root: Path) -> Path:
@@ -168,12 +168,16 @@ def load_ttfont(name: str, path: Path, cache: Path | None = None) -> TTFont:
 
 
 def _ttfont(path: Path, cache: Path | None = None) -> TTFont:
-    font = _loaded.get(path)
+    """The font in ``path``, parsed once per version of the file: a long-running
+    ``express serve`` picks up a font replaced under the same name."""
+    st = path.stat()
+    stamp = (path, st.st_size, st.st_mtime_ns)
+    font = _loaded.get(stamp)
     if font is None:
         name = "jx-" + hashlib.sha1(str(path).encode()).hexdigest()[:10]
         font = load_ttfont(name, path, cache)
-        pdfmetrics.registerFont(font)
-        _loaded[path] = font
+        pdfmetrics.registerFont(font)  # replaces an older version registered by this name
+        _loaded[stamp] = font
     return font
 
 

@@ -74,8 +74,10 @@ class Preview:
 
     def build(self, plan: Plan, why: str) -> bool:
         from express.build import build
+        from express.fonts.discovery import forget
 
         with self._building:
+            forget()  # fonts may have been added or removed since the last build
             plan = plan | self.pending
             started = time.perf_counter()
             try:

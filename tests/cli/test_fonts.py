@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from express.cli import main
 from express.fonts import find_fonts
-from express.fonts.discovery import _index
+from express.fonts.discovery import forget
 from express.pdf.template import font_candidates
 
 
@@ -28,7 +28,7 @@ def test_role_file_in_fonts_folder_overrides(project):
     chosen, _ = find_fonts(project.root, _candidates(project))
     (project.root / "fonts").mkdir()
     shutil.copy(chosen["gothic"].path, project.root / "fonts" / "mincho.ttf")
-    _index.cache_clear()
+    forget()
     again, _ = find_fonts(project.root, _candidates(project))
     assert again["mincho"].path == project.root / "fonts" / "mincho.ttf"
     assert "override" in again["mincho"].why
@@ -38,7 +38,7 @@ def test_cff_font_is_refused_with_reason(project):
     (project.root / "fonts").mkdir()
     cff = struct.pack(">4sHHHH", b"OTTO", 1, 16, 0, 0) + b"CFF " + bytes(12)
     (project.root / "fonts" / "mincho.ttf").write_bytes(cff)
-    _index.cache_clear()
+    forget()
     chosen, problems = find_fonts(project.root, _candidates(project))
     assert any("CFF" in p.reason for p in problems if p.role == "mincho")
     assert "override" not in chosen["mincho"].why  # fell back to the template's candidate
@@ -56,6 +56,6 @@ def test_missing_fonts_exit_one(project, monkeypatch, tmp_path):
     template = project.pdf_template()
     template.write_text(template.read_text(encoding="utf-8").replace(
         "BIZUDMincho-Regular.ttf, ipaexm.ttf, ipam.ttf", "NoSuchFont.ttf"), encoding="utf-8")
-    _index.cache_clear()
+    forget()
     r = CliRunner().invoke(main, ["--project", str(project.root), "fonts"])
     assert r.exit_code == 1 and "MISSING" in r.output

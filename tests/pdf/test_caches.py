@@ -77,3 +77,20 @@ def test_a_replaced_font_file_is_parsed_again(project, tmp_path):
     assert bold.face.stemV == TTFont("fresh", str(chosen["gothic-bold"].path)).face.stemV
     assert bold.face.stemV != mincho.face.stemV
     assert len(list(cache.glob("*.pickle"))) == 2
+
+
+def test_a_font_replaced_under_the_same_name_is_used_in_the_same_process(project):
+    """A long-running `express serve` typesets with the font now in fonts/, not the one
+    that was there when it first loaded it."""
+    from express.pdf.fonts import FontSet
+
+    t = read_template(project.pdf_template())
+    chosen, _ = find_fonts(project.root, t.fonts)
+    override = project.root / "fonts" / "mincho.ttf"
+    override.parent.mkdir()
+    override.write_bytes(chosen["gothic-bold"].path.read_bytes())
+    first = FontSet(project.root, t.fonts).fonts["mincho"].face.stemV
+    override.write_bytes(chosen["mincho"].path.read_bytes())
+    again = FontSet(project.root, t.fonts).fonts["mincho"].face.stemV
+    assert first == TTFont("b", str(chosen["gothic-bold"].path)).face.stemV
+    assert again == TTFont("m", str(chosen["mincho"].path)).face.stemV != first
