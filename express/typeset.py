@@ -110,13 +110,13 @@ def _warm_up(project: Project, issues: list[Issue], template: str | None) -> Non
     """Load the renderer, the templates and their fonts once, for forked workers to inherit
     (each would spend ~0.2 s on them otherwise); a failure is left for the workers to
     report."""
-    from express.pdf.fonts import FontSet, FontsMissing
+    from express.pdf.fonts import FontsMissing, font_set
     from express.pdf.render import template_for
     from express.pdf.template import TemplateError
 
     for issue in {template or i.template: i for i in issues}.values():
         try:
-            FontSet(project.root, template_for(project, issue, template).fonts)
+            font_set(project.root, template_for(project, issue, template).fonts)
         except (TemplateError, OSError, FontsMissing):
             continue
 

@@ -187,21 +187,38 @@ class FontsMissing(Exception):
         self.problems = problems
 
 
+_sets: dict[tuple, FontSet] = {}
+
+
+def font_set(project_root: Path, candidates: dict[str, list[str]]) -> FontSet:
+    """The fonts the template's ``candidates`` resolve to in this project, as a
+    :class:`FontSet` made once per version of its files: its caches (character sets,
+    advances, the composer's per-font tables) then serve every issue a process typesets,
+    not just one."""
+    install_tounicode_fix()
+    chosen, problems = find_fonts(project_root, candidates)
+    missing = [p for p in problems if p.role not in chosen]
+    if missing:
+        raise FontsMissing([f"{p.role}: {p.reason}" for p in missing])
+    paths = {role: c.path for role, c in chosen.items()}
+    stamps = []
+    for role, path in paths.items():
+        st = path.stat()
+        stamps.append((role, path, st.st_size, st.st_mtime_ns))
+    key = (metrics_dir(project_root), tuple(stamps))
+    fonts = _sets.get(key)
+    if fonts is None:
+        fonts = _sets[key] = FontSet(paths, metrics_dir(project_root))
+    return fonts
+
+
 class FontSet:
     """Role → ReportLab font; implements the composer's Metrics protocol."""
 
-    def __init__(self, project_root: Path, candidates: dict[str, list[str]], *,
-                 cache: Path | bool | None = True) -> None:
-        install_tounicode_fix()
-        chosen, problems = find_fonts(project_root, candidates)
-        missing = [p for p in problems if p.role not in chosen]
-        if missing:
-            raise FontsMissing([f"{p.role}: {p.reason}" for p in missing])
-        self.paths = {role: c.path for role, c in chosen.items()}
-        if cache is True:
-            cache = metrics_dir(project_root)
-        folder = cache or None
-        self.fonts = {role: _ttfont(path, folder) for role, path in self.paths.items()}
+    def __init__(self, paths: dict[str, Path], cache: Path | None) -> None:
+        """``paths``: role → font file; ``cache``: where parsed metrics are kept."""
+        self.paths = paths
+        self.fonts = {role: _ttfont(path, cache) for role, path in paths.items()}
         self._widths = {role: f.face.charWidths for role, f in self.fonts.items()}
         self._default = {role: f.face.defaultWidth for role, f in self.fonts.items()}
         self._cmap = {role: f.face.charToGlyph for role, f in self.fonts.items()}

@@ -17,7 +17,7 @@ from express.diagnostics import Diagnostics
 from express.model.issue import Archive, Issue
 from express.pdf.doc import Book, MagazineDoc, Overflow, make_canvas_class
 from express.pdf.flowables import GridSpace, Para, Stack
-from express.pdf.fonts import FontSet, FontsMissing
+from express.pdf.fonts import FontsMissing, font_set
 from express.pdf.front import (
     Colophon,
     Contents,
@@ -139,7 +139,7 @@ def render_issue(issue: Issue, archive: Archive, project: Project,
                     folder=str(project.templates / "pdf"))
         return None, diags
     try:
-        fonts = FontSet(project.root, t.fonts)
+        fonts = font_set(project.root, t.fonts)
     except FontsMissing as exc:
         diags.error(issue_pos, "pdf.fonts_missing", problems="; ".join(exc.problems))
         return None, diags

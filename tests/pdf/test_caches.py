@@ -82,15 +82,15 @@ def test_a_replaced_font_file_is_parsed_again(project, tmp_path):
 def test_a_font_replaced_under_the_same_name_is_used_in_the_same_process(project):
     """A long-running `express serve` typesets with the font now in fonts/, not the one
     that was there when it first loaded it."""
-    from express.pdf.fonts import FontSet
+    from express.pdf.fonts import font_set
 
     t = read_template(project.pdf_template())
     chosen, _ = find_fonts(project.root, t.fonts)
     override = project.root / "fonts" / "mincho.ttf"
     override.parent.mkdir()
     override.write_bytes(chosen["gothic-bold"].path.read_bytes())
-    first = FontSet(project.root, t.fonts).fonts["mincho"].face.stemV
+    first = font_set(project.root, t.fonts).fonts["mincho"].face.stemV
     override.write_bytes(chosen["mincho"].path.read_bytes())
-    again = FontSet(project.root, t.fonts).fonts["mincho"].face.stemV
+    again = font_set(project.root, t.fonts).fonts["mincho"].face.stemV
     assert first == TTFont("b", str(chosen["gothic-bold"].path)).face.stemV
     assert again == TTFont("m", str(chosen["mincho"].path)).face.stemV != first

@@ -75,11 +75,11 @@ def test_a_paragraph_of_mixed_sizes_keeps_one_pitch(empty_project, tmp_path):
     from express.diagnostics import Diagnostics
     from express.jtext import Span, Style
     from express.pdf.flowables import Para
-    from express.pdf.fonts import FontSet
+    from express.pdf.fonts import font_set
     from express.pdf.text import TextKit
 
     t = read_template(empty_project.pdf_template())
-    kit = TextKit(t, FontSet(empty_project.root, t.fonts), Diagnostics())
+    kit = TextKit(t, font_set(empty_project.root, t.fonts), Diagnostics())
     body = t.style("body")
     big = Style(body.font, body.size * 1.6)
     spans = [

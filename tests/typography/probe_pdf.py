@@ -19,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from express.diagnostics import Diagnostics
 from express.pdf.flowables import Para
-from express.pdf.fonts import FontSet
+from express.pdf.fonts import font_set
 from express.pdf.template import read_template
 from express.pdf.text import TextKit
 
@@ -60,7 +60,7 @@ def build_probe(out: Path, text: str = PROBE, ems: range = range(MIN_EM, 41),
     """Write the probe PDF to ``out``; ``overrides`` (strictness, jl_space, hanging, align)
     replace the template's composition settings."""
     t = read_template(TEMPLATE)
-    fonts = FontSet(ROOT, t.fonts)
+    fonts = font_set(ROOT, t.fonts)
     kit = TextKit(t, fonts, Diagnostics())
     body = t.style("body")
     pitch = t.grid.line_pitch
