@@ -147,6 +147,26 @@ def font_candidates(path: Path) -> dict[str, list[str]]:
     return {role: list(names) for role, names in load_template(path)["fonts"].items()}
 
 
+def _composition(r: _Reader, comp: dict[str, Any]) -> dict[str, Any]:
+    """The ``composition`` settings, checked here so a mistake names its key (it was only
+    found when the first paragraph was composed, as an internal error)."""
+    from express.jtext.model import STRICTNESS_LEVELS
+
+    level = comp.get("strictness", "strict")
+    if level not in STRICTNESS_LEVELS:
+        raise r.fail("composition.strictness", f"must be one of {', '.join(STRICTNESS_LEVELS)}"
+                     f", not {level!r}")
+    if not isinstance(comp.get("hanging", False), bool):
+        raise r.fail("composition.hanging", f"must be true or false, not {comp['hanging']!r}")
+    for key in ("jl_space", "indent_em"):
+        if key in comp:
+            r.number(comp, key, "composition", positive=False)
+    rows = comp.get("table_min_rows", 1)
+    if isinstance(rows, bool) or not isinstance(rows, int) or rows < 1:
+        raise r.fail("composition.table_min_rows", f"must be a whole number ≥ 1, not {rows!r}")
+    return dict(comp)
+
+
 class _Reader:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -280,7 +300,7 @@ def read_template(path: Path) -> Template:
             or not all(isinstance(v, int | float) and v > 0 for v in pcols)):
         raise r.fail(f"{'programme'}.columns", "must be three positive fractions")
     total = sum(pcols)
-    comp = r.mapping(raw.get("composition", {}), "composition")
+    comp = _composition(r, r.mapping(raw.get("composition", {}), "composition"))
     return Template(
         path=path,
         name=str(raw.get("name", path.stem)),
@@ -291,7 +311,7 @@ def read_template(path: Path) -> Template:
         grid=grid,
         ppi=r.number(images, "ppi", "images", default=200),
         jpeg_quality=int(r.number(images, "jpeg_quality", "images", default=85)),
-        composition=dict(comp),
+        composition=comp,
         colours=colours,
         styles=styles,
         kinds=kinds,

@@ -190,3 +190,17 @@ def test_a_broken_template_is_reported(project):
     assert not result.ok
     [err] = [d for d in result.diags if d.is_error]
     assert err.code == "pdf.template_invalid" and "grid.chars_per_line" in err.render("en")
+
+
+@pytest.mark.parametrize(("old", "new", "key"), [
+    ("strictness: strict", "strictness: lose", "composition.strictness"),
+    ("table_min_rows: 3", "table_min_rows: three", "composition.table_min_rows"),
+])
+def test_a_mistyped_composition_setting_is_reported_with_its_key(project, old, new, key):
+    path = project.pdf_template("typo")
+    text = project.pdf_template().read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    result = build(project, ["2020-winter"], template="typo", site=False)
+    [err] = [d for d in result.diags if d.is_error]
+    assert err.code == "pdf.template_invalid" and key in err.render("en")
