@@ -35,19 +35,20 @@ def check(project: Project, ids: list[str] | None = None, *, glyphs: bool = Fals
 
 def _coverage(project: Project, template: str | None) -> tuple[frozenset[int], str] | None:
     """The code points the fonts of ``template`` can print, and the fonts' names (None
-    when the template or its fonts are missing: the build reports that)."""
-    from express.fonts import find_fonts
-    from express.fonts.coverage import covered
+    when the template or its fonts are missing: the build reports that).  Read from the
+    fonts as the PDF renderer loads them, so both agree on what is printable."""
+    from express.pdf.fonts import FontsMissing, font_set
     from express.pdf.template import font_candidates
 
     path = project.pdf_template(template)
     if not path.exists():
         return None
-    chosen, _problems = find_fonts(project.root, font_candidates(path))
-    if not chosen:
+    try:
+        fonts = font_set(project.root, font_candidates(path))
+    except FontsMissing:
         return None
-    names = ", ".join(sorted({c.path.stem for c in chosen.values()}))
-    return covered(c.path for c in chosen.values()), names
+    names = ", ".join(sorted({p.stem for p in fonts.paths.values()}))
+    return fonts.codepoints(), names
 
 
 def _glyphs(issue: Issue, fonts: tuple[frozenset[int], str] | None, diags: Diagnostics

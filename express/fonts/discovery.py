@@ -71,7 +71,7 @@ def outline_problem(path: Path) -> str | None:
     """Why ``path`` cannot be embedded, or None when it can.
 
     Reads the sfnt table directory itself (a few bytes) rather than opening the font with
-    fontTools, which costs more than the rest of ``express fonts``.  Remembered per file
+    a font library, which costs more than the rest of ``express fonts``.  Remembered per file
     version (size and modification time), so a replaced file is read again.
     """
     try:

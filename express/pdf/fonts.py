@@ -225,6 +225,10 @@ class FontSet:
         self._cache: dict[tuple[str, str], float] = {}
         self._chars: dict[str, frozenset[str]] = {}
 
+    def codepoints(self) -> frozenset[int]:
+        """Every code point at least one role's font has a glyph for."""
+        return frozenset().union(*self._cmap.values())
+
     def name(self, role: str) -> str:
         """The ReportLab font name to ``setFont`` for ``role``."""
         return self.fonts[role].fontName
