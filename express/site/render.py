@@ -208,6 +208,12 @@ def access_class(access: str) -> str:
     return {"公開": "open", "一部公開": "partial", "非公開": "closed"}.get(access, "other")
 
 
+def _jinja_cache(project: Project) -> str:
+    folder = project.root / ".cache" / "jinja"
+    folder.mkdir(parents=True, exist_ok=True)
+    return str(folder)
+
+
 # ---------------------------------------------------------------- the pages
 
 
@@ -229,6 +235,9 @@ class Site:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            # compiled templates kept between builds (each save in `express serve` rebuilds
+            # the site); jinja2 checks each template's source before reusing it
+            bytecode_cache=jinja2.FileSystemBytecodeCache(_jinja_cache(project)),
         )
         self.env.filters.update(
             date=derive.format_date,
