@@ -104,9 +104,6 @@ class Para(Block):
         self.height = self.height_of(len(self.lines_for(aw)))
         return aw, self.height
 
-    def natural_width(self) -> float:
-        return self.kit.natural(self.spans)
-
     def split(self, aw, ah):
         lines = self.lines_for(aw)
         n = len(lines)
@@ -234,7 +231,6 @@ class GridTable(Block):
     def __init__(self, columns: Sequence[float], rows: list[Row], *, header: Row | None = None,
                  pitch: float, padding: float, head_fill: str | None = None,
                  zebra: str | None = None, rule: str | None = None, rule_width: float = 0.4,
-                 top_rule: str | None = None, top_rule_width: float = 1.2,
                  background: str | None = None, source: Pos | None = None,
                  min_rows: int = 1, column_height: float = 0.0) -> None:
         super().__init__()
@@ -244,12 +240,10 @@ class GridTable(Block):
         self.pitch = pitch
         self.padding = padding
         self.head_fill, self.zebra, self.rule, self.rule_width = head_fill, zebra, rule, rule_width
-        self.top_rule, self.top_rule_width = top_rule, top_rule_width
         self.background = background
         self.source = source or (rows[0].source if rows else None)
         self._opts = dict(pitch=pitch, padding=padding, head_fill=head_fill, zebra=zebra,
-                          rule=rule, rule_width=rule_width, top_rule=top_rule,
-                          top_rule_width=top_rule_width, background=background,
+                          rule=rule, rule_width=rule_width, background=background,
                           min_rows=min_rows, column_height=column_height)
         # a split leaves at least ``min_rows`` rows on each side (one or two rows under a
         # header at a column foot read as a mistake), unless that many rows would not fit
@@ -332,10 +326,6 @@ class GridTable(Block):
             c.setFillColor(self.background)
             c.rect(0, 0, aw, self.height, stroke=0, fill=1)
         y = self.height
-        if self.top_rule:
-            c.setStrokeColor(self.top_rule)
-            c.setLineWidth(self.top_rule_width)
-            c.line(0, y, aw, y)
         if self.header:
             h = self.row_height(self.header, aw)
             self._draw_row(self.header, y, h, self.head_fill)
@@ -361,7 +351,7 @@ class Section(Block):
 
     def __init__(self, head: Sequence[Flowable], items: Sequence[Flowable], *, columns: int,
                  gutter: float, pitch: float, min_lines: int = 3, box: str | None = None,
-                 box_fill: str | None = None, box_pad: float = 0.0, rule: str | None = None,
+                 box_pad: float = 0.0, rule: str | None = None,
                  source: Pos | None = None, fixed: list[list[tuple[Flowable, float]]] | None
                  = None) -> None:
         super().__init__()
@@ -371,7 +361,7 @@ class Section(Block):
         self.gutter = gutter
         self.pitch = pitch
         self.min_lines = min_lines
-        self.box, self.box_fill, self.box_pad = box, box_fill, box_pad
+        self.box, self.box_pad = box, box_pad
         self.rule = rule
         self.source = source
         self.fixed = fixed
@@ -538,10 +528,10 @@ class Section(Block):
             self.stuck_source = self._stuck(aw, ah, rest)
             return []
         first = Section(self.head, [], columns=self.ncols, gutter=self.gutter, pitch=self.pitch,
-                        box=self.box, box_fill=self.box_fill, box_pad=self.box_pad,
+                        box=self.box, box_pad=self.box_pad,
                         rule=self.rule, source=self.source, fixed=cols)
         second = Section([], rest, columns=self.ncols, gutter=self.gutter, pitch=self.pitch,
-                         box=self.box, box_fill=self.box_fill, box_pad=self.box_pad,
+                         box=self.box, box_pad=self.box_pad,
                          rule=self.rule, source=self.source)
         # The rest continues in the next column frame (the next page): nothing may slip into
         # the room left below the first part, or the reading order breaks.
@@ -562,18 +552,14 @@ class Section(Block):
         aw, h = self.width, self.height
         drawn = getattr(self, "_drawn", None)
         head_h, body, cols, _ = drawn if drawn is not None else self._layout(aw, h)
-        if self.box or self.box_fill:
+        if self.box:
             # the frame: half a line above the head and below the last line; the rest of the
             # whole lines the section takes stays outside, under the frame
             bottom = h - head_h - body - self._pad()
             c.saveState()
-            if self.box_fill:
-                c.setFillColor(self.box_fill)
-            if self.box:
-                c.setStrokeColor(self.box)
-                c.setLineWidth(0.6)
-            c.rect(0, bottom, aw, h - bottom, stroke=1 if self.box else 0,
-                   fill=1 if self.box_fill else 0)
+            c.setStrokeColor(self.box)
+            c.setLineWidth(0.6)
+            c.rect(0, bottom, aw, h - bottom, stroke=1, fill=0)
             c.restoreState()
         x0 = self.box_pad if self.box else 0.0
         y = h - self._pad()

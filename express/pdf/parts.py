@@ -343,7 +343,7 @@ class Parts:
 
     def table(self, columns: Sequence[float], rows: list[Row], *, header: Sequence[str] = (),
               zebra: bool = True, source: Pos | None = None, background: str | None = None,
-              rules: bool = True, head_fill: str | None = None) -> GridTable:
+              rules: bool = True) -> GridTable:
         t = self.t
         head = None
         if header:
@@ -351,11 +351,11 @@ class Parts:
                         for h in header])
         return GridTable(columns, rows, header=head, pitch=self.pitch,
                          padding=t.space.get("table_cell_padding", 4),
-                         head_fill=head_fill or t.colours["table_head"],
+                         head_fill=t.colours["table_head"],
                          zebra=t.colours["zebra"] if zebra else None,
                          rule=t.colours["rule"] if rules else None,
                          rule_width=t.rules.get("thin", 0.4),
-                         top_rule=None, background=background, source=source,
+                         background=background, source=source,
                          min_rows=int(t.composition.get("table_min_rows", 1)),
                          column_height=t.grid.height)
 
@@ -380,12 +380,11 @@ class Parts:
 
     def section(self, head: Sequence[Flowable | None], items: Sequence[Flowable | None], *,
                 columns: int, source: Pos | None = None, box: str | None = None,
-                box_fill: str | None = None, rule: bool = False) -> Section:
+                rule: bool = False) -> Section:
         g = self.t.grid
         return Section([h for h in head if h is not None], [i for i in items if i is not None],
                        columns=columns, gutter=g.gutter, pitch=self.pitch,
-                       box=box, box_fill=box_fill,
-                       box_pad=self.t.style("body").size * 1.5 if (box or box_fill) else 0.0,
+                       box=box, box_pad=self.t.style("body").size * 1.5 if box else 0.0,
                        rule=self.t.colours["rule"] if rule and columns > 1 else None,
                        source=source)
 

@@ -7,7 +7,6 @@ dataclasses; every problem is reported as a :class:`TemplateError` naming the ke
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -72,13 +71,6 @@ class Grid:
     @property
     def height(self) -> float:
         return self.lines * self.line_pitch
-
-    def lines_for(self, height: float) -> int:
-        """Whole grid lines a block of ``height`` takes (rounded up, tolerant of float dust)."""
-        return max(0, math.ceil(height / self.line_pitch - 1e-6))
-
-    def snap(self, height: float) -> float:
-        return self.lines_for(height) * self.line_pitch
 
 
 @dataclass(frozen=True)

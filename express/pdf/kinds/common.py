@@ -18,15 +18,15 @@ class Context:
     style: KindStyle
 
 
-def opener(p: Parts, a: Article, ctx: Context, *, title_style: str = "title",
-           subtitle: str | None = None, byline: str | None = None) -> list[Flowable | None]:
+def opener(p: Parts, a: Article, ctx: Context, *, subtitle: str | None = None,
+           byline: str | None = None) -> list[Flowable | None]:
     """Anchor (bookmark), kind band, title and byline: the head of an article's section."""
     t = p.t
     out: list[Flowable | None] = [p.anchor(a.id, str(a.title), a.label)]
     if ctx.show_band:
         out.append(p.band(a.label, ctx.style.colour))
         out.append(p.space(0.5))
-    out.append(p.para(a.title, title_style, align="left", phrases=True, snap=False))
+    out.append(p.para(a.title, "title", align="left", phrases=True, snap=False))
     if subtitle:
         out.append(p.para(subtitle, "subtitle", colour=ctx.style.colour, align="left",
                           snap=False))
