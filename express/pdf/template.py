@@ -214,8 +214,26 @@ class _Reader:
         return TextStyle(font, size, leading)
 
 
+_read: dict[tuple[Path, int, int], Template] = {}
+
+
 def read_template(path: Path) -> Template:
-    """The template at ``path`` as typed values; raises TemplateError when unusable."""
+    """The template at ``path`` as typed values; raises TemplateError when unusable.
+
+    Read once per version of the file (a build asks for it for its cache key, then for
+    every issue it typesets)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return _read_template(path)  # reports why
+    key = (path, st.st_mtime_ns, st.st_size)
+    t = _read.get(key)
+    if t is None:
+        t = _read[key] = _read_template(path)
+    return t
+
+
+def _read_template(path: Path) -> Template:
     r = _Reader(path)
     try:
         raw = load_template(path)
