@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from pathlib import Path
 
 from express.diagnostics import Diagnostics
 from express.model.issue import Archive, Issue
@@ -39,17 +38,12 @@ from express.project import Project
 
 EDITORIAL_LABEL = "巻頭言"
 
-_templates: dict[tuple[Path, float], Template] = {}
-
-
 def template_for(project: Project, issue: Issue, name: str | None) -> Template:
+    """The issue's layout template; FileNotFoundError when there is none of that name."""
     path = project.pdf_template(name or issue.template)
-    key = (path, path.stat().st_mtime if path.exists() else 0.0)
-    t = _templates.get(key)
-    if t is None:
-        t = read_template(path)
-        _templates[key] = t
-    return t
+    if not path.is_file():
+        raise FileNotFoundError(path)
+    return read_template(path)
 
 
 def editorial(p: Parts, issue: Issue) -> list:

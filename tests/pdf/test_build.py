@@ -204,3 +204,9 @@ def test_a_mistyped_composition_setting_is_reported_with_its_key(project, old, n
     result = build(project, ["2020-winter"], template="typo", site=False)
     [err] = [d for d in result.diags if d.is_error]
     assert err.code == "pdf.template_invalid" and key in err.render("en")
+
+
+def test_a_template_that_does_not_exist_is_named_as_missing(project):
+    result = build(project, ["2020-winter"], template="nosuch", site=False)
+    [err] = [d for d in result.diags if d.is_error]
+    assert err.code == "pdf.template_missing" and '"nosuch"' in err.render("en")
