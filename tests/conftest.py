@@ -37,6 +37,14 @@ def copy_project(dest: Path, issues: bool = True) -> Project:
     return Project(dest)
 
 
+def edit(path: Path, old: str, new: str) -> int:
+    """Replace ``old`` (once) in ``path``, as an editor saves; returns its line number."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     return copy_project(tmp_path)

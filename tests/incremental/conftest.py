@@ -28,9 +28,3 @@ def stamp(path: Path) -> tuple[int, int]:
     """(inode, mtime_ns): a file rewritten, even with the same bytes, gets new ones."""
     st = os.stat(path)
     return st.st_ino, st.st_mtime_ns
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -15,7 +15,8 @@ from express.buildcache import cache_dir
 from express.buildcache.manifest import Manifest
 from express.fonts import find_fonts
 from express.pdf.template import font_candidates
-from tests.incremental.conftest import SMALL, edit, stamp
+from tests.conftest import edit
+from tests.incremental.conftest import SMALL, stamp
 from tests.pdf.conftest import write_issue
 
 

@@ -18,7 +18,7 @@ from express.jtext.classes import char_class
 from express.pdf.template import read_template
 from tests.conftest import ROOT
 from tests.pdf.conftest import pdfium_text, squash, write_issue
-from tests.pdf.test_layout import find, issue_of, read_in_columns, squashed
+from tests.pdf.test_layout import find, issue_of, read_in_columns
 from tests.typography import checks as K
 from tests.typography.glyphs import read_glyphs
 from tests.typography.layout import body_style
@@ -108,7 +108,7 @@ def heading_lines(chars, text: str, start: int | None = None) -> tuple[list[str]
     """The lines ``text`` is set on (found from ``start``) and where it was found."""
     at = find(chars, text, start)
     assert at >= 0, text
-    run = chars[at : at + len(squashed(text))]
+    run = chars[at : at + len(squash(text))]
     lines: list[str] = []
     prev = None
     for c in run:  # in reading order: a new line where the baseline drops
@@ -141,11 +141,11 @@ def test_committee_names_break_between_phrases_never_leaving_a_short_line(built,
     at = find(chars, names[0])  # the committees, in order (the names occur in text before)
     for name in names:
         lines, at = heading_lines(chars, name, at)
-        assert "".join(lines) == squashed(name)
+        assert "".join(lines) == squash(name)
         if len(lines) == 1:
             continue
         broken += 1
-        ok = good_breaks(squashed(name))
+        ok = good_breaks(squash(name))
         pos = 0
         for line in lines[:-1]:
             pos += len(line)
@@ -161,7 +161,7 @@ def test_wrapped_bullet_items_are_justified(built, columns):
     chars = columns["2020-winter"]
     at = find(chars, "事業内容：企業研修")
     assert at >= 0
-    item = chars[at : at + len(squashed("事業内容：企業研修（話し方研修）・マンツーマンレッスン"))]
+    item = chars[at : at + len(squash("事業内容：企業研修（話し方研修）・マンツーマンレッスン"))]
     first = [c for c in item if round(c.bottom) == round(item[0].bottom)]
     assert len(first) < len(item), "the item no longer wraps: pick another"
     page, col = item[0].page, item[0].col

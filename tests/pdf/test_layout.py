@@ -14,7 +14,7 @@ import pytest
 
 from express.pdf.template import read_template
 from tests.conftest import copy_project
-from tests.pdf.conftest import SAMPLES
+from tests.pdf.conftest import SAMPLES, squash
 
 pytestmark = pytest.mark.xdist_group("built")
 
@@ -58,16 +58,12 @@ def read_in_columns(pdf: Path, template: Path) -> list[Char]:
     return out
 
 
-def squashed(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def find(chars: list[Char], text: str, start: int | None = None) -> int:
     """Index in ``chars`` where ``text`` (whitespace ignored) begins, or -1; by default
     searched from the page after the contents (whose entries repeat the titles)."""
     if start is None:
         start = next(i for i, c in enumerate(chars) if c.page >= 2)
-    return "".join(c.ch for c in chars).find(squashed(text), start)
+    return "".join(c.ch for c in chars).find(squash(text), start)
 
 
 def issue_of(project, issue_id):
@@ -80,7 +76,7 @@ def issue_of(project, issue_id):
 def first_words(body, n: int = 12) -> str:
     block = body.blocks[0]
     inlines = block.inlines if hasattr(block, "inlines") else block.items[0].inlines
-    return squashed("".join(i.text for i in inlines))[:n]
+    return squash("".join(i.text for i in inlines))[:n]
 
 
 @pytest.fixture(scope="module")
@@ -231,7 +227,7 @@ def test_editorial_signature_breaks_between_organisation_and_name(columns, issue
     chars = columns[issue_id]
     org = find(chars, "一般社団法人日本インターネットプロバイダー協会会長久保真", 0)
     assert org >= 0
-    sig = chars[org:org + len(squashed("一般社団法人日本インターネットプロバイダー協会会長久保真"))]
+    sig = chars[org:org + len(squash("一般社団法人日本インターネットプロバイダー協会会長久保真"))]
     org_part, name_part = sig[:23], sig[23:]
     # 会長 久保 真 together on one line, the organisation on one line
     assert len({round(c.bottom) for c in name_part}) == 1

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import struct
 import zlib
 from pathlib import Path
@@ -75,18 +74,6 @@ def base_issue(articles: list[dict], **extra: object) -> dict:
     issue.update(extra)
     issue["articles"] = articles
     return issue
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def pdf_text(path: Path) -> str:
-    doc = pdfium.PdfDocument(str(path))
-    try:
-        return "\n".join(doc[i].get_textpage().get_text_range() for i in range(len(doc)))
-    finally:
-        doc.close()
 
 
 def page_count(path: Path) -> int:

@@ -11,14 +11,13 @@ import pytest
 
 from express.build import build
 from express.pdf.template import read_template
+from tests.pdf.conftest import pdfium_text, squash
 from tests.robustness.helpers import (
     PREFECTURES,
     base_issue,
     build_ok,
     page_count,
-    pdf_text,
     png,
-    squash,
     write_issue,
 )
 
@@ -31,7 +30,7 @@ KANJI = ("漢字表記長題名" * 30)[:200]
 
 
 def _text(result, issue_id: str = "2031-autumn") -> str:
-    return squash(pdf_text(result.pdfs[issue_id]))
+    return squash(pdfium_text(result.pdfs[issue_id]))
 
 
 def _has(text: str, *keys: str) -> None:

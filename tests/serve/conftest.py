@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_project
+from tests.conftest import copy_project, edit
 from tests.site.conftest import site  # noqa: F401  (a fixture)
 
 START_TIMEOUT_S = 120  # the first build of both sample issues, on a busy machine
@@ -28,14 +28,6 @@ CHANGE_TIMEOUT_S = 60
 ISSUE = "2020-winter"
 ARTICLE = f"{ISSUE}/okinawa-ict-2020.html"
 TITLE = "title: 沖縄ICTフォーラム2020 in 久米島 開催報告"
-
-
-def edit(path: Path, old: str, new: str) -> int:
-    """Replace ``old`` (once) in ``path``, as an editor saves; returns its line number."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
 
 
 class Served:

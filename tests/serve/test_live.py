@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.serve.conftest import ARTICLE, ISSUE, TITLE, edit
+from tests.conftest import edit
+from tests.serve.conftest import ARTICLE, ISSUE, TITLE
 
 pytestmark = pytest.mark.xdist_group("serve")
 

@@ -10,15 +10,13 @@ import pytest
 from express.build import build
 from express.check import check
 
-from ..conftest import copy_project
+from ..conftest import ROOT, copy_project
 from ..jtext.probe_text import PROBE
+from ..pdf.conftest import SAMPLES
 from . import checks as K
 from .glyphs import read_glyphs
 from .layout import body_style
 from .probe_pdf import NARROW_EMS, TEMPLATE, build_probe
-
-SAMPLES = ("2020-winter", "2022-spring")
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")

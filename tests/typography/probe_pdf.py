@@ -23,10 +23,10 @@ from express.pdf.fonts import font_set
 from express.pdf.template import read_template
 from express.pdf.text import TextKit
 
+from ..conftest import ROOT
 from ..jtext.probe_text import PROBE
 from .glyphs import Column
 
-ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "templates" / "pdf" / "a4-magazine.yaml"
 PAGE_W, PAGE_H = 1190.0, 842.0  # A3 landscape: room for several columns per page
 MARGIN = 36.0
