@@ -104,6 +104,7 @@ class Template:
     cover: dict[str, float]
     contents: dict[str, float]
     programme_columns: tuple[float, ...]
+    table_columns: dict[str, tuple[float, ...]]
     colophon: dict[str, float]
     raw: dict[str, Any] = field(repr=False, default_factory=dict)
 
@@ -157,6 +158,25 @@ def _composition(r: _Reader, comp: dict[str, Any]) -> dict[str, Any]:
     if isinstance(rows, bool) or not isinstance(rows, int) or rows < 1:
         raise r.fail("composition.table_min_rows", f"must be a whole number ≥ 1, not {rows!r}")
     return dict(comp)
+
+
+# The tables whose column widths a template sets, and how many columns each has.
+TABLES = {"facts": 2, "member": 2, "calendar": 3, "officers": 3, "opinions": 2,
+          "providers": 2}
+
+
+def _table_columns(r: _Reader, tables: dict[str, Any]) -> dict[str, tuple[float, ...]]:
+    """Each table's column widths, as fractions of the table's width that add up to 1."""
+    out = {}
+    for name, count in TABLES.items():
+        cols = r.get(tables, name, "tables")
+        if (not isinstance(cols, list) or len(cols) != count
+                or not all(isinstance(v, int | float) and not isinstance(v, bool) and v > 0
+                           for v in cols)
+                or abs(sum(cols) - 1) > 1e-6):
+            raise r.fail(f"tables.{name}", f"must be {count} positive fractions adding up to 1")
+        out[name] = tuple(float(v) for v in cols)
+    return out
 
 
 class _Reader:
@@ -311,6 +331,7 @@ def _read_template(path: Path) -> Template:
         raise r.fail(f"{'programme'}.columns", "must be three positive fractions")
     total = sum(pcols)
     comp = _composition(r, r.mapping(raw.get("composition", {}), "composition"))
+    tables = _table_columns(r, r.mapping(r.get(raw, "tables", ""), "tables"))
     return Template(
         path=path,
         name=str(raw.get("name", path.stem)),
@@ -334,6 +355,7 @@ def _read_template(path: Path) -> Template:
         cover=r.numbers(r.get(raw, "cover", ""), "cover"),
         contents=r.numbers(r.get(raw, "contents", ""), "contents"),
         programme_columns=tuple(v / total for v in pcols),
+        table_columns=tables,
         colophon=r.numbers(raw.get("colophon", {}), "colophon"),
         raw=raw,
     )

@@ -18,5 +18,6 @@ def render(p: Parts, a: Calendar, ctx: Context) -> list:
                        link=str(ev.url) if ev.url else None)
         rows.append(Row([p.text_cell(ev.dates_label, "table"), p.cell(title),
                          p.text_cell(ev.place, "table", colour=muted)], source=ev.pos))
-    table = p.table([0.3, 0.48, 0.22], rows, header=("日程", "行事", "開催地"), source=a.pos)
+    table = p.table(p.t.table_columns["calendar"], rows, header=("日程", "行事", "開催地"),
+                    source=a.pos)
     return [p.section(opener(p, a, ctx), [table], columns=ctx.style.columns, source=a.pos)]

@@ -49,7 +49,7 @@ def render(p: Parts, a: Member, ctx: Context) -> list:
                               in_text=False)
     if logo is not None:
         row = Row([p.cell(logo), info])
-        table = p.table([0.24, 0.76], [row], zebra=False, rules=False)
+        table = p.table(t.table_columns["member"], [row], zebra=False, rules=False)
     else:
         table = p.table([1.0], [Row([info])], zebra=False, rules=False)
     table.padding = 0

@@ -24,5 +24,6 @@ def render(p: Parts, a: Officers, ctx: Context) -> list:
             rows.append(Row([role, p.text_cell(person.name, "table_strong"),
                              p.text_cell(person.company, "table", colour=t.colours["muted"])],
                             source=person.pos, cont=cont if i else None))
-    table = p.table([0.2, 0.3, 0.5], rows, header=("役職", "氏名", "所属"), source=a.pos)
+    table = p.table(t.table_columns["officers"], rows, header=("役職", "氏名", "所属"),
+                    source=a.pos)
     return [p.section(head, [table], columns=ctx.style.columns, source=a.pos, rule=True)]

@@ -15,5 +15,5 @@ def render(p: Parts, a: Opinions, ctx: Context) -> list:
     rows = [Row([p.text_cell(format_date(o.date), "table"),
                  p.text_cell(o.title, "table", link=str(o.url) if o.url else None)],
                 source=o.pos) for o in a.newest_first]
-    table = p.table([0.2, 0.8], rows, header=("提出日", "件名"), source=a.pos)
+    table = p.table(p.t.table_columns["opinions"], rows, header=("提出日", "件名"), source=a.pos)
     return [p.section(opener(p, a, ctx), [table], columns=ctx.style.columns, source=a.pos)]

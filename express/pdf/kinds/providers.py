@@ -20,6 +20,7 @@ def render(p: Parts, a: Providers, ctx: Context) -> list:
             rows.append(Row([pref, p.text_cell(e.name, "table",
                                                link=str(e.url) if e.url else None)],
                             source=e.pos, cont=cont if i else None))
-    table = p.table([0.3, 0.7], rows, header=("都道府県", "事業者名"), source=a.pos)
+    table = p.table(p.t.table_columns["providers"], rows, header=("都道府県", "事業者名"),
+                    source=a.pos)
     return [p.section(opener(p, a, ctx), [table], columns=ctx.style.columns, source=a.pos,
                       rule=True)]

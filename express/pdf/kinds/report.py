@@ -48,7 +48,7 @@ def facts(p: Parts, a: Report, colour: str):
             source=at.pos)
     if a.url:
         row("URL", text(link=str(a.url)), source=a.at("url"))
-    return p.table([0.15, 0.85], rows, zebra=False, rules=False,
+    return p.table(t.table_columns["facts"], rows, zebra=False, rules=False,
                    background=t.colours["accent_light"], source=ev.pos)
 
 
