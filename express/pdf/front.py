@@ -29,13 +29,33 @@ class CoverText:
     lines: list[list[Line]]
 
 
+# The cover's text block below the picture, the same for measuring and painting: the
+# accent bar under the picture, the indent of cover lines after their square mark, and
+# the gap under each cover line's rule (pt; a template may set them under cover:).
+def _cover_width(t) -> float:
+    """The width of the headline and of the cover lines with their rules."""
+    return min(t.cover.get("headline_width_mm", 170) * MM, t.page_width - 2 * t.left)
+
+
+def _cover_bar(t) -> float:
+    return t.cover.get("bar_pt", 4)
+
+
+def _cover_indent(t) -> float:
+    return t.cover.get("line_indent_pt", 14)
+
+
+def _cover_line_gap(t) -> float:
+    return t.cover.get("line_gap_pt", 3)
+
+
 def cover_text_height(p: Parts, text: CoverText) -> float:
     """Height from the foot of the cover picture to the last cover line's rule."""
     t = p.t
-    h = 4 + t.cover.get("headline_gap_mm", 12) * MM
+    h = _cover_bar(t) + t.cover.get("headline_gap_mm", 12) * MM
     h += len(text.headline) * t.style("cover_headline").leading
     h += t.cover.get("lines_gap_mm", 6) * MM
-    h += sum(len(c) * t.style("cover_line").leading + 3 for c in text.lines)
+    h += sum(len(c) * t.style("cover_line").leading + _cover_line_gap(t) for c in text.lines)
     return h
 
 
@@ -52,8 +72,7 @@ def cover_image_height(p: Parts, text: CoverText) -> float:
 def cover_text(p: Parts, issue: Issue) -> CoverText:
     """The cover's headline and cover lines, composed; errors when they do not fit."""
     t, kit = p.t, p.kit
-    width = t.cover.get("headline_width_mm", 170) * MM
-    width = min(width, t.page_width - 2 * t.left)
+    width = _cover_width(t)
     cover = issue.cover
     headline: list[Line] = []
     lines: list[list[Line]] = []
@@ -72,7 +91,7 @@ def cover_text(p: Parts, issue: Issue) -> CoverText:
             kit.diags.error(cover.at("headline"), "lint.overflow",
                             detail=f"cover headline: {len(headline)} lines, at most {most}")
     for text in cover.lines:
-        composed = kit.compose(kit.spans(text, "cover_line"), width - 14,
+        composed = kit.compose(kit.spans(text, "cover_line"), width - _cover_indent(t),
                                kit.settings("left", 0.0, True))
         lines.append(composed)
     most = int(t.cover.get("max_lines", 6))
@@ -148,9 +167,10 @@ def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText):
             canv.restoreState()
             canv.saveState()
             top -= img_h
+        bar = _cover_bar(t)
         canv.setFillColor(c["accent"])
-        canv.rect(0, top - 4, pw, 4, stroke=0, fill=1)
-        top -= 4 + t.cover.get("headline_gap_mm", 12) * MM
+        canv.rect(0, top - bar, pw, bar, stroke=0, fill=1)
+        top -= bar + t.cover.get("headline_gap_mm", 12) * MM
         hs = t.style("cover_headline")
         kit.draw_lines(canv, text.headline, x, top, hs.leading, c["ink"])
         top -= len(text.headline) * hs.leading + t.cover.get("lines_gap_mm", 6) * MM
@@ -159,12 +179,12 @@ def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText):
             canv.setFillColor(c["accent"])
             mark = ls.size * 0.5
             canv.rect(x, top - ls.leading / 2 - mark / 2, mark, mark, stroke=0, fill=1)
-            kit.draw_lines(canv, composed, x + 14, top, ls.leading, c["ink"])
+            kit.draw_lines(canv, composed, x + _cover_indent(t), top, ls.leading, c["ink"])
             top -= len(composed) * ls.leading
             canv.setStrokeColor(c["rule"])
-            canv.setLineWidth(0.4)
-            canv.line(x, top - 1, x + t.cover.get("headline_width_mm", 170) * MM, top - 1)
-            top -= 3
+            canv.setLineWidth(t.rules.get("thin", 0.4))
+            canv.line(x, top - 1, x + _cover_width(t), top - 1)
+            top -= _cover_line_gap(t)
         # foot: the publisher's web address
         if pub.url:
             line = kit.line(str(pub.url), "cover_publisher")

@@ -279,6 +279,22 @@ def test_b5_cover_lines_end_above_the_web_address(b5_built, issue_id):
 
 
 @pytest.mark.parametrize("issue_id", SAMPLES)
+def test_b5_cover_line_rules_end_with_the_text_block(b5_built, issue_id):
+    project, result = b5_built
+    t = read_template(project.pdf_template("b5-single"))
+    doc = pdfium.PdfDocument(str(result.pdfs[issue_id]))
+    try:
+        paths = doc[0].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH])
+        rules = [obj.get_bounds() for obj in paths]
+    finally:
+        doc.close()
+    rules = [(left, right) for left, bottom, right, top in rules
+             if top - bottom < 3 and abs(left - t.left) < 2]
+    assert rules  # one under each cover line
+    assert all(right <= t.page_width - t.left + 1 for _left, right in rules), rules
+
+
+@pytest.mark.parametrize("issue_id", SAMPLES)
 def test_a4_cover_lines_end_above_the_web_address(pdfs, issue_id):
     url_top, lowest = cover_clear_of_url(pdfs[issue_id], "https://www.jaipa.or.jp/")
     assert lowest > url_top + 6
