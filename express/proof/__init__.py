@@ -11,11 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from PIL import Image
+
 from express.pdf.template import Template
 from express.project import Project
 from express.proof.diff import changed_mask, keep_previous, write_diff_image
-from express.proof.render import page_labels, render_pages
-from express.proof.sheet import write_contact_sheet
+from express.proof.render import render_pages
+from express.proof.sheet import thumbnail, write_contact_sheet
 from express.proof.style import SheetStyle, read_style
 
 __all__ = ["Proof", "SheetStyle", "label_font", "make_proof", "read_style", "render_pages"]
@@ -40,15 +42,30 @@ class Proof:
 def make_proof(pdf: Path, out_dir: Path, style: SheetStyle, *, font: Path | None = None,
                scale: float = 1.5, template: Template | None = None,
                diff: bool = False) -> Proof:
+    """Render, compare and sheet each page in one pass, while it is in memory."""
     previous = keep_previous(out_dir)
-    pages = render_pages(pdf, out_dir, scale=scale, template=template)
-    proof = Proof(pages, page_labels(pdf), out_dir / CONTACT_SHEET)
+    proof = Proof([], [], out_dir / CONTACT_SHEET)
+    compare = diff and bool(previous)  # a first proof has nothing to compare with
+    changed: list[int] = []
+    thumbs: list[Image.Image] = []
+    sizes: list[tuple[int, int]] = []
+
+    def each(i: int, path: Path, label: str, image: Image.Image) -> None:
+        proof.labels.append(label)
+        if compare:
+            mask = changed_mask(previous[i], image) if i < len(previous) else None
+            if i >= len(previous) or mask is not None:  # new pages count as changed
+                changed.append(i)
+            if mask is not None:
+                write_diff_image(path, image, mask, style)
+        thumbs.append(thumbnail(image, style))
+        sizes.append(image.size)
+
+    proof.pages = render_pages(pdf, out_dir, scale=scale, template=template, each=each)
     if diff:
-        proof.changed = []
-        if previous:
-            proof.previous_count = len(previous)
-            proof.changed = _compare(previous, pages, style)
-    write_contact_sheet(pages, proof.labels, set(proof.changed or ()), proof.sheet, style,
+        proof.changed = changed
+        proof.previous_count = len(previous) if previous else None
+    write_contact_sheet(thumbs, sizes[0], proof.labels, set(changed), proof.sheet, style,
                         font)
     return proof
 
@@ -63,15 +80,3 @@ def label_font(project: Project, role: str, template: str | None = None) -> Path
         return None
     chosen, _problems = find_fonts(project.root, font_candidates(path))
     return chosen[role].path if role in chosen else None
-
-
-def _compare(previous: list[Path], pages: list[Path], style: SheetStyle) -> list[int]:
-    """Indices of pages that differ from the previous proof (new pages count as changed)."""
-    changed = []
-    for i, page in enumerate(pages):
-        mask = changed_mask(previous[i], page) if i < len(previous) else None
-        if i >= len(previous) or mask is not None:
-            changed.append(i)
-        if mask is not None:
-            write_diff_image(page, mask, style)
-    return changed

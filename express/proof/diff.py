@@ -34,24 +34,24 @@ def keep_previous(out_dir: Path) -> list[Path]:
     return page_files(previous) if previous.is_dir() else []
 
 
-def changed_mask(before: Path, after: Path) -> Image.Image | None:
-    """White where the two renderings differ, or None when they are identical."""
-    with Image.open(before) as a, Image.open(after) as b:
-        if a.size != b.size:
-            return Image.new("L", b.size, 255)
-        diff = ImageChops.difference(a.convert("RGB"), b.convert("RGB"))
-        if diff.getbbox() is None:
-            return None
-        return diff.convert("L").point(lambda v: 255 if v else 0)
+def changed_mask(before: Path, after: Image.Image) -> Image.Image | None:
+    """White where the previous rendering and ``after`` differ, or None when identical."""
+    with Image.open(before) as a:
+        if a.size != after.size:
+            return Image.new("L", after.size, 255)
+        diff = ImageChops.difference(a.convert("RGB"), after)
+    if diff.getbbox() is None:
+        return None
+    return diff.convert("L").point(lambda v: 255 if v else 0)
 
 
-def write_diff_image(page: Path, mask: Image.Image, style: SheetStyle) -> Path:
-    """``page-NN.diff.png``: the page faded, its changed regions at full strength, tinted."""
+def write_diff_image(page: Path, image: Image.Image, mask: Image.Image,
+                     style: SheetStyle) -> Path:
+    """``page-NN.diff.png`` beside ``page`` (whose rendering is ``image``): the page faded,
+    its changed regions at full strength, tinted."""
     out = page.with_name(f"{page.stem}.diff.png")
-    with Image.open(page) as img:
-        page_rgb = img.convert("RGB")
-    faded = Image.blend(page_rgb, Image.new("RGB", page_rgb.size, "white"), style.diff_fade)
-    tinted = Image.blend(page_rgb, Image.new("RGB", page_rgb.size, style.diff_colour),
+    faded = Image.blend(image, Image.new("RGB", image.size, "white"), style.diff_fade)
+    tinted = Image.blend(image, Image.new("RGB", image.size, style.diff_colour),
                            style.diff_tint)
     faded.paste(tinted, mask=mask.filter(ImageFilter.MaxFilter(style.diff_spread)))
     faded.save(out)

@@ -8,35 +8,43 @@ what sits on the grid.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
+from PIL import Image
+
+from express import pdfpages
 from express.pdf.template import Template
 
 PAGE_FILE = re.compile(r"page-\d+\.png")
 
 
+# what make_proof does with each page as it is written: (index, PNG path, folio, image)
+PageWritten = Callable[[int, Path, str, Image.Image], None]
+
+
 def render_pages(pdf: Path, out_dir: Path, *, scale: float = 1.5,
-                 template: Template | None = None) -> list[Path]:
-    import pypdfium2 as pdfium
+                 template: Template | None = None,
+                 each: PageWritten | None = None) -> list[Path]:
+    """Write every page of ``pdf`` to ``out_dir/page-NN.png`` (over the grid with a
+    ``template``); ``each`` sees each page while it is still in memory."""
     from PIL import ImageDraw
 
     out_dir.mkdir(parents=True, exist_ok=True)
     for old in page_files(out_dir):
         old.unlink()
-    doc = pdfium.PdfDocument(str(pdf))
     written: list[Path] = []
-    try:
-        for i in range(len(doc)):
-            page = doc[i]
-            image = page.render(scale=scale).to_pil().convert("RGB")
-            if template is not None and i > 0:
-                draw = ImageDraw.Draw(image, "RGBA")
-                _grid(draw, template, scale)
-            path = out_dir / f"page-{i + 1:02d}.png"
-            image.save(path)
-            written.append(path)
-    finally:
-        doc.close()
+
+    def write(i: int, label: str, image: Image.Image) -> None:
+        if template is not None and i > 0:
+            _grid(ImageDraw.Draw(image, "RGBA"), template, scale)
+        path = out_dir / f"page-{i + 1:02d}.png"
+        image.save(path)
+        written.append(path)
+        if each is not None:
+            each(i, path, label, image)
+
+    pdfpages.render(pdf, scale, write)
     return written
 
 
@@ -44,17 +52,6 @@ def page_files(folder: Path) -> list[Path]:
     """The rendered pages in ``folder`` in page order (not their diff images)."""
     pages = [p for p in folder.glob("page-*.png") if PAGE_FILE.fullmatch(p.name)]
     return sorted(pages, key=lambda p: int(p.stem.removeprefix("page-")))
-
-
-def page_labels(pdf: Path) -> list[str]:
-    """Each page's printed folio from the PDF's page labels (表紙, 1, 2, …)."""
-    import pypdfium2 as pdfium
-
-    doc = pdfium.PdfDocument(str(pdf))
-    try:
-        return [doc.get_page_label(i) or str(i + 1) for i in range(len(doc))]
-    finally:
-        doc.close()
 
 
 def _grid(draw, t: Template, scale: float) -> None:

@@ -16,34 +16,41 @@ from express.proof.style import SheetStyle
 LINE = 1.6  # label line height, in label sizes
 
 
+def _thumb_height(page_size: tuple[int, int], style: SheetStyle) -> int:
+    w, h = page_size
+    return round(style.thumb_width * h / w)
+
+
 def sheet_size(pages: int, page_size: tuple[int, int], style: SheetStyle) -> tuple[int, int]:
     """Pixel size of the sheet for ``pages`` pages of ``page_size`` (width, height)."""
     columns = max(1, min(style.columns, pages))
     rows = -(-pages // columns)
-    w, h = page_size
-    cell_h = round(style.thumb_width * h / w) + round(style.label_size * LINE)
+    cell_h = _thumb_height(page_size, style) + round(style.label_size * LINE)
     return (style.gap + columns * (style.thumb_width + style.gap),
             style.gap + rows * (cell_h + style.gap))
 
 
-def write_contact_sheet(pages: list[Path], labels: list[str], changed: set[int],
-                        out: Path, style: SheetStyle, font: Path | None) -> Path:
-    """Draw the sheet into ``out``; ``changed`` holds the indices of changed pages."""
-    with Image.open(pages[0]) as first:
-        page_size = first.size
-    sheet = Image.new("RGB", sheet_size(len(pages), page_size, style), style.background)
+def thumbnail(image: Image.Image, style: SheetStyle) -> Image.Image:
+    """A page (RGB) as it stands on the sheet."""
+    return image.resize((style.thumb_width, _thumb_height(image.size, style)), Image.LANCZOS)
+
+
+def write_contact_sheet(thumbs: list[Image.Image], page_size: tuple[int, int],
+                        labels: list[str], changed: set[int], out: Path, style: SheetStyle,
+                        font: Path | None) -> Path:
+    """Draw the sheet of ``thumbs`` (pages of ``page_size``) into ``out``; ``changed``
+    holds the indices of changed pages."""
+    sheet = Image.new("RGB", sheet_size(len(thumbs), page_size, style), style.background)
     draw = ImageDraw.Draw(sheet)
     label_font = (ImageFont.truetype(str(font), style.label_size) if font
                   else ImageFont.load_default(style.label_size))
-    thumb_h = round(style.thumb_width * page_size[1] / page_size[0])
+    thumb_h = _thumb_height(page_size, style)
     cell_h = thumb_h + round(style.label_size * LINE)
-    columns = max(1, min(style.columns, len(pages)))
+    columns = max(1, min(style.columns, len(thumbs)))
     mark = message("proof.sheet_changed")
-    for i, (page, label) in enumerate(zip(pages, labels, strict=True)):
+    for i, (thumb, label) in enumerate(zip(thumbs, labels, strict=True)):
         x = style.gap + (i % columns) * (style.thumb_width + style.gap)
         y = style.gap + (i // columns) * (cell_h + style.gap)
-        with Image.open(page) as img:
-            thumb = img.convert("RGB").resize((style.thumb_width, thumb_h), Image.LANCZOS)
         sheet.paste(thumb, (x, y))
         text, colour = label, style.label_colour
         if i in changed:

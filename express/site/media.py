@@ -7,20 +7,18 @@ never shift while loading.
 from __future__ import annotations
 
 import shutil
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image as PILImage
 from PIL import ImageOps
 
+from express.pdfpages import render
+
 THUMB_WIDTH = 480  # the cover grid shows covers at up to 240 CSS px: 2x for sharp screens
 OG_WIDTH = 600  # og:image: JPEG, as some share previews still refuse WebP
 PHOTO_MAX = 1200
 LOGO_BOX = (480, 240)  # logos show at up to 6rem high: 2x that, and never wider than this
-# PDFium allows one call at a time in a process, even on different documents; the site's
-# pictures are made by several threads
-PDFIUM = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -34,19 +32,10 @@ class Picture:
 
 def render_cover(pdf: Path, site: Path, folder: str) -> tuple[Picture, Picture]:
     """The PDF's first page as the grid thumbnail (WebP) and the share image (JPEG)."""
-    import pypdfium2 as pdfium
-
-    with PDFIUM:
-        doc = pdfium.PdfDocument(str(pdf))
-        try:
-            page = doc[0]
-            width_pt = page.get_width()
-            bitmap = page.render(scale=THUMB_WIDTH / width_pt)
-            image = bitmap.to_pil().convert("RGB")  # a copy: the bitmap can go
-            bitmap.close()  # inside the lock, not whenever the collector gets to it
-            page.close()
-        finally:
-            doc.close()
+    first: list[PILImage.Image] = []
+    render(pdf, lambda width_pt: THUMB_WIDTH / width_pt,
+           lambda _i, _label, image: first.append(image), pages=1)
+    image = first[0]
     out = site / folder
     out.mkdir(parents=True, exist_ok=True)
     image.save(out / "cover.webp", "WEBP", quality=80, method=6)

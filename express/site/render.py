@@ -30,6 +30,7 @@ from typing import Any
 
 import jinja2
 
+from express import pdfpages
 from express.diagnostics import Diagnostics
 from express.model import derive
 from express.model.articles import Article, Member, Photo
@@ -124,7 +125,7 @@ def _prepare_issue(
     shutil.copyfile(pdf, out / pdf_href)
     covers = [f"{issue.id}/cover.webp", f"{issue.id}/cover.jpg"]
     try:
-        thumb, og = derived.get(out / pdf_href, ["cover", pdfium_version()], out, covers,
+        thumb, og = derived.get(out / pdf_href, ["cover", pdfpages.version()], out, covers,
                                 lambda: media.render_cover(out / pdf_href, out, issue.id))
     except Exception as exc:  # pdfium raises its own error types for broken files
         diags.error(issue.pos, "site.pdf_unreadable", id=issue.id, reason=str(exc))
@@ -143,12 +144,6 @@ def _prepare_issue(
         except OSError as exc:
             diags.error(image.pos, "image.unreadable", ref=image.ref, reason=str(exc))
     return page, diags
-
-
-def pdfium_version() -> str:
-    import pypdfium2
-
-    return str(pypdfium2.version.PYPDFIUM_INFO)
 
 
 def _pictures(issue: Issue):
