@@ -51,6 +51,11 @@ class Issue(Located):
         """``JAIPA Express 第91号 2031年秋号`` without the publication name."""
         return " ".join(p for p in (self.number_label, self.season or "") if p)
 
+    @property
+    def headline(self) -> str:
+        """The cover's headline, or "" when the issue has none."""
+        return str(self.cover.headline) if self.cover and self.cover.headline else ""
+
 
 @dataclass
 class Archive:

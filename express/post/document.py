@@ -26,8 +26,7 @@ def document_meta(issue: Issue, archive: Archive) -> dict[str, str]:
     return {
         "title": f"{pub.name} {issue.title}",
         "author": str(pub.publisher),
-        "subject": str(issue.cover.headline) if issue.cover and issue.cover.headline
-        else f"{pub.name} {issue.title}",
+        "subject": issue.headline or f"{pub.name} {issue.title}",
         "keywords": ", ".join([str(pub.name), issue.number_label, *kinds]),
         "creator": f"JAIPA Express {__version__}",
     }
