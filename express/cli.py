@@ -22,13 +22,12 @@ from express.project import Project
 def report(diags: Diagnostics) -> int:
     """Print every diagnostic to stderr, then a one-line count if there were any;
     returns the number of errors."""
-    shown = diags.sorted()
-    for d in shown:
-        click.echo(d.render(), err=True)
-    errors = sum(1 for d in shown if d.is_error)
-    if shown:
-        files = len({d.pos.path for d in shown if d.pos})
-        click.echo(message("check.summary", errors=errors, warnings=len(shown) - errors,
+    lines, errors = diags.rendered()
+    for line in lines:
+        click.echo(line, err=True)
+    if lines:
+        files = len({d.pos.path for d in diags if d.pos})
+        click.echo(message("check.summary", errors=errors, warnings=len(lines) - errors,
                            files=files), err=True)
     return errors
 

@@ -61,3 +61,9 @@ class Diagnostics(list[Diagnostic]):
         for d in self:
             unique.setdefault((d.severity, d.pos, d.code, repr(sorted(d.args.items()))), d)
         return sorted(unique.values(), key=key)
+
+    def rendered(self) -> tuple[list[str], int]:
+        """Each diagnostic as the terminal shows it (sorted, repeats dropped), and how
+        many of them are errors."""
+        shown = self.sorted()
+        return [d.render() for d in shown], sum(1 for d in shown if d.is_error)

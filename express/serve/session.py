@@ -86,11 +86,9 @@ class Preview:
                 diags = Diagnostics()
                 diags.error(None, "internal.error", kind=type(exc).__name__, detail=str(exc))
             seconds = time.perf_counter() - started
-            shown = diags.sorted()
-            lines = [d.render() for d in shown]
+            lines, errors = diags.rendered()
             for line in lines:
                 self.echo(line, err=True)
-            errors = sum(1 for d in shown if d.is_error)
             if errors:
                 self.pending = plan
                 self.echo(message("serve.failed", changed=why, errors=errors, seconds=seconds),
