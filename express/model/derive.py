@@ -29,9 +29,10 @@ def weekday_ja(day: dt.date) -> str:
     return WEEKDAYS_JA[day.weekday()]
 
 
-def format_date(day: dt.date) -> str:
-    """``2020年11月19日（木）``."""
-    return f"{day.year}年{day.month}月{day.day}日（{weekday_ja(day)}）"
+def format_date(day: dt.date, *, weekday: bool = True) -> str:
+    """``2020年11月19日（木）``, or ``2020年11月19日`` without the weekday."""
+    date = f"{day.year}年{day.month}月{day.day}日"
+    return f"{date}（{weekday_ja(day)}）" if weekday else date
 
 
 def format_date_range(start: dt.date, end: dt.date | None) -> str:

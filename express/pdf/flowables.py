@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from express.jtext import Line, Settings, Span
 from express.model.source import Pos
 from express.pdf.platypus import Flowable, FrameBreak
-from express.pdf.text import TextKit
+from express.pdf.text import TextKit, most_used_size
 
 EPS = 0.01
 
@@ -131,10 +131,7 @@ class Para(Block):
         """The size most of the paragraph is set in: it places every line (and the marker)
         in its line box, so all baselines of a paragraph and of its parts after a split
         sit one ``leading`` apart, on the grid."""
-        count: dict[float, int] = {}
-        for sp in self.spans:
-            count[sp.style.size] = count.get(sp.style.size, 0) + len(sp.text)
-        return max(count, key=lambda sz: (count[sz], sz)) if count else 0.0
+        return most_used_size((sp.style, sp.text) for sp in self.spans) or 0.0
 
     def draw(self):
         lines = self.lines_for(self.width)

@@ -17,11 +17,6 @@ from express.pdf.template import MM
 from express.pdf.text import ASCENT
 
 
-def date_ja(issue: Issue) -> str:
-    d = issue.date
-    return f"{d.year}年{d.month}月{d.day}日発行"
-
-
 # ---------------------------------------------------------------------------- cover
 @dataclass
 class CoverText:
@@ -141,7 +136,7 @@ def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText):
         # issue number, season and date on the band's right
         right = pw - t.left
         y = ph - band_h + 14
-        for value, style in ((date_ja(issue), "cover_date"),
+        for value, style in ((f"{format_date(issue.date, weekday=False)}発行", "cover_date"),
                              (" ".join(v for v in (issue.number_label, issue.season) if v),
                               "cover_number")):
             line = kit.line(value, style)

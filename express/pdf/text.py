@@ -54,16 +54,21 @@ def colour(value: str):
 ASCENT = 0.88
 
 
-def base_size(lines: Iterable[Line]) -> float:
-    """The text size that places a paragraph's lines in their line boxes: the size most of
-    its characters are set in (the largest of those on a tie)."""
+def most_used_size(pieces: Iterable[tuple[Style, str]]) -> float | None:
+    """The text size most characters of ``pieces`` are set in (the largest of those on a
+    tie): it places a paragraph's lines in their line boxes, so all its baselines sit one
+    leading apart, on the grid.  None for no text."""
     count: dict[float, int] = {}
-    for line in lines:
-        for run in line.runs:
-            count[run.style.size] = count.get(run.style.size, 0) + len(run.text)
-    if not count:
-        return max((ln.max_size for ln in lines), default=0.0)
-    return max(count, key=lambda sz: (count[sz], sz))
+    for style, text in pieces:
+        count[style.size] = count.get(style.size, 0) + len(text)
+    return max(count, key=lambda sz: (count[sz], sz)) if count else None
+
+
+def base_size(lines: Iterable[Line]) -> float:
+    """:func:`most_used_size` of composed ``lines``."""
+    lines = list(lines)
+    size = most_used_size((run.style, run.text) for line in lines for run in line.runs)
+    return size if size is not None else max((ln.max_size for ln in lines), default=0.0)
 
 
 class TextKit:
