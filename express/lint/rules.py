@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from express.diagnostics import Diagnostics
-from express.load.yaml_source import pos_of, read_yaml
+from express.load.yaml_source import pos_of, read_file
 from express.model.derive import name_key
 
 KEYS = ("variants", "company_types")
@@ -42,7 +42,7 @@ def load_rules(path: Path, shown: str, diags: Diagnostics) -> Rules:
     the groups that are well-formed are kept."""
     if not path.exists():
         return Rules()
-    source = read_yaml(shown, path.read_bytes(), diags)
+    source = read_file(path, shown, diags)
     if source is None:
         return Rules()
     root = source.root

@@ -17,7 +17,7 @@ from express.diagnostics import Diagnostics
 from express.load.images import read_image
 from express.load.kinds import COMMON, KINDS, body
 from express.load.values import Fields, Reader, suggest
-from express.load.yaml_source import read_yaml
+from express.load.yaml_source import read_file, read_yaml
 from express.model.articles import DEFAULT_TITLES, Article
 from express.model.issue import Archive, Cover, Issue, Publication
 from express.model.source import Pos, Text
@@ -44,12 +44,7 @@ def _read(path: Path, diags: Diagnostics, folder: Path, what: str, keys: dict[st
     if not path.exists():
         diags.error(Pos(shown, 1, 1), missing)
         return None
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        diags.error(Pos(shown, 1, 1), "source.unreadable", reason=exc.strerror or str(exc))
-        return None
-    source = read_yaml(shown, data, diags)
+    source = read_file(path, shown, diags)
     if source is None:
         return None
     r = Reader(shown, source.text, diags, str(folder))

@@ -8,6 +8,7 @@ overwrite.  Encoding problems (Shift_JIS from Windows editors, stray bytes) are 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
 
@@ -156,3 +157,14 @@ def read_yaml(path: str, data: bytes, diags: Diagnostics, *, checked: bool = Tru
         return None
     _check_duplicates(path, root, diags)
     return Source(path, text, root)
+
+
+def read_file(path: Path, shown: str, diags: Diagnostics) -> Source | None:
+    """:func:`read_yaml` of the file at ``path`` (``shown`` as editors see it), reporting
+    a file that cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        diags.error(Pos(shown, 1, 1), "source.unreadable", reason=exc.strerror or str(exc))
+        return None
+    return read_yaml(shown, data, diags)

@@ -80,3 +80,18 @@ def test_a_width_tie_asks_for_half_width_whichever_came_first(empty_project):
     (d,) = [d for d in diags if d.code == "lint.variant_form"]
     assert d.args["written"] == "ＪＡＩＰＡ" and d.args["usual"] == "JAIPA"
     assert found(diags, "lint.variant_form") == [(4, 3)]
+
+
+def test_an_unreadable_rules_file_is_reported_not_a_traceback(empty_project):
+    rules = empty_project.templates / "lint" / "hyouki.yaml"
+    rules.unlink()
+    rules.mkdir()  # exists, but cannot be read as a file
+    (empty_project.issues / "2031-autumn").mkdir()
+    (empty_project.issues / "2031-autumn" / "issue.yaml").write_text(
+        "number: 1\ndate: 2020-12-15\narticles:\n  - kind: article\n    title: 題\n",
+        encoding="utf-8")
+    from express.check import check
+
+    _archive, diags = check(empty_project)
+    [err] = [d for d in diags if d.is_error]
+    assert err.code == "source.unreadable" and err.pos.path.endswith("lint/hyouki.yaml")
