@@ -38,12 +38,22 @@ def inconsistent_forms(issue: Issue, diags: Diagnostics, rules: Rules) -> None:
     texts = pieces(issue)
     words = [p for p in texts if p.field not in ADDRESS_FIELDS]
     running = [p for p in words if p.field not in NAME_FIELDS]
+    joined = "\n".join(p.text for p in running)
     for group in rules.variants:
-        _report(_find_forms(running, group), diags, "lint.variant_form")
+        # a group is reported only where two of its forms are used: most rule groups
+        # have no form in the issue at all, and a substring test rules them out cheaply
+        if sum(form in joined for form in group) >= 2:
+            _report(_find_forms(running, group), diags, "lint.variant_form")
+    # two forms of one word differ in width only if one has a full-width character: only
+    # the words written full-width somewhere are gathered
+    wide = {unicodedata.normalize("NFKC", word)
+            for word in _WIDTH_WORD.findall("\n".join(p.text for p in words))
+            if not word.isascii()}
     by_width: dict[str, list[Found]] = {}
-    for piece, start, word in _unquoted(words, _WIDTH_WORD, skip_addresses=True):
-        by_width.setdefault(unicodedata.normalize("NFKC", word), []).append(
-            (word, piece.locate(start)))
+    for piece, start, word in _unquoted(words, _WIDTH_WORD, skip_addresses=True) if wide else ():
+        key = unicodedata.normalize("NFKC", word)
+        if key in wide:
+            by_width.setdefault(key, []).append((word, piece.locate(start)))
     for found in by_width.values():  # on a tie, half-width (as JAIPA's own pages write them)
         _report(found, diags, "lint.variant_form",
                 prefer=lambda form: unicodedata.normalize("NFKC", form) == form)
@@ -84,10 +94,13 @@ def _unquoted(texts: Iterable[Piece], regex: re.Pattern[str], *, skip_addresses:
     """Matches of ``regex`` outside 「」 and 『』 quotations (and, with ``skip_addresses``,
     outside web and e-mail addresses, which the address check reads)."""
     for piece in texts:
+        matches = list(regex.finditer(piece.text))
+        if not matches:
+            continue
         skip = _quoted_spans(piece.text)
         if skip_addresses:
             skip = (*skip, *address_spans(piece.text))
-        for m in regex.finditer(piece.text):
+        for m in matches:
             if not any(lo <= m.start() < hi for lo, hi in skip):
                 yield piece, m.start(), m.group(0)
 
@@ -119,6 +132,8 @@ def _company_forms(texts: list[Piece], groups: tuple[tuple[str, ...], ...]
     if not forms:
         return []
     alt = "|".join(map(re.escape, forms))
+    form_at = re.compile(alt)
+    texts = [p for p in texts if form_at.search(p.text)]  # the rest name no company type
     before = re.compile(rf"(?P<form>{alt})\s*(?P<core>[{_NAME_CHAR}]{{2,}})")
     after = re.compile(rf"(?P<core>[{_NAME_CHAR}]{{2,}}?)\s*(?P<form>{alt})")
     cores: set[str] = set()
@@ -132,27 +147,35 @@ def _company_forms(texts: list[Piece], groups: tuple[tuple[str, ...], ...]
         for regex in (before, after):
             cores.update(m["core"] for m in regex.finditer(piece.text))
     cores.discard("")
+    # the names by their first and their last character: a form is compared only with the
+    # names that could stand right after it or right before it
+    starting: dict[str, list[str]] = {}
+    ending: dict[str, list[str]] = {}
+    for core in sorted(cores):
+        starting.setdefault(core[0], []).append(core)
+        ending.setdefault(core[-1], []).append(core)
     found: dict[str, list[Found]] = {}
-    form_at = re.compile(alt)
     for piece in texts:
         t = piece.text
         for m in form_at.finditer(t):
-            for core, start, stop in _cores_beside(t, m.start(), m.end(), cores):
+            for core, start, stop in _cores_beside(t, m.start(), m.end(), starting, ending):
                 found.setdefault(core, []).append(
                     ("".join(t[start:stop].split()), piece.locate(start)))
     return list(found.values())
 
 
-def _cores_beside(t: str, lo: int, hi: int, cores: set[str]) -> Iterator[tuple[str, int, int]]:
+def _cores_beside(t: str, lo: int, hi: int, starting: dict[str, list[str]],
+                  ending: dict[str, list[str]]) -> Iterator[tuple[str, int, int]]:
     """Each known company name right after or right before the form at ``t[lo:hi]``,
     with the span of form and name — the whole name, not the start or end of a longer
-    one (NTT in NTTドコモ)."""
+    one (NTT in NTTドコモ).  ``starting``/``ending``: the names by first/last character."""
     after = hi + len(t[hi:]) - len(t[hi:].lstrip())
     before = len(t[:lo].rstrip())
-    for core in cores:
+    for core in starting.get(t[after:after + 1], ()):
         end = after + len(core)
         if t.startswith(core, after) and not (end < len(t) and _EDGE_CHAR.match(t, end)):
             yield core, lo, end
+    for core in ending.get(t[before - 1:before] if before else "", ()):
         start = before - len(core)
         if (start >= 0 and t.startswith(core, start)
                 and not (start > 0 and _EDGE_CHAR.match(t, start - 1))):

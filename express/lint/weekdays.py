@@ -46,9 +46,9 @@ _WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturda
 
 def written_weekdays(issue: Issue, diags: Diagnostics) -> None:
     for piece in pieces(issue):
-        text = piece.text.translate(_FULL_DIGITS)
-        if "日" not in text and "/" not in text:
+        if "日" not in piece.text and "/" not in piece.text:
             continue
+        text = piece.text.translate(_FULL_DIGITS)
         ref = piece.date or issue.date
         last_end = 0  # end of the previous date written in this text (0: none yet)
         for m in _DATE.finditer(text):
