@@ -108,7 +108,9 @@ class _Segment:
         pieces: list[tuple[int, str]],
         metrics: Metrics,
         settings: Settings,
+        breaks: bool = True,
     ) -> None:
+        """``breaks=False``: the widths only, for measuring (no break opportunities)."""
         self.text = text = "".join(t for _, t in pieces)
         n = self.n = len(text)
         cls: list[int] = []
@@ -171,13 +173,13 @@ class _Segment:
             )
         (self.nat, self.shtot, self.sh_word, self.sh_dot, self.sh_br, self.sh_jl,
          self.st_word, self.st_jl, self.st_inter, self.st_even) = cols
-        self.tiers = B.break_tiers(text, cls, settings.strictness)
+        self.tiers = B.break_tiers(text, cls, settings.strictness) if breaks else []
         self.ruby_groups: list[tuple[int, int, str, Style, float]] = []
         self.ruby_head: dict[int, float] = {}  # group start -> base padding before it
         self.ruby_tail: dict[int, float] = {}  # group end (exclusive) -> padding after it
         for i0, i1, si in rubies:
             self._setup_ruby(i0, i1, spans[si], metrics, settings)
-        if settings.phrase_breaks and n > 1:
+        if breaks and settings.phrase_breaks and n > 1:
             B.apply_phrases(text, cls, self.tiers, B.budoux_phrases(text))
         # the 1 em (U+3000) after a sentence-final ！？ is dropped at a line end (JLREQ §3.1.6,
         # Table 2 n.4): index -> its width with the glue before it, taken off the line
@@ -208,7 +210,8 @@ class _Segment:
             for arr in (self.shtot, self.sh_word, self.sh_dot, self.sh_br, self.sh_jl,
                         self.st_word, self.st_jl, self.st_inter, self.st_even):
                 arr[j] = 0.0
-            self.tiers[j] = B.NEVER
+            if self.tiers:
+                self.tiers[j] = B.NEVER
         self.ruby_groups.append((i0, i1, ruby, rstyle, rw))
 
 
@@ -624,7 +627,7 @@ def natural_width(
     for i, pieces in enumerate(_segments(spans)):
         if not pieces:
             continue
-        seg = _Segment(spans, pieces, metrics, settings)
+        seg = _Segment(spans, pieces, metrics, settings, breaks=False)
         w = seg.C[seg.n] - seg.nat[0]
         if i == 0 and settings.indent_em:
             w += settings.indent_em * spans[pieces[0][0]].style.size

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from express.diagnostics import Diagnostics
+from express.libyaml import SafeLoader
 from express.model.source import Pos
 
 
@@ -47,11 +48,6 @@ def _decode(path: str, data: bytes, diags: Diagnostics) -> str | None:
         return text
     diags.error(Pos(path, line, col), "source.not_utf8", byte=f"0x{data[bad]:02X}")
     return None
-
-
-# libyaml's parser when PyYAML was built with it (same marks, several times faster); the
-# schema constructs values itself, so only the composing half of the loader is used.
-_Composer = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _has_cycle(root: yaml.Node) -> yaml.Node | None:
@@ -125,7 +121,7 @@ def read_yaml(path: str, data: bytes, diags: Diagnostics, *, checked: bool = Tru
     if text is None:
         return None
     try:
-        loader = _Composer(text)
+        loader = SafeLoader(text)  # only its composing half: the schema builds the values
         try:
             root = loader.get_single_node()
         finally:

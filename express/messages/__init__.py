@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from express.libyaml import safe_load
 
 _HERE = Path(__file__).parent
 
@@ -28,7 +28,7 @@ def current_language() -> str:
 @cache
 def catalogue(lang: str) -> dict[str, str]:
     with open(_HERE / f"{lang}.yaml", encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return safe_load(f)
 
 
 def message(code: str, lang: str | None = None, **args: Any) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from express.libyaml import safe_load
 
 
 @dataclass(frozen=True)
@@ -27,4 +27,4 @@ class SheetStyle:
 
 def read_style(path: Path) -> SheetStyle:
     with open(path, encoding="utf-8") as f:
-        return SheetStyle(**yaml.safe_load(f))
+        return SheetStyle(**safe_load(f))
