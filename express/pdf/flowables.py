@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from express.jtext import Line, Settings, Span
 from express.model.source import Pos
 from express.pdf.platypus import Flowable, FrameBreak
-from express.pdf.text import TextKit, most_used_size
+from express.pdf.text import TextKit, most_used_size, one_text_object, shares_text_object
 
 EPS = 0.01
 
@@ -134,13 +134,28 @@ class Para(Block):
         return most_used_size((sp.style, sp.text) for sp in self.spans) or 0.0
 
     def draw(self):
+        self._paint(self.canv, 0.0, 0.0)
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        """What Flowable.drawOn draws, placed by coordinates instead of a ``cm``: ReportLab
+        copies its whole canvas state for every ``saveState``, and a table draws a
+        paragraph per cell.  ``q``/``Q`` still scope the colours the text sets."""
+        if shares_text_object(canvas):  # scoped by the shared text object's own q/Q
+            self._paint(canvas, x, y)
+            return
+        code = canvas._code
+        code.append("q")
+        self._paint(canvas, x, y)
+        code.append("Q")
+
+    def _paint(self, canv, x: float, y: float) -> None:
         lines = self.lines_for(self.width)
-        top = self.height
+        top = y + self.height
         size = self.text_size() or None
-        self.kit.draw_lines(self.canv, lines, self.left, top, self.leading, self.colour,
+        self.kit.draw_lines(canv, lines, x + self.left, top, self.leading, self.colour,
                             self.link_colour, size=size)
         if self.marker is not None and lines:
-            self.kit.draw_lines(self.canv, [self.marker], self.marker_x, top, self.leading,
+            self.kit.draw_lines(canv, [self.marker], x + self.marker_x, top, self.leading,
                                 self.colour, size=size)
 
 
@@ -280,8 +295,11 @@ class GridTable(Block):
 
     def split(self, aw, ah):
         k = 0
-        for k_try in range(1, len(self.rows) + 1):
-            if snap(self._raw(aw, self.rows[:k_try]), self.pitch) <= ah + EPS:
+        head = self.row_height(self.header, aw) if self.header else 0.0
+        body = 0.0  # summed as _raw sums, so that both agree to the last bit
+        for k_try, row in enumerate(self.rows, 1):
+            body += self.row_height(row, aw)
+            if snap(head + body, self.pitch) <= ah + EPS:
                 k = k_try
             else:
                 break
@@ -317,6 +335,14 @@ class GridTable(Block):
             x += w
 
     def draw(self):
+        rows = [self.header, *self.rows] if self.header else self.rows
+        if all(type(f) is Para for row in rows for cell in row.cells for f in cell.items):
+            with one_text_object(self.canv):  # every cell's text, placed by coordinates
+                self._draw()
+        else:
+            self._draw()
+
+    def _draw(self):
         c = self.canv
         aw = self.width
         if self.background:

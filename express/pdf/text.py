@@ -7,7 +7,8 @@ visible 〓, and reported once as ``lint.missing_glyph`` at its YAML position.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import fp_str
@@ -20,6 +21,7 @@ from express.jtext import Line, Settings, Span, Style, compose
 from express.model.body import Inline
 from express.model.source import Pos, Text
 from express.pdf.fonts import FontSet
+from express.pdf.subset_codes import SubsetCodes
 from express.pdf.template import Template, TextStyle
 
 _fill_ops: dict[str, str] = {}
@@ -92,6 +94,7 @@ class TextKit:
         self._rl_fonts: dict[str, object] = {}
         # per PDF document: (font, subset, size) → its Tf operator
         self._subset_names: dict[object, dict[tuple[str, int, float], str]] = {}
+        self._codes: dict[str, SubsetCodes] = {}  # per ReportLab font name
 
     # ------------------------------------------------------------------ settings
     def settings(self, align: str = "justify", indent: float = 0.0,
@@ -226,9 +229,9 @@ class TextKit:
             return
         if size is None:
             size = base_size(lines)
-        tx = canv.beginText()
+        shared = canv.__dict__.get(_SHARED)
+        tx, links = shared or (canv.beginText(), [])
         _fill(tx, colour)
-        links: list[tuple[str, tuple[float, float, float, float]]] = []
         placed = []
         drop = (pitch - size) / 2 + ASCENT * size
         for i, line in enumerate(lines):
@@ -239,19 +242,21 @@ class TextKit:
         # rubies after the whole paragraph, so copied text is not interleaved with readings
         for line, lx, base in placed:
             self._rubies_into(tx, line, lx, base)
-        _end_text(canv, tx)
-        for url, rect in links:
-            add_link(canv, url, rect)
+        if not shared:
+            _end_text(canv, tx)
+            for url, rect in links:
+                add_link(canv, url, rect)
 
     def draw_line(self, canv, line: Line, x: float, baseline: float, colour: str,
                   link_colour: str | None = None) -> None:
-        tx = canv.beginText()
+        shared = canv.__dict__.get(_SHARED)
+        tx, links = shared or (canv.beginText(), [])
         _fill(tx, colour)
-        links: list = []
         self._line_into(tx, line, x, baseline, colour, link_colour, links)
-        _end_text(canv, tx)
-        for url, rect in links:
-            add_link(canv, url, rect)
+        if not shared:
+            _end_text(canv, tx)
+            for url, rect in links:
+                add_link(canv, url, rect)
 
     def _line_into(self, tx, line: Line, x: float, base: float, colour: str,
                    link_colour: str | None, links: list, rubies: bool = True) -> None:
@@ -318,7 +323,10 @@ class TextKit:
         subsets = self._subset_names.get(doc)
         if subsets is None:
             subsets = self._subset_names[doc] = {}
-        for subset, chunk in font.splitString(text, doc):
+        codes = self._codes.get(name)
+        if codes is None or codes.doc is not doc:
+            codes = self._codes[name] = SubsetCodes(font, doc)
+        for subset, chunk in codes.split(text):
             key = (name, subset, size)
             if key != selected:
                 tf = subsets.get(key)
@@ -360,6 +368,37 @@ def add_link(canv, url: str, rect: tuple[float, float, float, float]) -> None:
 
 # Tc and Tf as the current text object last set them (see TextKit._text_out).
 _STATE = "_jx_state"
+# The text object and links that draw_lines and draw_line add to (see one_text_object).
+_SHARED = "_jx_shared_text"
+
+
+@contextmanager
+def one_text_object(canv) -> Iterator[None]:
+    """Every line drawn inside goes into one text object, put on the page at the end with
+    its links: a table draws a paragraph per cell, and a text object each costs ReportLab
+    ~20 µs.  Graphics drawn inside (cell fills, rules) reach the page first, so the text
+    lies above them.  Inside, text must be drawn by coordinates, never under a
+    ``translate`` of its own (the shared text object is put down outside it)."""
+    if _SHARED in canv.__dict__:  # already inside one
+        yield
+        return
+    tx = canv.beginText()
+    links: list[tuple[str, tuple[float, float, float, float]]] = []
+    canv.__dict__[_SHARED] = (tx, links)
+    try:
+        yield
+    finally:
+        del canv.__dict__[_SHARED]
+        canv._code.append("q")  # the colours the text sets end with it
+        _end_text(canv, tx)
+        canv._code.append("Q")
+        for url, rect in links:
+            add_link(canv, url, rect)
+
+
+def shares_text_object(canv) -> bool:
+    """Whether lines drawn on ``canv`` now go into a :func:`one_text_object`."""
+    return _SHARED in canv.__dict__
 
 
 def _end_text(canv, tx) -> None:
