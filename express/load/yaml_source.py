@@ -143,8 +143,8 @@ def read_yaml(path: str, data: bytes, diags: Diagnostics, *, checked: bool = Tru
         return None
     if not checked:
         return Source(path, text, root)
-    try:
-        cycle = _has_cycle(root)
+    try:  # only an alias can close a cycle, and only an anchor (&) names what it points to
+        cycle = _has_cycle(root) if "&" in text else None
     except RecursionError:
         diags.error(Pos(path, 1, 1), "source.too_deep")
         return None
