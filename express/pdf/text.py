@@ -319,14 +319,13 @@ class TextKit:
             code.append(f"{fp_str(char_space)} Tc")
         code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
         doc = canv._doc
-        escape = canv._escape
         subsets = self._subset_names.get(doc)
         if subsets is None:
             subsets = self._subset_names[doc] = {}
         codes = self._codes.get(name)
         if codes is None or codes.doc is not doc:
             codes = self._codes[name] = SubsetCodes(font, doc)
-        for subset, chunk in codes.split(text):
+        for subset, show in codes.shows(text):
             key = (name, subset, size)
             if key != selected:
                 tf = subsets.get(key)
@@ -335,7 +334,7 @@ class TextKit:
                                          f"{fp_str(size)} Tf")
                 code.append(tf)
                 selected = key
-            code.append(f"({escape(chunk)}) Tj")
+            code.append(show)
         tx.__dict__[_STATE] = (char_space, selected)
         # the text object's state as those calls leave it (the cursor only roughly: no one
         # reads it, every run sets its own origin)
