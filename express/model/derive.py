@@ -64,27 +64,23 @@ def role_class(role: str) -> str:
     return role
 
 
-def person_key(name: str) -> str:
-    """Names compared without spaces, so 「久保 真」 and 「久保真」 are one person."""
-    return "".join(name.split())
-
-
 def name_key(name: str) -> str:
-    """Names compared as a reader would, also ignoring character widths: 「久保 真」,
+    """Names compared as a reader would, ignoring spaces and character widths: 「久保 真」,
     「久保　真」 and 「久保真」 are one person; ＮＴＴ and NTT one company."""
-    return person_key(unicodedata.normalize("NFKC", name))
+    return "".join(unicodedata.normalize("NFKC", name).split())
 
 
 def head_counts(groups: Iterable[tuple[str, Iterable[str]]]) -> list[tuple[str, int]]:
     """Distinct people per role class, classes in first-seen order.
 
     ``groups`` yields ``(role, names)``; a person listed under two roles of one class
-    (副会長 and 専務理事, say) is counted once.
+    (副会長 and 専務理事, say) is counted once, and so is a name written two ways
+    (「山田 太郎」, 「山田太郎」: the same :func:`name_key` the repeated-officer check uses).
     """
     seen: dict[str, set[str]] = {}
     for role, names in groups:
         people = seen.setdefault(role_class(role), set())
-        people.update(person_key(n) for n in names)
+        people.update(name_key(n) for n in names)
     return [(cls, len(people)) for cls, people in seen.items()]
 
 

@@ -80,6 +80,11 @@ def test_head_counts_ignore_spacing_in_names():
     assert o.head_count_line == "理事1名"
 
 
+def test_head_counts_ignore_character_widths_as_the_repeat_check_does():
+    o = _officers([("理事", ["ＫＥＮ 山田", "KEN山田", "KEN 田中"]), ("監事", ["秋山　卓司"])])
+    assert o.head_count_line == "理事2名 監事1名"
+
+
 def test_opinions_newest_first_stable():
     items = [
         Opinion(P, date=dt.date(2021, 4, 9), title=T("a")),
