@@ -95,7 +95,7 @@ class PhotoBlock(Block):
         _bw, bh = self._box(aw)
         height = snap(bh + self._extra(aw), self.p.pitch) - lines * self.p.pitch
         crop = bh + self._extra(aw) - height + 0.01
-        if crop <= 0 or crop > self.p.max_crop * bh:
+        if crop <= 0 or crop > self.p.t.max_crop * bh:
             return None
         return PhotoBlock(self.p, self.image, self.caption_text, self.px, self.max_height,
                           crop=crop)
@@ -165,12 +165,6 @@ class Parts:
         self.t, self.kit, self.pictures, self.book = t, kit, pictures, book
         self.pitch = t.grid.line_pitch
         self.ink = t.colours["ink"]
-        # how much of a photo's height may be cropped to fit an article on its page
-        crop = (t.raw.get("images") or {}).get("max_crop", 0.0)
-        self.max_crop = min(0.5, max(0.0, float(crop))) if isinstance(crop, int | float) else 0.0
-        # a photo's greatest height, as a fraction of the text block's
-        most = (t.raw.get("images") or {}).get("max_height", 0.45)
-        self.photo_height = float(most) if isinstance(most, int | float) and most > 0 else 0.45
 
     # ------------------------------------------------------------------ text
     def para(self, text: str | None, style: str, *, colour: str | None = None,
@@ -324,7 +318,7 @@ class Parts:
         if size is None:
             return None
         return PhotoBlock(self, photo.image, photo.caption, size,
-                          max_height or self.t.grid.height * self.photo_height)
+                          max_height or self.t.grid.height * self.t.max_photo_height)
 
     # ------------------------------------------------------------------ tables
     def cell(self, *items: Flowable | None, span: int = 1) -> Cell:

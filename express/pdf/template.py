@@ -7,7 +7,7 @@ dataclasses; every problem is reported as a :class:`TemplateError` naming the ke
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +93,8 @@ class Template:
     grid: Grid
     ppi: float
     jpeg_quality: int
+    max_photo_height: float  # a photo's greatest height, a fraction of the text block's
+    max_crop: float  # of a photo's height, cropped to end an article on its page
     composition: dict[str, Any]
     colours: dict[str, str]
     styles: dict[str, TextStyle]
@@ -108,7 +110,6 @@ class Template:
     programme_columns: tuple[float, ...]
     table_columns: dict[str, tuple[float, ...]]
     colophon: dict[str, float]
-    raw: dict[str, Any] = field(repr=False, default_factory=dict)
 
     @property
     def left(self) -> float:
@@ -209,6 +210,14 @@ class _Reader:
         return {k: self.number(data, k, where, positive=False) for k in data
                 if not isinstance(data[k], str)}
 
+    def fraction(self, data: dict[str, Any], key: str, where: str, *, most: float,
+                 positive: bool = True) -> float:
+        """A required number at most ``most`` (and above 0, or 0 or more)."""
+        value = self.number(data, key, where, positive=positive)
+        if value > most:
+            raise self.fail(f"{where}.{key}", f"must be at most {most:g}, not {value!r}")
+        return value
+
     def colour(self, value: Any, key: str) -> str:
         if not (isinstance(value, str) and value.startswith("#") and len(value) == 7):
             raise self.fail(key, f"must be a colour written #rrggbb, not {value!r}")
@@ -301,7 +310,7 @@ def _read_template(path: Path) -> Template:
         raise r.fail("grid.lines", f"the text block ({grid.height:.0f}pt from {top:.0f}pt) "
                      f"runs off the paper ({ph:.0f}pt high)")
 
-    images = r.mapping(raw.get("images", {}), "images")
+    images = r.mapping(r.get(raw, "images", ""), "images")
     colours_raw = r.mapping(r.get(raw, "colours", ""), "colours")
     colours = {}
     for name in COLOUR_NAMES:
@@ -337,8 +346,11 @@ def _read_template(path: Path) -> Template:
         page_height=ph,
         top=top,
         grid=grid,
-        ppi=r.number(images, "ppi", "images", default=200),
-        jpeg_quality=int(r.number(images, "jpeg_quality", "images", default=85)),
+        ppi=r.number(images, "ppi", "images"),
+        jpeg_quality=int(r.number(images, "jpeg_quality", "images")),
+        max_photo_height=r.fraction(images, "max_height", "images", most=1.0),
+        # cropping more than half a picture's height would leave nothing of it
+        max_crop=r.fraction(images, "max_crop", "images", most=0.5, positive=False),
         composition=comp,
         colours=colours,
         styles=styles,
@@ -354,5 +366,4 @@ def _read_template(path: Path) -> Template:
         programme_columns=tuple(v / total for v in pcols),
         table_columns=tables,
         colophon=r.numbers(raw.get("colophon", {}), "colophon"),
-        raw=raw,
     )

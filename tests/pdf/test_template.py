@@ -1,0 +1,64 @@
+"""Reading layout templates: every value the layout uses is a checked key of the template."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from express.pdf.template import TemplateError, read_template
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pdf"
+
+
+def changed(tmp_path: Path, change: Callable[[dict[str, Any]], object],
+            name: str = "a4-magazine") -> Path:
+    """A copy of template ``name`` with ``change`` applied to its data."""
+    with open(TEMPLATES / f"{name}.yaml", encoding="utf-8") as f:
+        data = yaml.safe_load(f)
+    change(data)
+    path = tmp_path / f"{name}-changed.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def error_of(path: Path) -> TemplateError:
+    with pytest.raises(TemplateError) as info:
+        read_template(path)
+    return info.value
+
+
+@pytest.mark.parametrize("name", ["a4-magazine", "b5-single"])
+def test_image_limits_are_template_values(name):
+    t = read_template(TEMPLATES / f"{name}.yaml")
+    raw = yaml.safe_load((TEMPLATES / f"{name}.yaml").read_text(encoding="utf-8"))
+    assert t.max_photo_height == raw["images"]["max_height"]
+    assert t.max_crop == raw["images"]["max_crop"]
+
+
+@pytest.mark.parametrize(("key", "value", "problem"), [
+    ("max_crop", 0.6, "must be at most 0.5"),
+    ("max_crop", -0.1, "must be 0 or more"),
+    ("max_crop", "a quarter", "must be a number"),
+    ("max_height", 0, "must be positive"),
+    ("max_height", 1.5, "must be at most 1"),
+])
+def test_a_bad_image_limit_names_its_key(tmp_path, key, value, problem):
+    path = changed(tmp_path, lambda d: d["images"].__setitem__(key, value))
+    err = error_of(path)
+    assert err.key == f"images.{key}" and problem in err.problem
+
+
+def test_no_cropping_is_a_valid_limit(tmp_path):
+    path = changed(tmp_path, lambda d: d["images"].__setitem__("max_crop", 0))
+    assert read_template(path).max_crop == 0.0
+
+
+@pytest.mark.parametrize("key", ["ppi", "jpeg_quality", "max_height", "max_crop"])
+def test_a_missing_image_setting_names_its_key(tmp_path, key):
+    path = changed(tmp_path, lambda d: d["images"].pop(key))
+    err = error_of(path)
+    assert (err.key, err.problem) == (f"images.{key}", "is missing")
