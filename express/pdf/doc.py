@@ -137,7 +137,7 @@ class MagazineDoc(BaseDocTemplate):
         # running head: a hairline over the text block, the issue on the outer side
         y_rule = t.page_height - t.running_head["top"]
         canv.setStrokeColor(colours["accent"])
-        canv.setLineWidth(t.running_head.get("rule", 0.5))
+        canv.setLineWidth(t.running_head["rule"])
         canv.line(t.left, y_rule - 4, t.left + t.grid.width, y_rule - 4)
         # the section label (inner side) first; the issue (outer side) gets the rest of the
         # measure, shortened with … if a long publication name would run into the label
@@ -153,7 +153,7 @@ class MagazineDoc(BaseDocTemplate):
         num = kit.line(str(number), "folio")
         name = kit.line(self.publication, "folio_name")
         y = t.folio["bottom"]
-        gap = t.folio.get("gap", 8)
+        gap = t.folio["gap"]
         if num is not None and name is not None:
             if recto:
                 xn = t.left + t.grid.width - num.width

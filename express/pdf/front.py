@@ -24,33 +24,18 @@ class CoverText:
     lines: list[list[Line]]
 
 
-# The cover's text block below the picture, the same for measuring and painting: the
-# accent bar under the picture, the indent of cover lines after their square mark, and
-# the gap under each cover line's rule (pt; a template may set them under cover:).
 def _cover_width(t) -> float:
     """The width of the headline and of the cover lines with their rules."""
-    return min(t.cover.get("headline_width_mm", 170) * MM, t.page_width - 2 * t.left)
-
-
-def _cover_bar(t) -> float:
-    return t.cover.get("bar_pt", 4)
-
-
-def _cover_indent(t) -> float:
-    return t.cover.get("line_indent_pt", 14)
-
-
-def _cover_line_gap(t) -> float:
-    return t.cover.get("line_gap_pt", 3)
+    return min(t.cover["headline_width_mm"] * MM, t.page_width - 2 * t.left)
 
 
 def cover_text_height(p: Parts, text: CoverText) -> float:
     """Height from the foot of the cover picture to the last cover line's rule."""
     t = p.t
-    h = _cover_bar(t) + t.cover.get("headline_gap_mm", 12) * MM
+    h = t.cover["bar_pt"] + t.cover["headline_gap_mm"] * MM
     h += len(text.headline) * t.style("cover_headline").leading
-    h += t.cover.get("lines_gap_mm", 6) * MM
-    h += sum(len(c) * t.style("cover_line").leading + _cover_line_gap(t) for c in text.lines)
+    h += t.cover["lines_gap_mm"] * MM
+    h += sum(len(c) * t.style("cover_line").leading + t.cover["line_gap_pt"] for c in text.lines)
     return h
 
 
@@ -58,10 +43,10 @@ def cover_image_height(p: Parts, text: CoverText) -> float:
     """The cover picture's height: the template's, less what the headline and cover lines
     need so that they end above the reserved foot (the web address)."""
     t = p.t
-    band_h = t.cover.get("band_mm", 62) * MM
-    foot = t.cover.get("foot_mm", 22) * MM
+    band_h = t.cover["band_mm"] * MM
+    foot = t.cover["foot_mm"] * MM
     room = t.page_height - band_h - foot - cover_text_height(p, text)
-    return min(t.cover.get("image_height_mm", 140) * MM, room)
+    return min(t.cover["image_height_mm"] * MM, room)
 
 
 def cover_text(p: Parts, issue: Issue) -> CoverText:
@@ -81,22 +66,22 @@ def cover_text(p: Parts, issue: Issue) -> CoverText:
     if cover.headline:
         headline = kit.compose(kit.spans(cover.headline, "cover_headline"), width,
                                kit.settings("left", 0.0, True))
-        most = int(t.cover.get("max_headline_lines", 3))
+        most = int(t.cover["max_headline_lines"])
         if len(headline) > most:
             kit.diags.error(cover.at("headline"), "lint.overflow",
                             detail=f"cover headline: {len(headline)} lines, at most {most}")
     for text in cover.lines:
-        composed = kit.compose(kit.spans(text, "cover_line"), width - _cover_indent(t),
+        composed = kit.compose(kit.spans(text, "cover_line"), width - t.cover["line_indent_pt"],
                                kit.settings("left", 0.0, True))
         lines.append(composed)
-    most = int(t.cover.get("max_lines", 6))
+    most = int(t.cover["max_lines"])
     used = sum(len(c) for c in lines)
     if used > most:
         kit.diags.error(cover.at("lines"), "lint.overflow",
                         detail=f"cover lines: {used} lines, at most {most}")
     out = CoverText(headline, lines)
-    least = t.cover.get("min_image_height_mm", 60) * MM
-    fits = used <= most and len(headline) <= int(t.cover.get("max_headline_lines", 3))
+    least = t.cover["min_image_height_mm"] * MM
+    fits = used <= most and len(headline) <= int(t.cover["max_headline_lines"])
     if fits and cover_image_height(p, out) < least:
         kit.diags.error(cover.at("lines"), "lint.overflow",
                         detail="cover headline and lines: they leave the cover picture "
@@ -111,14 +96,14 @@ def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText):
 
     def paint(canv: Canvas) -> None:
         pw, ph = t.page_width, t.page_height
-        band_h = t.cover.get("band_mm", 62) * MM
+        band_h = t.cover["band_mm"] * MM
         img_h = cover_image_height(p, text)  # gives way to the text above the foot
         x = t.left
         canv.saveState()
         canv.setFillColor(c["cover_band"])
         canv.rect(0, ph - band_h, pw, band_h, stroke=0, fill=1)
         name = kit.line(str(pub.name), "cover_name")
-        top_gap = t.cover.get("name_top_mm", 14) * MM
+        top_gap = t.cover["name_top_mm"] * MM
         if name:
             size = t.style("cover_name").size
             # a publication name wider than the page is set smaller (scaled about its
@@ -162,30 +147,30 @@ def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText):
             canv.restoreState()
             canv.saveState()
             top -= img_h
-        bar = _cover_bar(t)
+        bar = t.cover["bar_pt"]
         canv.setFillColor(c["accent"])
         canv.rect(0, top - bar, pw, bar, stroke=0, fill=1)
-        top -= bar + t.cover.get("headline_gap_mm", 12) * MM
+        top -= bar + t.cover["headline_gap_mm"] * MM
         hs = t.style("cover_headline")
         kit.draw_lines(canv, text.headline, x, top, hs.leading, c["ink"])
-        top -= len(text.headline) * hs.leading + t.cover.get("lines_gap_mm", 6) * MM
+        top -= len(text.headline) * hs.leading + t.cover["lines_gap_mm"] * MM
         ls = t.style("cover_line")
         for composed in text.lines:
             canv.setFillColor(c["accent"])
             mark = ls.size * 0.5
             canv.rect(x, top - ls.leading / 2 - mark / 2, mark, mark, stroke=0, fill=1)
-            kit.draw_lines(canv, composed, x + _cover_indent(t), top, ls.leading, c["ink"])
+            kit.draw_lines(canv, composed, x + t.cover["line_indent_pt"], top, ls.leading, c["ink"])
             top -= len(composed) * ls.leading
             canv.setStrokeColor(c["rule"])
-            canv.setLineWidth(t.rules.get("thin", 0.4))
+            canv.setLineWidth(t.rules["thin"])
             canv.line(x, top - 1, x + _cover_width(t), top - 1)
-            top -= _cover_line_gap(t)
+            top -= t.cover["line_gap_pt"]
         # foot: the publisher's web address
         if pub.url:
             line = kit.line(str(pub.url), "cover_publisher")
             if line:
                 kit.draw_line(canv, line, pw - t.left - line.width,
-                              t.cover.get("url_bottom_mm", 14) * MM, c["muted"])
+                              t.cover["url_bottom_mm"] * MM, c["muted"])
         canv.restoreState()
 
     return paint
@@ -221,7 +206,7 @@ class Contents(Block):
         self.entries = entries
         t = p.t
         self.label_w = t.grid.width * 0.2
-        self.page_w = t.contents.get("page_width", 28)
+        self.page_w = t.contents["page_width"]
         # the parts of a split list keep their entries' paragraphs (and what they composed)
         self.paras = paras if paras is not None else [
             Para(p.kit, p.kit.spans(e.title, "contents_entry"), p.ink,
@@ -281,7 +266,7 @@ class Contents(Block):
             c.restoreState()
             y -= h
             c.setStrokeColor(t.colours["rule"])
-            c.setLineWidth(t.rules.get("thin", 0.4))
+            c.setLineWidth(t.rules["thin"])
             c.setDash(1, 2)
             c.line(0, y, self.width, y)
             c.setDash()
@@ -361,7 +346,7 @@ class Colophon(Block):
         p, t = self.p, self.p.t
         top = self.need - p.pitch / 2
         c.setStrokeColor(t.colours["accent"])
-        c.setLineWidth(t.colophon.get("rule", 0.8))
+        c.setLineWidth(t.colophon["rule"])
         c.line(0, top, self.width, top)
         ts = t.style("colophon_title")
         if self.titles:

@@ -71,12 +71,12 @@ class PhotoBlock(Block):
         """Space above the picture when text stands above it (dropped at a column top)."""
         if not self.floats:
             return 0.0
-        return self.p.t.space.get("figure_lines", 0.5) * self.p.pitch
+        return self.p.t.space["figure_lines"] * self.p.pitch
 
     def _extra(self, aw: float) -> float:
         """Height of the space above, the caption and the gaps around it."""
         cap = self.caption.wrap(aw, 1e6)[1] if self.caption else 0.0
-        gap = self.p.t.space.get("caption_gap", 3)
+        gap = self.p.t.space["caption_gap"]
         return self._pad() + gap + cap + max(gap, self._pad())  # as much space below
 
     def wrap(self, aw, ah):
@@ -115,7 +115,7 @@ class PhotoBlock(Block):
         self.p.pictures.draw(c, self.image, x, top - shown - self.crop / 2, bw, bh)
         c.restoreState()
         if self.caption:
-            gap = self.p.t.space.get("caption_gap", 3)
+            gap = self.p.t.space["caption_gap"]
             ch = self.caption.wrap(self.width, 1e6)[1]
             self.caption.drawOn(c, 0, top - shown - gap - ch)
 
@@ -198,7 +198,7 @@ class Parts:
         out: list[Flowable] = []
         st = self.t.style(style)
         leading = self.pitch if style == "body" else st.leading
-        gap = self.t.space.get("paragraph_lines", 0)
+        gap = self.t.space["paragraph_lines"]
         first_indent = self.kit.body_indent if indent is None else indent
         for block in body.blocks:
             if out and gap:
@@ -243,9 +243,9 @@ class Parts:
         """The kind label in white on a colour band, a thin rule of the colour to the right."""
         t, kit = self.t, self.kit
         line = kit.line(label, "band")
-        lines = int(t.band.get("height_lines", 1))
+        lines = int(t.band["height_lines"])
         height = lines * self.pitch
-        pad = t.band.get("padding", 6)
+        pad = t.band["padding"]
         size = t.style("band").size
 
         def paint(canv, w, h):
@@ -254,7 +254,7 @@ class Parts:
             canv.setFillColor(colour)
             canv.rect(0, h - self.pitch + 1.5, bw, self.pitch - 3, stroke=0, fill=1)
             canv.setStrokeColor(colour)
-            canv.setLineWidth(t.rules.get("thin", 0.4))
+            canv.setLineWidth(t.rules["thin"])
             canv.line(bw, h - self.pitch + 1.5, w, h - self.pitch + 1.5)
             canv.restoreState()
             if line:
@@ -286,7 +286,7 @@ class Parts:
             return None
         items: list[Flowable] = [para]
         if rule:
-            items.append(self.rule(rule, self.t.rules.get("thin", 0.4), lines=0.0))
+            items.append(self.rule(rule, self.t.rules["thin"], lines=0.0))
         return Stack(items, pitch=self.pitch, keep_with_next=True, source=source or pos_of(text))
 
     def with_photos(self, items: list[Flowable], photos: Sequence[Photo]) -> list[Flowable]:
@@ -344,13 +344,13 @@ class Parts:
             head = Row([self.text_cell(h, "table_head", colour=t.colours["table_head_text"])
                         for h in header])
         return GridTable(columns, rows, header=head, pitch=self.pitch,
-                         padding=t.space.get("table_cell_padding", 4),
+                         padding=t.space["table_cell_padding"],
                          head_fill=t.colours["table_head"],
                          zebra=t.colours["zebra"] if zebra else None,
                          rule=t.colours["rule"] if rules else None,
-                         rule_width=t.rules.get("thin", 0.4),
+                         rule_width=t.rules["thin"],
                          background=background, source=source,
-                         min_rows=int(t.composition.get("table_min_rows", 1)),
+                         min_rows=t.composition["table_min_rows"],
                          column_height=t.grid.height)
 
     def badge(self, text: str, colour: str) -> Drawn:

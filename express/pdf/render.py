@@ -78,11 +78,11 @@ def story(p: Parts, issue: Issue, archive: Archive, book: Book) -> list:
     out: list = [NextPageTemplate("body"), CoverFill()]
     heading = p.para("目次", "contents_title", colour=t.colours["accent"], align="left",
                      snap=True)
-    rule = p.rule(t.colours["accent"], t.rules.get("thick", 1.5), lines=0.5, at=0.0)
+    rule = p.rule(t.colours["accent"], t.rules["thick"], lines=0.5, at=0.0)
     out += [Stack([heading, rule], pitch=p.pitch), Contents(p, entries), p.space(2)]
     out += editorial(p, issue)
     previous = "editorial" if issue.editorial else None
-    gap = t.space.get("between_articles_lines", 2)
+    gap = t.space["between_articles_lines"]
     run: list = []  # column items of a run of IN_COLUMNS articles (committees)
     for i, a in enumerate(issue.articles):
         ks = t.kinds[a.kind]

@@ -32,6 +32,22 @@ COLOUR_NAMES = (
 )  # fmt: skip
 KINDS = ("report", "committee", "member", "calendar", "officers", "opinions", "providers",
          "article", "editorial")
+# The sections of plain numbers (lengths in pt unless the key says _mm, _lines or _em), each
+# with the keys it must have and may have: the layout reads them without a fallback, so
+# every value it uses is written in the template, and a key it would not read is an error.
+NUMBER_SECTIONS: dict[str, tuple[str, ...]] = {
+    "folio": ("bottom", "gap"),
+    "running_head": ("top", "rule"),
+    "rules": ("thin", "thick"),
+    "band": ("height_lines", "padding"),
+    "space": ("after_opener_lines", "between_articles_lines", "paragraph_lines", "figure_lines",
+              "caption_gap", "table_cell_padding"),
+    "cover": ("band_mm", "name_top_mm", "image_height_mm", "min_image_height_mm", "bar_pt",
+              "headline_gap_mm", "headline_width_mm", "max_headline_lines", "lines_gap_mm",
+              "line_indent_pt", "line_gap_pt", "max_lines", "foot_mm", "url_bottom_mm"),
+    "contents": ("page_width",),
+    "colophon": ("rule",),
+}
 
 
 class TemplateError(Exception):
@@ -155,7 +171,7 @@ def _composition(r: _Reader, comp: dict[str, Any]) -> dict[str, Any]:
     rows = comp.get("table_min_rows", 1)
     if isinstance(rows, bool) or not isinstance(rows, int) or rows < 1:
         raise r.fail("composition.table_min_rows", f"must be a whole number ≥ 1, not {rows!r}")
-    return dict(comp)
+    return {**comp, "table_min_rows": rows}
 
 
 # The tables whose column widths a template sets, and how many columns each has.
@@ -205,10 +221,14 @@ class _Reader:
             raise self.fail(f"{where}.{key}", f"must be 0 or more, not {value!r}")
         return float(value)
 
-    def numbers(self, data: Any, where: str) -> dict[str, float]:
+    def numbers(self, data: Any, where: str, keys: tuple[str, ...]) -> dict[str, float]:
+        """Section ``where``: each of ``keys`` a number, 0 or more, and no other key."""
         data = self.mapping(data, where)
-        return {k: self.number(data, k, where, positive=False) for k in data
-                if not isinstance(data[k], str)}
+        for key in data:
+            if key not in keys:
+                raise self.fail(f"{where}.{key}",
+                                f"is not a key of {where} (its keys: {', '.join(keys)})")
+        return {k: self.number(data, k, where, positive=False) for k in keys}
 
     def fraction(self, data: dict[str, Any], key: str, where: str, *, most: float,
                  positive: bool = True) -> float:
@@ -330,14 +350,18 @@ def _read_template(path: Path) -> Template:
         )
     badges_raw = r.mapping(r.get(raw, "badges", ""), "badges")
     badges = {str(k): r.colour(v, f"badges.{k}") for k, v in badges_raw.items()}
-    prog = r.mapping(raw.get("programme", {}), "programme")
-    pcols = prog.get("columns", [0.14, 0.46, 0.40])
+    where = "programme"  # (a dotted "programme.…" literal would read as a message code)
+    pcols = r.get(r.mapping(r.get(raw, where, ""), where), "columns", where)
     if (not isinstance(pcols, list) or len(pcols) != 3
             or not all(isinstance(v, int | float) and v > 0 for v in pcols)):
-        raise r.fail(f"{'programme'}.columns", "must be three positive fractions")
+        raise r.fail(f"{where}.columns", "must be three positive fractions")
     total = sum(pcols)
     comp = _composition(r, r.mapping(raw.get("composition", {}), "composition"))
     tables = _table_columns(r, r.mapping(r.get(raw, "tables", ""), "tables"))
+
+    def section(name: str) -> dict[str, float]:
+        return r.numbers(r.get(raw, name, ""), name, NUMBER_SECTIONS[name])
+
     return Template(
         path=path,
         name=str(raw.get("name", path.stem)),
@@ -349,21 +373,21 @@ def _read_template(path: Path) -> Template:
         ppi=r.number(images, "ppi", "images"),
         jpeg_quality=int(r.number(images, "jpeg_quality", "images")),
         max_photo_height=r.fraction(images, "max_height", "images", most=1.0),
-        # cropping more than half a picture's height would leave nothing of it
+        # at most half: a picture cut to less than half its height shows too little of it
         max_crop=r.fraction(images, "max_crop", "images", most=0.5, positive=False),
         composition=comp,
         colours=colours,
         styles=styles,
         kinds=kinds,
         badges=badges,
-        folio=r.numbers(r.get(raw, "folio", ""), "folio"),
-        running_head=r.numbers(r.get(raw, "running_head", ""), "running_head"),
-        rules=r.numbers(r.get(raw, "rules", ""), "rules"),
-        band=r.numbers(r.get(raw, "band", ""), "band"),
-        space=r.numbers(r.get(raw, "space", ""), "space"),
-        cover=r.numbers(r.get(raw, "cover", ""), "cover"),
-        contents=r.numbers(r.get(raw, "contents", ""), "contents"),
         programme_columns=tuple(v / total for v in pcols),
         table_columns=tables,
-        colophon=r.numbers(raw.get("colophon", {}), "colophon"),
+        folio=section("folio"),
+        running_head=section("running_head"),
+        rules=section("rules"),
+        band=section("band"),
+        space=section("space"),
+        cover=section("cover"),
+        contents=section("contents"),
+        colophon=section("colophon"),
     )

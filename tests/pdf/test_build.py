@@ -210,3 +210,13 @@ def test_a_template_that_does_not_exist_is_named_as_missing(project):
     result = build(project, ["2020-winter"], template="nosuch", site=False)
     [err] = [d for d in result.diags if d.is_error]
     assert err.code == "pdf.template_missing" and '"nosuch"' in err.render("en")
+
+
+def test_a_template_without_a_layout_number_is_reported_with_its_key(project):
+    path = project.pdf_template("short")
+    text = project.pdf_template().read_text(encoding="utf-8")
+    line = next(ln for ln in text.splitlines(keepends=True) if ln.startswith("  caption_gap:"))
+    path.write_text(text.replace(line, ""), encoding="utf-8")
+    result = build(project, ["2020-winter"], template="short", site=False)
+    [err] = [d for d in result.diags if d.is_error]
+    assert err.code == "pdf.template_invalid" and "space.caption_gap" in err.render("en")

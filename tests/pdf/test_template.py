@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from express.pdf.template import TemplateError, read_template
+from express.pdf.template import NUMBER_SECTIONS, TemplateError, read_template
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates" / "pdf"
 
@@ -62,3 +62,36 @@ def test_a_missing_image_setting_names_its_key(tmp_path, key):
     path = changed(tmp_path, lambda d: d["images"].pop(key))
     err = error_of(path)
     assert (err.key, err.problem) == (f"images.{key}", "is missing")
+
+
+@pytest.mark.parametrize(("section", "key"), [
+    (section, key) for section, keys in NUMBER_SECTIONS.items() for key in keys])
+def test_a_missing_layout_number_names_its_key(tmp_path, section, key):
+    """No layout number has a fallback in Python: a template without it is refused."""
+    path = changed(tmp_path, lambda d: d[section].pop(key))
+    err = error_of(path)
+    assert (err.key, err.problem) == (f"{section}.{key}", "is missing")
+
+
+@pytest.mark.parametrize("section", [*NUMBER_SECTIONS, "images", "programme"])
+def test_a_missing_section_names_it(tmp_path, section):
+    err = error_of(changed(tmp_path, lambda d: d.pop(section)))
+    assert (err.key, err.problem) == (section, "is missing")
+
+
+def test_a_key_the_layout_does_not_read_is_refused(tmp_path):
+    """A misspelt key would otherwise be ignored while the layout used something else."""
+    path = changed(tmp_path, lambda d: d["space"].__setitem__("figure_line", 1))
+    err = error_of(path)
+    assert err.key == "space.figure_line" and "figure_lines" in err.problem
+
+
+def test_a_layout_number_must_be_a_number(tmp_path):
+    path = changed(tmp_path, lambda d: d["rules"].__setitem__("thin", "hairline"))
+    err = error_of(path)
+    assert err.key == "rules.thin" and "must be a number" in err.problem
+
+
+def test_table_min_rows_has_its_default_in_one_place(tmp_path):
+    path = changed(tmp_path, lambda d: d["composition"].pop("table_min_rows"))
+    assert read_template(path).composition["table_min_rows"] == 1

@@ -28,7 +28,7 @@ def render(p: Parts, a: Committee, ctx: Context) -> list:
                       + p.kit.spans("）", "byline"))
         head.append(p.spans_para(spans, "byline", colour=t.colours["muted"], align="left",
                                  snap=False))
-    head.append(p.rule(colour, t.rules.get("thin", 0.4), lines=0.3, at=0.3))
+    head.append(p.rule(colour, t.rules["thin"], lines=0.3, at=0.3))
     block = Stack([h for h in head if h is not None], pitch=p.pitch, keep_with_next=True,
                   source=a.pos)
     return [p.space(1), block, *p.body(a.body)]

@@ -33,5 +33,5 @@ def opener(p: Parts, a: Article, ctx: Context, *, subtitle: str | None = None,
     if byline:
         out.append(p.para(byline, "byline", colour=t.colours["muted"], align="left",
                           snap=False))
-    out.append(p.rule(ctx.style.colour, t.rules.get("thick", 1.5), lines=1, at=0.5))
+    out.append(p.rule(ctx.style.colour, t.rules["thick"], lines=1, at=0.5))
     return out

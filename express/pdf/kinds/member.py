@@ -53,6 +53,6 @@ def render(p: Parts, a: Member, ctx: Context) -> list:
     else:
         table = p.table([1.0], [Row([info])], zebra=False, rules=False)
     table.padding = 0
-    head += [table, p.rule(colour, t.rules.get("thin", 0.4), lines=0.5, at=0.5)]
+    head += [table, p.rule(colour, t.rules["thin"], lines=0.5, at=0.5)]
     return [p.section(head, p.body(a.body), columns=ctx.style.columns, source=a.pos,
                       box=t.colours["rule"])]
