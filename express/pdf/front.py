@@ -205,7 +205,7 @@ class Contents(Block):
         self.p = p
         self.entries = entries
         t = p.t
-        self.label_w = t.grid.width * 0.2
+        self.label_w = t.grid.width * t.contents["label_column"]
         self.page_w = t.contents["page_width"]
         # the parts of a split list keep their entries' paragraphs (and what they composed)
         self.paras = paras if paras is not None else [
@@ -214,10 +214,17 @@ class Contents(Block):
                  settings=p.kit.settings("left", 0.0, True), source=e.source)
             for e in entries]
 
+    def _measure(self, aw: float) -> float:
+        """The titles' width: what the label column and the page number's column leave."""
+        return aw - self.label_w - self.page_w - self.p.t.contents["page_gap"]
+
+    def _space(self) -> float:
+        """Added to each entry's height, half above its title and half below."""
+        return self.p.t.contents["entry_space_lines"] * self.p.pitch
+
     def _rows(self, aw: float) -> list[float]:
-        w = aw - self.label_w - self.page_w - 8
-        pitch = self.p.pitch
-        return [snap(para.wrap(w, 1e6)[1] + pitch * 0.5, pitch) for para in self.paras]
+        w, space, pitch = self._measure(aw), self._space(), self.p.pitch
+        return [snap(para.wrap(w, 1e6)[1] + space, pitch) for para in self.paras]
 
     def wrap(self, aw, ah):
         self.width = aw
@@ -245,18 +252,24 @@ class Contents(Block):
         kit = p.kit
         y = self.height
         lead = t.style("contents_entry").leading
+        ct = t.contents
+        inset = ct["bar_inset"]
         for entry, para, h in zip(self.entries, self.paras, self._rows(self.width),
                                   strict=True):
-            top = y - p.pitch * 0.25
+            top = y - self._space() / 2
             label = kit.line(entry.label, "contents_kind")
             if label:
                 ks = t.style("contents_kind")
                 c.setFillColor(entry.colour)
-                c.rect(0, top - lead + 3, 3, lead - 6, stroke=0, fill=1)
+                c.rect(0, top - lead + inset, ct["bar_width"], lead - 2 * inset, stroke=0,
+                       fill=1)
                 es = t.style("contents_entry").size
                 base = top - (lead - es) / 2 - ASCENT * es
-                kit.draw_line(c, label, 8, base + (es - ks.size) * 0.1, entry.colour)
-            para.wrap(self.width - self.label_w - self.page_w - 8, 1e6)
+                # the smaller label sits a little above the title's baseline (optically
+                # centred on the title's line)
+                kit.draw_line(c, label, ct["label_indent"], base + (es - ks.size) * 0.1,
+                              entry.colour)
+            para.wrap(self._measure(self.width), 1e6)
             para.drawOn(c, self.label_w, top - para.height)
             ps = t.style("contents_page")
             base = top - (lead - ps.size) / 2 - ASCENT * ps.size
@@ -267,7 +280,7 @@ class Contents(Block):
             y -= h
             c.setStrokeColor(t.colours["rule"])
             c.setLineWidth(t.rules["thin"])
-            c.setDash(1, 2)
+            c.setDash([ct["rule_dash"], ct["rule_gap"]])
             c.line(0, y, self.width, y)
             c.setDash()
             c.linkRect("", entry.key, (0, y, self.width, y + h), relative=1, thickness=0)

@@ -45,7 +45,8 @@ NUMBER_SECTIONS: dict[str, tuple[str, ...]] = {
     "cover": ("band_mm", "name_top_mm", "image_height_mm", "min_image_height_mm", "bar_pt",
               "headline_gap_mm", "headline_width_mm", "max_headline_lines", "lines_gap_mm",
               "line_indent_pt", "line_gap_pt", "max_lines", "foot_mm", "url_bottom_mm"),
-    "contents": ("page_width",),
+    "contents": ("label_column", "bar_width", "bar_inset", "label_indent", "page_width",
+                 "page_gap", "entry_space_lines", "rule_dash", "rule_gap"),
     "colophon": ("rule",),
 }
 
@@ -362,6 +363,9 @@ def _read_template(path: Path) -> Template:
     def section(name: str) -> dict[str, float]:
         return r.numbers(r.get(raw, name, ""), name, NUMBER_SECTIONS[name])
 
+    contents = section("contents")
+    if contents["rule_dash"] <= 0:  # a dash of nothing draws no rule, or a solid one
+        raise r.fail("contents.rule_dash", "must be positive")
     return Template(
         path=path,
         name=str(raw.get("name", path.stem)),
@@ -388,6 +392,6 @@ def _read_template(path: Path) -> Template:
         band=section("band"),
         space=section("space"),
         cover=section("cover"),
-        contents=section("contents"),
+        contents=contents,
         colophon=section("colophon"),
     )

@@ -95,3 +95,10 @@ def test_a_layout_number_must_be_a_number(tmp_path):
 def test_table_min_rows_has_its_default_in_one_place(tmp_path):
     path = changed(tmp_path, lambda d: d["composition"].pop("table_min_rows"))
     assert read_template(path).composition["table_min_rows"] == 1
+
+
+def test_the_contents_rule_needs_a_dash(tmp_path):
+    """ReportLab refuses a dash pattern of nothing (an internal error when drawing)."""
+    path = changed(tmp_path, lambda d: d["contents"].update(rule_dash=0, rule_gap=0))
+    err = error_of(path)
+    assert (err.key, err.problem) == ("contents.rule_dash", "must be positive")
