@@ -242,7 +242,7 @@ class GridTable(Block):
 
     def __init__(self, columns: Sequence[float], rows: list[Row], *, header: Row | None = None,
                  pitch: float, padding: float, head_fill: str | None = None,
-                 zebra: str | None = None, rule: str | None = None, rule_width: float = 0.4,
+                 zebra: str | None = None, rule: str | None = None, rule_width: float,
                  background: str | None = None, source: Pos | None = None,
                  min_rows: int = 1, column_height: float = 0.0) -> None:
         super().__init__()
@@ -368,15 +368,17 @@ class Section(Block):
     """A full-width ``head`` (kept with at least a few lines below it) and ``items`` set in
     ``columns`` balanced columns on the grid; splits across pages, column by column.
 
-    ``box`` (a colour) draws a frame around the section, padded by half a line above and
-    below, so the section still takes whole grid lines.
+    ``box`` (a colour) draws a frame ``box_width`` wide around the section, padded by
+    ``box_pad`` left and right and by half a line above and below, so the section still
+    takes whole grid lines.  ``rule`` (a colour) draws a rule ``rule_width`` wide between
+    the columns.
     """
 
     def __init__(self, head: Sequence[Flowable], items: Sequence[Flowable], *, columns: int,
                  gutter: float, pitch: float, min_lines: int = 3, box: str | None = None,
-                 box_pad: float = 0.0, rule: str | None = None,
-                 source: Pos | None = None, fixed: list[list[tuple[Flowable, float]]] | None
-                 = None) -> None:
+                 box_pad: float = 0.0, box_width: float, rule: str | None = None,
+                 rule_width: float, source: Pos | None = None,
+                 fixed: list[list[tuple[Flowable, float]]] | None = None) -> None:
         super().__init__()
         self.head = list(head)
         self.items = list(items)
@@ -384,8 +386,8 @@ class Section(Block):
         self.gutter = gutter
         self.pitch = pitch
         self.min_lines = min_lines
-        self.box, self.box_pad = box, box_pad
-        self.rule = rule
+        self.box, self.box_pad, self.box_width = box, box_pad, box_width
+        self.rule, self.rule_width = rule, rule_width
         self.source = source
         self.fixed = fixed
         self.stuck_source: Pos | None = None
@@ -550,12 +552,11 @@ class Section(Block):
         if placed == 0 or (self.head and body_lines + EPS < self.min_lines):
             self.stuck_source = self._stuck(aw, ah, rest)
             return []
-        first = Section(self.head, [], columns=self.ncols, gutter=self.gutter, pitch=self.pitch,
-                        box=self.box, box_pad=self.box_pad,
-                        rule=self.rule, source=self.source, fixed=cols)
-        second = Section([], rest, columns=self.ncols, gutter=self.gutter, pitch=self.pitch,
-                         box=self.box, box_pad=self.box_pad,
-                         rule=self.rule, source=self.source)
+        look = dict(columns=self.ncols, gutter=self.gutter, pitch=self.pitch, box=self.box,
+                    box_pad=self.box_pad, box_width=self.box_width, rule=self.rule,
+                    rule_width=self.rule_width, source=self.source)
+        first = Section(self.head, [], fixed=cols, **look)
+        second = Section([], rest, **look)
         # The rest continues in the next column frame (the next page): nothing may slip into
         # the room left below the first part, or the reading order breaks.
         return [first, FrameBreak(), second]
@@ -581,7 +582,7 @@ class Section(Block):
             bottom = h - head_h - body - self._pad()
             c.saveState()
             c.setStrokeColor(self.box)
-            c.setLineWidth(0.6)
+            c.setLineWidth(self.box_width)
             c.rect(0, bottom, aw, h - bottom, stroke=1, fill=0)
             c.restoreState()
         x0 = self.box_pad if self.box else 0.0
@@ -597,7 +598,7 @@ class Section(Block):
         cw = self.col_width(aw)
         if self.rule and len(cols) > 1:
             c.setStrokeColor(self.rule)
-            c.setLineWidth(0.3)
+            c.setLineWidth(self.rule_width)
             for i in range(1, len(cols)):
                 gx = x0 + i * (cw + self.gutter) - self.gutter / 2
                 c.line(gx, y - body, gx, y)

@@ -375,12 +375,13 @@ class Parts:
     def section(self, head: Sequence[Flowable | None], items: Sequence[Flowable | None], *,
                 columns: int, source: Pos | None = None, box: str | None = None,
                 rule: bool = False) -> Section:
-        g = self.t.grid
+        t = self.t
         return Section([h for h in head if h is not None], [i for i in items if i is not None],
-                       columns=columns, gutter=g.gutter, pitch=self.pitch,
-                       box=box, box_pad=self.t.style("body").size * 1.5 if box else 0.0,
-                       rule=self.t.colours["rule"] if rule and columns > 1 else None,
-                       source=source)
+                       columns=columns, gutter=t.grid.gutter, pitch=self.pitch, box=box,
+                       box_pad=t.profile["padding_em"] * t.style("body").size if box else 0.0,
+                       box_width=t.rules["frame"],
+                       rule=t.colours["rule"] if rule and columns > 1 else None,
+                       rule_width=t.rules["column"], source=source)
 
 
 def pieces(kit: TextKit, style: str, *parts: str | None) -> list:

@@ -38,7 +38,7 @@ KINDS = ("report", "committee", "member", "calendar", "officers", "opinions", "p
 NUMBER_SECTIONS: dict[str, tuple[str, ...]] = {
     "folio": ("bottom", "gap"),
     "running_head": ("top", "rule"),
-    "rules": ("thin", "thick"),
+    "rules": ("thin", "thick", "column", "frame"),
     "band": ("height_lines", "padding"),
     "space": ("after_opener_lines", "between_articles_lines", "paragraph_lines", "figure_lines",
               "caption_gap", "table_cell_padding"),
@@ -48,6 +48,7 @@ NUMBER_SECTIONS: dict[str, tuple[str, ...]] = {
     "contents": ("label_column", "bar_width", "bar_inset", "label_indent", "page_width",
                  "page_gap", "entry_space_lines", "rule_dash", "rule_gap"),
     "colophon": ("rule",),
+    "profile": ("padding_em", "logo_lines"),
 }
 
 
@@ -127,6 +128,7 @@ class Template:
     programme_columns: tuple[float, ...]
     table_columns: dict[str, tuple[float, ...]]
     colophon: dict[str, float]
+    profile: dict[str, float]
 
     @property
     def left(self) -> float:
@@ -394,4 +396,5 @@ def _read_template(path: Path) -> Template:
         cover=section("cover"),
         contents=contents,
         colophon=section("colophon"),
+        profile=section("profile"),
     )

@@ -18,8 +18,6 @@ from express.pdf.template import Template, read_template
 
 from .glyphs import Column
 
-BOX_PAD_EM = 1.5
-
 
 @dataclass
 class BodyStyle:
@@ -56,7 +54,7 @@ def body_style(project_root: Path, template: Path | Template) -> BodyStyle:
     names = {role: ps_name(p) for role, p in paths.items()}
     body, strong = t.style("body"), t.style("strong")
     g = t.grid
-    pad = BOX_PAD_EM * body.size
+    pad = t.profile["padding_em"] * body.size  # a member profile's frame padding
     columns = []
     for i in range(g.columns):
         plain_l = t.column_x(i)

@@ -45,7 +45,7 @@ def render(p: Parts, a: Member, ctx: Context) -> list:
         if size is not None:
             from express.pdf.parts import PhotoBlock
 
-            logo = PhotoBlock(p, a.logo, None, size, max_height=2.5 * p.pitch,
+            logo = PhotoBlock(p, a.logo, None, size, max_height=t.profile["logo_lines"] * p.pitch,
                               in_text=False)
     if logo is not None:
         row = Row([p.cell(logo), info])
