@@ -135,14 +135,17 @@ class MagazineDoc(BaseDocTemplate):
         colours = t.colours
         canv.saveState()
         # running head: a hairline over the text block, the issue on the outer side
-        y_rule = t.page_height - t.running_head["top"]
+        head = t.running_head
+        y_rule = t.page_height - head["top"]
         canv.setStrokeColor(colours["accent"])
-        canv.setLineWidth(t.running_head["rule"])
-        canv.line(t.left, y_rule - 4, t.left + t.grid.width, y_rule - 4)
+        canv.setLineWidth(head["rule"])
+        canv.line(t.left, y_rule - head["rule_drop"], t.left + t.grid.width,
+                  y_rule - head["rule_drop"])
         # the section label (inner side) first; the issue (outer side) gets the rest of the
         # measure, shortened with … if a long publication name would run into the label
         label = self._fitted(self.book.current_label, t.grid.width / 2)
-        room = t.grid.width - (label.width + t.style("running_head").size * 2 if label else 0)
+        room = t.grid.width - (label.width + t.style("running_head").size * head["gap_em"]
+                               if label else 0)
         for line, outer in ((self._fitted(self.running, room), True), (label, False)):
             if line is None:
                 continue
@@ -154,18 +157,20 @@ class MagazineDoc(BaseDocTemplate):
         name = kit.line(self.publication, "folio_name")
         y = t.folio["bottom"]
         gap = t.folio["gap"]
+        # the bar between them: centred in the gap, as tall as the number's size
+        bar, bar_y = t.folio["bar_width"], y - t.folio["bar_drop"]
         if num is not None and name is not None:
             if recto:
                 xn = t.left + t.grid.width - num.width
                 kit.draw_line(canv, num, xn, y, colours["accent"])
                 kit.draw_line(canv, name, xn - gap - name.width, y, colours["muted"])
                 canv.setFillColor(colours["accent"])
-                canv.rect(xn - gap / 2 - 0.3, y - 1, 0.6, t.style("folio").size, 0, 1)
+                canv.rect(xn - gap / 2 - bar / 2, bar_y, bar, t.style("folio").size, 0, 1)
             else:
                 kit.draw_line(canv, num, t.left, y, colours["accent"])
                 kit.draw_line(canv, name, t.left + num.width + gap, y, colours["muted"])
                 canv.setFillColor(colours["accent"])
-                canv.rect(t.left + num.width + gap / 2 - 0.3, y - 1, 0.6,
+                canv.rect(t.left + num.width + gap / 2 - bar / 2, bar_y, bar,
                           t.style("folio").size, 0, 1)
         canv.restoreState()
 

@@ -362,9 +362,10 @@ class Colophon(Block):
         c.setLineWidth(t.colophon["rule"])
         c.line(0, top, self.width, top)
         ts = t.style("colophon_title")
+        title_top = top - t.colophon["title_gap"]
         if self.titles:
-            p.kit.draw_lines(c, self.titles, 0, top - 2, ts.leading, t.colours["accent"])
+            p.kit.draw_lines(c, self.titles, 0, title_top, ts.leading, t.colours["accent"])
         st = t.style("colophon")
-        below = top - 2 - max(len(self.titles), 1) * ts.leading
+        below = title_top - max(len(self.titles), 1) * ts.leading
         p.kit.draw_lines(c, self.lines, 0, below, st.leading, t.colours["ink"],
                          t.colours["link"])

@@ -246,16 +246,17 @@ class Parts:
         lines = int(t.band["height_lines"])
         height = lines * self.pitch
         pad = t.band["padding"]
+        inset = t.band["inset"]
         size = t.style("band").size
 
         def paint(canv, w, h):
             bw = (line.width if line else 0) + 2 * pad
             canv.saveState()
             canv.setFillColor(colour)
-            canv.rect(0, h - self.pitch + 1.5, bw, self.pitch - 3, stroke=0, fill=1)
+            canv.rect(0, h - self.pitch + inset, bw, self.pitch - 2 * inset, stroke=0, fill=1)
             canv.setStrokeColor(colour)
             canv.setLineWidth(t.rules["thin"])
-            canv.line(bw, h - self.pitch + 1.5, w, h - self.pitch + 1.5)
+            canv.line(bw, h - self.pitch + inset, w, h - self.pitch + inset)
             canv.restoreState()
             if line:
                 base = h - self.pitch / 2 - size * (ASCENT - 0.5)

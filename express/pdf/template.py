@@ -36,10 +36,10 @@ KINDS = ("report", "committee", "member", "calendar", "officers", "opinions", "p
 # with the keys it must have and may have: the layout reads them without a fallback, so
 # every value it uses is written in the template, and a key it would not read is an error.
 NUMBER_SECTIONS: dict[str, tuple[str, ...]] = {
-    "folio": ("bottom", "gap"),
-    "running_head": ("top", "rule"),
+    "folio": ("bottom", "gap", "bar_width", "bar_drop"),
+    "running_head": ("top", "rule", "rule_drop", "gap_em"),
     "rules": ("thin", "thick", "column", "frame"),
-    "band": ("height_lines", "padding"),
+    "band": ("height_lines", "padding", "inset"),
     "space": ("after_opener_lines", "between_articles_lines", "paragraph_lines", "figure_lines",
               "caption_gap", "table_cell_padding"),
     "cover": ("band_mm", "name_top_mm", "image_height_mm", "min_image_height_mm", "bar_pt",
@@ -47,7 +47,7 @@ NUMBER_SECTIONS: dict[str, tuple[str, ...]] = {
               "line_indent_pt", "line_gap_pt", "max_lines", "foot_mm", "url_bottom_mm"),
     "contents": ("label_column", "bar_width", "bar_inset", "label_indent", "page_width",
                  "page_gap", "entry_space_lines", "rule_dash", "rule_gap"),
-    "colophon": ("rule",),
+    "colophon": ("rule", "title_gap"),
     "profile": ("padding_em", "logo_lines"),
 }
 
