@@ -35,7 +35,8 @@ def cover_text_height(p: Parts, text: CoverText) -> float:
     h = t.cover["bar_pt"] + t.cover["headline_gap_mm"] * MM
     h += len(text.headline) * t.style("cover_headline").leading
     h += t.cover["lines_gap_mm"] * MM
-    h += sum(len(c) * t.style("cover_line").leading + t.cover["line_gap_pt"] for c in text.lines)
+    h += sum(len(c) * t.style("cover_line").leading + t.cover["line_gap_pt"]
+             for c in text.lines)
     return h
 
 
@@ -104,6 +105,7 @@ def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText):
         canv.rect(0, ph - band_h, pw, band_h, stroke=0, fill=1)
         name = kit.line(str(pub.name), "cover_name")
         top_gap = t.cover["name_top_mm"] * MM
+        x_name = x - t.cover["name_outdent_pt"]
         if name:
             size = t.style("cover_name").size
             # a publication name wider than the page is set smaller (scaled about its
@@ -111,26 +113,26 @@ def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText):
             y_name = ph - top_gap - ASCENT * size
             scale = (pw - 2 * x) / name.width if name.width else 1.0
             if scale >= 1.0:
-                kit.draw_line(canv, name, x - 2, y_name, c["cover_text"])
+                kit.draw_line(canv, name, x_name, y_name, c["cover_text"])
             else:
                 canv.saveState()
-                canv.translate(x - 2, y_name)
+                canv.translate(x_name, y_name)
                 canv.scale(scale, scale)
                 kit.draw_line(canv, name, 0, 0, c["cover_text"])
                 canv.restoreState()
-        # issue number, season and date on the band's right
+        # issue number, season and date on the band's right, one leading apart upwards
         right = pw - t.left
-        y = ph - band_h + 14
+        y = y_band = ph - band_h + t.cover["band_baseline_pt"]
         for value, style in ((f"{format_date(issue.date, weekday=False)}発行", "cover_date"),
                              (" ".join(v for v in (issue.number_label, issue.season) if v),
                               "cover_number")):
             line = kit.line(value, style)
             if line:
                 kit.draw_line(canv, line, right - line.width, y, c["cover_text"])
-                y += t.style(style).size * 1.6
+                y += t.style(style).leading
         pub_line = kit.line(str(pub.publisher), "cover_publisher")
         if pub_line:
-            kit.draw_line(canv, pub_line, x, ph - band_h + 14, c["cover_text"])
+            kit.draw_line(canv, pub_line, x, y_band, c["cover_text"])
         # the picture, full bleed, cropped to fill its box
         top = ph - band_h
         cover = issue.cover
@@ -157,13 +159,15 @@ def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText):
         ls = t.style("cover_line")
         for composed in text.lines:
             canv.setFillColor(c["accent"])
-            mark = ls.size * 0.5
+            mark = ls.size * t.cover["line_mark_em"]
             canv.rect(x, top - ls.leading / 2 - mark / 2, mark, mark, stroke=0, fill=1)
-            kit.draw_lines(canv, composed, x + t.cover["line_indent_pt"], top, ls.leading, c["ink"])
+            kit.draw_lines(canv, composed, x + t.cover["line_indent_pt"], top, ls.leading,
+                           c["ink"])
             top -= len(composed) * ls.leading
             canv.setStrokeColor(c["rule"])
             canv.setLineWidth(t.rules["thin"])
-            canv.line(x, top - 1, x + _cover_width(t), top - 1)
+            y_rule = top - t.cover["line_rule_drop_pt"]
+            canv.line(x, y_rule, x + _cover_width(t), y_rule)
             top -= t.cover["line_gap_pt"]
         # foot: the publisher's web address
         if pub.url:
