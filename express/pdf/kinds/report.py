@@ -81,7 +81,7 @@ def slot_row(p: Parts, slot: Slot, colour: str) -> Row:
 def render(p: Parts, a: Report, ctx: Context) -> list:
     colour = ctx.style.colour
     head = opener(p, a, ctx)
-    head += [facts(p, a, colour), p.space(1)]
+    head += [facts(p, a, colour), p.space(p.t.space["after_opener_lines"])]
     items = p.with_photos(p.body(a.body), a.photos)
     out = [p.section(head, items, columns=ctx.style.columns, source=a.pos, rule=True)]
     if a.programme:
