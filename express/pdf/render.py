@@ -51,7 +51,7 @@ def editorial(p: Parts, issue: Issue) -> list:
         return []
     ks = p.t.kinds["editorial"]
     head = [p.anchor("editorial", EDITORIAL_LABEL, EDITORIAL_LABEL),
-            p.band(EDITORIAL_LABEL, ks.colour), p.space(0.5)]
+            p.band(EDITORIAL_LABEL, ks.colour), p.space(p.t.space["after_band_lines"])]
     items = p.body(issue.editorial)
     # a closing signature line (「…会長 久保 真」) is set flush right
     last = issue.editorial.blocks[-1] if issue.editorial.blocks else None
@@ -79,7 +79,8 @@ def story(p: Parts, issue: Issue, archive: Archive, book: Book) -> list:
     heading = p.para("目次", "contents_title", colour=t.colours["accent"], align="left",
                      snap=True)
     rule = p.rule(t.colours["accent"], t.rules["thick"], lines=0.5, at=0.0)
-    out += [Stack([heading, rule], pitch=p.pitch), Contents(p, entries), p.space(2)]
+    out += [Stack([heading, rule], pitch=p.pitch), Contents(p, entries),
+            p.space(t.space["after_contents_lines"])]
     out += editorial(p, issue)
     previous = "editorial" if issue.editorial else None
     gap = t.space["between_articles_lines"]

@@ -25,7 +25,7 @@ def opener(p: Parts, a: Article, ctx: Context, *, subtitle: str | None = None,
     out: list[Flowable | None] = [p.anchor(a.id, str(a.title), a.label)]
     if ctx.show_band:
         out.append(p.band(a.label, ctx.style.colour))
-        out.append(p.space(0.5))
+        out.append(p.space(t.space["after_band_lines"]))
     out.append(p.para(a.title, "title", align="left", phrases=True, snap=False))
     if subtitle:
         out.append(p.para(subtitle, "subtitle", colour=ctx.style.colour, align="left",

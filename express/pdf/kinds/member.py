@@ -35,7 +35,7 @@ def render(p: Parts, a: Member, ctx: Context) -> list:
     colour = ctx.style.colour
     head: list = [p.anchor(a.id, str(a.title), a.label)]
     if ctx.show_band:
-        head += [p.band(a.label, colour), p.space(0.5)]
+        head += [p.band(a.label, colour), p.space(t.space["after_band_lines"])]
     name = p.para(a.company or a.title, "profile_name", colour=colour, align="left",
                   snap=False, phrases=True, source=a.at("company"))
     info = p.cell(name, *contact_lines(p, a))

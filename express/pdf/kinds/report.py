@@ -80,8 +80,9 @@ def slot_row(p: Parts, slot: Slot, colour: str) -> Row:
 @renders("report")
 def render(p: Parts, a: Report, ctx: Context) -> list:
     colour = ctx.style.colour
+    space = p.t.space
     head = opener(p, a, ctx)
-    head += [facts(p, a, colour), p.space(p.t.space["after_opener_lines"])]
+    head += [facts(p, a, colour), p.space(space["after_opener_lines"])]
     items = p.with_photos(p.body(a.body), a.photos)
     out = [p.section(head, items, columns=ctx.style.columns, source=a.pos, rule=True)]
     if a.programme:
@@ -91,8 +92,8 @@ def render(p: Parts, a: Report, ctx: Context) -> list:
             rows = [slot_row(p, s, colour) for s in day.slots]
             prog.append(p.table(p.t.programme_columns, rows, header=("時間", "内容", "講師"),
                                 source=day.pos))
-            prog.append(p.space(1))
-        out.append(p.space(1))
-        out.append(p.section([p.band("プログラム", colour), p.space(0.5)], prog, columns=1,
-                             source=a.at("programme")))
+            prog.append(p.space(space["programme_lines"]))
+        out.append(p.space(space["programme_lines"]))
+        out.append(p.section([p.band("プログラム", colour), p.space(space["after_band_lines"])],
+                             prog, columns=1, source=a.at("programme")))
     return out
