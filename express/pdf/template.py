@@ -1,8 +1,9 @@
 """Reading a PDF layout template (``templates/pdf/<name>.yaml``).
 
 Page size, margins, the text grid, fonts, sizes, colours and per-kind styles are data in the
-template; Python only reads them.  :func:`read_template` turns the YAML into typed, validated
-dataclasses; every problem is reported as a :class:`TemplateError` naming the key.
+template; Python only reads them, with no fallback values of its own.  :func:`read_template`
+turns the YAML into typed, validated dataclasses; every problem (a key missing, misspelt or
+out of range) is reported as a :class:`TemplateError` naming the key.
 """
 
 from __future__ import annotations
