@@ -204,13 +204,20 @@ class Contents(Block):
     """目次: kind label, title, page number (a form filled in when the issue is saved);
     each entry links to its article."""
 
-    def __init__(self, p: Parts, entries: list[Entry], paras: list[Para] | None = None) -> None:
+    def __init__(self, p: Parts, entries: list[Entry], paras: list[Para] | None = None,
+                 label_w: float | None = None) -> None:
         super().__init__()
         self.p = p
         self.entries = entries
         t = p.t
-        self.label_w = t.grid.width * t.contents["label_column"]
-        self.page_w = t.contents["page_width"]
+        c = t.contents
+        if label_w is None:  # the template's column, widened to the longest label used
+            labels = (p.kit.line(e.label, "contents_kind") for e in entries)
+            widest = max((line.width for line in labels if line), default=0.0)
+            label_w = max(t.grid.width * c["label_column"],
+                          c["label_indent"] + widest + c["label_gap"])
+        self.label_w = label_w  # the parts of a split list keep it: titles line up
+        self.page_w = c["page_width"]
         # the parts of a split list keep their entries' paragraphs (and what they composed)
         self.paras = paras if paras is not None else [
             Para(p.kit, p.kit.spans(e.title, "contents_entry"), p.ink,
@@ -247,8 +254,8 @@ class Contents(Block):
             return []
         if k == len(rows):
             return [self]
-        return [Contents(self.p, self.entries[:k], self.paras[:k]),
-                Contents(self.p, self.entries[k:], self.paras[k:])]
+        return [Contents(self.p, self.entries[:k], self.paras[:k], self.label_w),
+                Contents(self.p, self.entries[k:], self.paras[k:], self.label_w)]
 
     def draw(self):
         c = self.canv

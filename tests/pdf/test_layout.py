@@ -318,6 +318,35 @@ def test_b5_cover_line_rules_end_with_the_text_block(b5_built, issue_id):
     assert all(right <= t.page_width - t.left + 1 for _left, right in rules), rules
 
 
+def contents_gaps(pdf: Path, label: str) -> list[float]:
+    """On the contents page: for each entry whose kind label is ``label``, the space from
+    the label's last character to the title's first (the next character on its line)."""
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        tp = doc[1].get_textpage()
+        n = tp.count_chars()
+        text = tp.get_text_range(0, n)
+        gaps, at = [], text.find(label)
+        while at >= 0:
+            end = at + len(label)
+            nxt = next(k for k in range(end, n) if not text[k].isspace())
+            gaps.append(tp.get_charbox(nxt)[0] - tp.get_charbox(end - 1)[2])
+            at = text.find(label, end)
+        return gaps
+    finally:
+        doc.close()
+
+
+def test_b5_contents_labels_stand_clear_of_the_titles(b5_built):
+    # the B5 text block is narrower: the template's label column is widened to the
+    # longest label used (2022-spring's 部会・WG活動報告)
+    project, result = b5_built
+    t = read_template(project.pdf_template("b5-single"))
+    gaps = contents_gaps(result.pdfs["2022-spring"], "活動報告")
+    assert len(gaps) >= 5
+    assert min(gaps) >= t.contents["label_gap"] - 0.5, gaps
+
+
 @pytest.mark.parametrize("issue_id", SAMPLES)
 def test_a4_cover_lines_end_above_the_web_address(pdfs, issue_id):
     url_top, lowest = cover_clear_of_url(pdfs[issue_id], "https://www.jaipa.or.jp/")
