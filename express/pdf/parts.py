@@ -326,9 +326,12 @@ class Parts:
         return Cell([i for i in items if i is not None], span)
 
     def text_cell(self, text: str | None, style: str = "table", *, colour: str | None = None,
-                  link: str | None = None, span: int = 1, align: str = "left") -> Cell:
+                  link: str | None = None, span: int = 1, align: str = "left",
+                  phrases: bool = False) -> Cell:
+        """``phrases``: break only between phrases where the cell is too narrow (a date
+        range at 〜, not inside 31日)."""
         return self.cell(self.para(text, style, colour=colour, snap=False, link=link,
-                                   align=align), span=span)
+                                   align=align, phrases=phrases), span=span)
 
     def continued_cell(self, label: str, colour: str, style: str = "table_strong") -> Cell:
         """A group's label where the group goes on in the next column or page of a split

@@ -392,3 +392,43 @@ def test_committees_after_a_page_break_keep_their_order(empty_project):
                 f"filler {filler}: 第{n}テスト部会 parted from its text"
             at = body
     assert t.grid.columns == 2
+
+
+# ------------------------------------------------------------------ narrow table cells
+CALENDAR = """\
+number: 103
+date: 2023-12-20
+season: 2023年冬号
+articles:
+  - kind: calendar
+    title: 行事一覧
+    events:
+      - date: 2023-05-29
+        end: 2023-05-31
+        title: 第15回 地域ISP部会 定例会
+      - date: 2023-06-26
+        end: 2023-06-28
+        title: 第22回 地域ISP部会 定例会
+"""
+
+
+def test_b5_date_ranges_break_between_phrases(empty_project):
+    # in B5's narrow date column 「2023年5月29日（月）〜31日（水）」 must wrap; it wraps
+    # between phrases, never inside 「31日」
+    from express.build import build
+
+    folder = empty_project.issues / "2023-winter"
+    folder.mkdir()
+    (folder / "issue.yaml").write_text(CALENDAR, encoding="utf-8")
+    result = build(empty_project, template="b5-single", site=False)
+    assert result.ok, "\n".join(d.render("en") for d in result.diags)
+    doc = pdfium.PdfDocument(str(result.pdfs["2023-winter"]))
+    try:
+        lines = [squash(line) for i in range(1, len(doc))
+                 for line in doc[i].get_textpage().get_text_range().split("\r\n")]
+    finally:
+        doc.close()
+    dates = [line for line in lines if re.search(r"\d日|（[月火水木金土日]）", line)]
+    assert any(line.endswith("〜31日（水）") or line == "（月）〜31日（水）" for line in dates), \
+        dates
+    assert not any(re.search(r"\d$", line) for line in dates), dates

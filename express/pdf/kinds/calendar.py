@@ -16,7 +16,7 @@ def render(p: Parts, a: Calendar, ctx: Context) -> list:
     for ev in a.in_date_order:
         title = p.para(ev.title, "table_strong", snap=False, align="left",
                        link=str(ev.url) if ev.url else None)
-        rows.append(Row([p.text_cell(ev.dates_label, "table"), p.cell(title),
+        rows.append(Row([p.text_cell(ev.dates_label, "table", phrases=True), p.cell(title),
                          p.text_cell(ev.place, "table", colour=muted)], source=ev.pos))
     table = p.table(p.t.table_columns["calendar"], rows, header=("日程", "行事", "開催地"),
                     source=a.pos)
