@@ -43,7 +43,9 @@ class Book:
     """Bookmarks and contents entries, in reading order; filled while pages are drawn."""
 
     marks: dict[str, Mark] = field(default_factory=dict)
-    current_label: str = ""
+    current_label: str = ""  # the kind of the article begun last
+    top_label: str = ""  # the kind going on at the top of the page being drawn
+    starts: list[tuple[float, str]] = field(default_factory=list)  # (y, kind) on this page
 
     def add(self, key: str, title: str, label: str) -> Mark:
         mark = Mark(key, title, label)
@@ -58,6 +60,22 @@ class Book:
         canv.bookmarkPage(key, fit="XYZ", top=y + 20, left=0)
         canv.addOutlineEntry(mark.title, key, level=0, closed=False)
         self.current_label = mark.label
+        self.starts.append((y, mark.label))
+
+    def page_label(self, top: float, bottom: float) -> str:
+        """The running head's kind for the page being drawn (text block from ``top`` down to
+        ``bottom``): the kind whose articles take the most of its height — not merely the
+        last one begun, which may be a few lines at the foot — on a tie the one above."""
+        height: dict[str, float] = {}
+        y, label = top, self.top_label
+        for start, next_label in sorted(self.starts, key=lambda s: -s[0]):
+            height[label] = height.get(label, 0.0) + max(0.0, y - start)
+            y, label = min(y, start), next_label
+        height[label] = height.get(label, 0.0) + max(0.0, y - bottom)
+        return max(height, key=lambda k: height[k])  # the first of equals: the one above
+
+    def next_page(self) -> None:
+        self.top_label, self.starts = self.current_label, []
 
 
 def folio_number(page_index: int) -> int:
@@ -143,7 +161,9 @@ class MagazineDoc(BaseDocTemplate):
                   y_rule - head["rule_drop"])
         # the section label (inner side) first; the issue (outer side) gets the rest of the
         # measure, shortened with … if a long publication name would run into the label
-        label = self._fitted(self.book.current_label, t.grid.width / 2)
+        label = self._fitted(self.book.page_label(t.page_height - t.top, t.bottom),
+                             t.grid.width / 2)
+        self.book.next_page()
         room = t.grid.width - (label.width + t.style("running_head").size * head["gap_em"]
                                if label else 0)
         for line, outer in ((self._fitted(self.running, room), True), (label, False)):

@@ -37,6 +37,7 @@ from express.post.document import document_meta, finish_canvas
 from express.project import Project
 
 EDITORIAL_LABEL = "巻頭言"
+CONTENTS_LABEL = "目次"
 
 def template_for(project: Project, issue: Issue, name: str | None) -> Template:
     """The issue's layout template; FileNotFoundError when there is none of that name."""
@@ -76,7 +77,7 @@ def story(p: Parts, issue: Issue, archive: Archive, book: Book) -> list:
     for a in issue.articles:
         entries.append(Entry(a.id, a.label, str(a.title), t.kinds[a.kind].colour, a.pos))
     out: list = [NextPageTemplate("body"), CoverFill()]
-    heading = p.para("目次", "contents_title", colour=t.colours["accent"], align="left",
+    heading = p.para(CONTENTS_LABEL, "contents_title", colour=t.colours["accent"], align="left",
                      snap=True)
     rule = p.rule(t.colours["accent"], t.rules["thick"], lines=0.5, at=0.0)
     out += [Stack([heading, rule], pitch=p.pitch), Contents(p, entries),
@@ -139,7 +140,7 @@ def render_issue(issue: Issue, archive: Archive, project: Project,
         diags.error(issue_pos, "pdf.fonts_missing", problems="; ".join(exc.problems))
         return None, diags
     kit = TextKit(t, fonts, diags)
-    book = Book()
+    book = Book(top_label=CONTENTS_LABEL)  # the first body page opens with the contents
     pictures = Pictures(t.ppi, t.jpeg_quality, diags, cache=project.root / ".cache" / "images")
     p = Parts(t, kit, pictures, book)
     cover = cover_text(p, issue)

@@ -432,3 +432,30 @@ def test_b5_date_ranges_break_between_phrases(empty_project):
     assert any(line.endswith("〜31日（水）") or line == "（月）〜31日（水）" for line in dates), \
         dates
     assert not any(re.search(r"\d$", line) for line in dates), dates
+
+
+# ------------------------------------------------------------------ running heads
+def running_heads(pdf: Path) -> list[str]:
+    """The running head of every page after the cover (the band above the text block)."""
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        heads = []
+        for i in range(1, len(doc)):
+            page = doc[i]
+            width, height = page.get_size()
+            heads.append(page.get_textpage().get_text_bounded(
+                left=0, bottom=height - 45, right=width, top=height))
+        return heads
+    finally:
+        doc.close()
+
+
+def test_running_head_names_what_fills_the_page(pdfs):
+    # 2020-winter p.4 is member introductions with the provider list starting at its
+    # foot: the head says 会員紹介, not the kind begun last; the first body page is the
+    # contents' in 2022-spring (its editorial starts low on it), in 2020-winter the
+    # editorial's (it fills most of the page)
+    winter, spring = running_heads(pdfs["2020-winter"]), running_heads(pdfs["2022-spring"])
+    assert winter[3].endswith("会員紹介") and "全国プロバイダー一覧" not in winter[3]
+    assert spring[0].startswith("目次") and winter[0].startswith("巻頭言")
+    assert spring[3].endswith("部会・WG 活動報告")
