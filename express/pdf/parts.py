@@ -44,9 +44,11 @@ class PhotoBlock(Block):
     floats = True
 
     def __init__(self, parts: Parts, image: Image, caption: Text | None, size: tuple[int, int],
-                 max_height: float, crop: float = 0.0, in_text: bool = True) -> None:
+                 max_height: float, crop: float = 0.0, in_text: bool = True,
+                 gap_right: float = 0.0) -> None:
         super().__init__()
         self.floats = in_text  # a logo in a table cell stays where it is
+        self.gap_right = gap_right  # kept free at the right (a logo beside its company)
         self.p = parts
         self.image = image
         self.caption_text = caption
@@ -61,6 +63,7 @@ class PhotoBlock(Block):
     def _box(self, aw: float) -> tuple[float, float]:
         """The whole picture's size at width ``aw`` (before cropping)."""
         w, h = self.px
+        aw -= self.gap_right
         bw, bh = aw, aw * h / w
         if bh > self.max_height:
             bh = self.max_height
@@ -104,7 +107,7 @@ class PhotoBlock(Block):
         bw, bh = self._box(self.width)
         # at the top of a column the picture aligns with the first text line beside it
         top = self.height - (0 if getattr(self, "at_top", False) else self._pad())
-        x = (self.width - bw) / 2
+        x = (self.width - self.gap_right - bw) / 2
         shown = bh - self.crop
         c = self.canv
         c.saveState()

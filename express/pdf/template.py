@@ -53,7 +53,7 @@ NUMBER_SECTIONS: dict[str, tuple[str, ...]] = {
                  "page_width",
                  "page_gap", "entry_space_lines", "rule_dash", "rule_gap"),
     "colophon": ("rule", "title_gap"),
-    "profile": ("padding_em", "logo_lines"),
+    "profile": ("padding_em", "logo_lines", "logo_gap"),
 }
 
 

@@ -459,3 +459,44 @@ def test_running_head_names_what_fills_the_page(pdfs):
     assert winter[3].endswith("会員紹介") and "全国プロバイダー一覧" not in winter[3]
     assert spring[0].startswith("目次") and winter[0].startswith("巻頭言")
     assert spring[3].endswith("部会・WG 活動報告")
+
+
+# ------------------------------------------------------------------ member logos
+WIDE_LOGO = """\
+number: 104
+date: 2024-01-20
+season: 2024年冬号
+articles:
+  - kind: member
+    company: 株式会社ワイド
+    logo: images/wide.png
+    body: |
+      とても横長のロゴ。
+"""
+
+
+def test_a_wide_logo_keeps_its_gap_to_the_company_name(empty_project):
+    from PIL import Image as PILImage
+
+    from express.build import build
+
+    folder = empty_project.issues / "2024-winter"
+    (folder / "images").mkdir(parents=True)
+    (folder / "issue.yaml").write_text(WIDE_LOGO, encoding="utf-8")
+    PILImage.new("RGB", (1200, 100), "#204080").save(folder / "images" / "wide.png")
+    result = build(empty_project, site=False)
+    assert result.ok, "\n".join(d.render("en") for d in result.diags)
+    t = read_template(empty_project.pdf_template())
+    doc = pdfium.PdfDocument(str(result.pdfs["2024-winter"]))
+    try:
+        page = next(doc[i] for i in range(1, len(doc))
+                    if "ワイド" in doc[i].get_textpage().get_text_range())
+        images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]))
+        assert len(images) == 1
+        logo_right = images[0].get_bounds()[2]
+        tp = page.get_textpage()
+        text = tp.get_text_range()
+        name_left = tp.get_charbox(text.rindex("株式会社ワイド"))[0]  # not the contents entry
+    finally:
+        doc.close()
+    assert name_left - logo_right >= t.profile["logo_gap"] - 0.5, (logo_right, name_left)

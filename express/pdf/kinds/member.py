@@ -46,7 +46,7 @@ def render(p: Parts, a: Member, ctx: Context) -> list:
             from express.pdf.parts import PhotoBlock
 
             logo = PhotoBlock(p, a.logo, None, size, max_height=t.profile["logo_lines"] * p.pitch,
-                              in_text=False)
+                              in_text=False, gap_right=t.profile["logo_gap"])
     if logo is not None:
         row = Row([p.cell(logo), info])
         table = p.table(t.table_columns["member"], [row], zebra=False, rules=False)
