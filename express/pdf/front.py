@@ -63,7 +63,7 @@ def cover_text(p: Parts, issue: Issue) -> CoverText:
             kit.diags.error(issue.at("season"), "lint.overflow",
                             detail="cover: the issue number and season, on one line")
     if cover is None:
-        return CoverText(headline, lines)
+        return _titles_as_cover_lines(p, issue, CoverText(headline, lines))
     if cover.headline:
         headline = kit.compose(kit.spans(cover.headline, "cover_headline"), width,
                                kit.settings("left", 0.0, True))
@@ -87,7 +87,28 @@ def cover_text(p: Parts, issue: Issue) -> CoverText:
         kit.diags.error(cover.at("lines"), "lint.overflow",
                         detail="cover headline and lines: they leave the cover picture "
                                f"less than {least / MM:.0f} mm above the foot")
-    return out
+    return out if lines else _titles_as_cover_lines(p, issue, out)
+
+
+def _titles_as_cover_lines(p: Parts, issue: Issue, text: CoverText) -> CoverText:
+    """An issue that names no cover lines gets its articles' titles instead, in order, as
+    many whole titles as fit beside the picture (never an error: they are not the
+    editor's), so that a cover without a picture or lines is not a blank page."""
+    t, kit = p.t, p.kit
+    width = _cover_width(t) - t.cover["line_indent_pt"]
+    least = t.cover["min_image_height_mm"] * MM
+    lines: list[list[Line]] = []
+    used = 0
+    for a in issue.articles:
+        composed = kit.compose(kit.spans(str(a.title), "cover_line"), width,
+                               kit.settings("left", 0.0, True))
+        trial = CoverText(text.headline, [*lines, composed])
+        if (used + len(composed) > t.cover["max_lines"]
+                or cover_image_height(p, trial) < least):
+            break
+        lines.append(composed)
+        used += len(composed)
+    return CoverText(text.headline, lines)
 
 
 def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText):
@@ -148,7 +169,10 @@ def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText):
                             dw, dh)
             canv.restoreState()
             canv.saveState()
-            top -= img_h
+        else:  # no picture: its box in the light accent colour, so the cover has a shape
+            canv.setFillColor(c["accent_light"])
+            canv.rect(0, top - img_h, pw, img_h, stroke=0, fill=1)
+        top -= img_h
         bar = t.cover["bar_pt"]
         canv.setFillColor(c["accent"])
         canv.rect(0, top - bar, pw, bar, stroke=0, fill=1)

@@ -500,3 +500,43 @@ def test_a_wide_logo_keeps_its_gap_to_the_company_name(empty_project):
     finally:
         doc.close()
     assert name_left - logo_right >= t.profile["logo_gap"] - 0.5, (logo_right, name_left)
+
+
+# ------------------------------------------------------------------ a plain cover
+PLAIN = """\
+number: 105
+date: 2024-03-01
+articles:
+  - kind: article
+    title: 事務局移転のお知らせ
+    body: |
+      事務局は3月10日（金）に移転します。
+  - kind: article
+    title: 新年度の部会について
+    body: |
+      部会の募集を始めます。
+"""
+
+
+def test_a_cover_with_no_picture_or_lines_is_not_blank(empty_project):
+    from express.build import build
+
+    folder = empty_project.issues / "2024-spring"
+    folder.mkdir()
+    (folder / "issue.yaml").write_text(PLAIN, encoding="utf-8")
+    result = build(empty_project, site=False)
+    assert result.ok, "\n".join(d.render("en") for d in result.diags)
+    t = read_template(empty_project.pdf_template())
+    doc = pdfium.PdfDocument(str(result.pdfs["2024-spring"]))
+    try:
+        cover = doc[0]
+        text = squash(cover.get_textpage().get_text_range())
+        # the picture's box, in the light accent colour, just under the band
+        image = cover.render(scale=1).to_pil().convert("RGB")
+        band = t.cover["band_mm"] * 72 / 25.4
+        pixel = image.getpixel((image.width // 2, int(band) + 20))
+    finally:
+        doc.close()
+    assert "事務局移転のお知らせ" in text and "新年度の部会について" in text
+    light = t.colours["accent_light"].lstrip("#")
+    assert pixel == tuple(int(light[i:i + 2], 16) for i in (0, 2, 4))
