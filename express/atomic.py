@@ -6,13 +6,27 @@ Used for build output and for the caches (font metrics, pictures) alike.
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 
 def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``.
+
+    The temporary file is created with mode 0666 for the kernel to take the umask off, as
+    ``open()`` does, so ``path`` ends with the mode any other written file gets (a web
+    server serving ``build/`` must read the PDFs).  ``tempfile.mkstemp`` would make it 0600,
+    and reading the umask to fix that afterwards means setting it, which races with other
+    threads creating files."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        tmp = path.parent / f".{path.name}.{secrets.token_hex(8)}.tmp"
+        try:
+            fd = os.open(tmp, flags, 0o666)
+            break
+        except FileExistsError:  # another writer drew the same name: draw again
+            continue
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
