@@ -4,8 +4,11 @@ size they are placed (the originals are never touched).
 Decoding and resampling a photo costs 20-60 ms, so with a ``cache`` folder the outcome is
 kept between runs (``.cache/images``): the pixel size of each file that decoded cleanly, and
 the bytes to embed for each placed size, keyed by the file's SHA-256, the size, the JPEG
-quality and Pillow's version.  The embedded bytes are the same either way; a JPEG found in
-the cache is embedded without Pillow being loaded at all (~20 ms).
+quality, ``CACHE_FORMAT`` and Pillow's version.  The embedded bytes are the same either way;
+a JPEG found in the cache is embedded without Pillow being loaded at all (~20 ms).
+
+A phone stores a photo as its sensor saw it and says in the EXIF Orientation tag how to
+turn it; every size here is the upright one, and the embedded picture is turned upright.
 """
 
 from __future__ import annotations
@@ -21,6 +24,12 @@ import PIL
 from express.atomic import write_atomic
 from express.diagnostics import Diagnostics
 from express.model.articles import Image
+
+# 2: sizes are upright and a turned JPEG is never embedded as it is (1 held the stored size
+# and could mark a turned JPEG "embed as it is", so a photo printed on its side)
+CACHE_FORMAT = 2
+ORIENTATION = 0x0112  # the EXIF tag
+_TURNED = frozenset({5, 6, 7, 8})  # orientations that swap width and height
 
 
 class Pictures:
@@ -40,7 +49,7 @@ class Pictures:
         if digest is None:
             with open(path, "rb") as f:
                 digest = self._digests[path] = hashlib.file_digest(f, "sha256").hexdigest()
-        return self.cache / f"{digest}-{what}-pil{PIL.__version__}"
+        return self.cache / f"{digest}-{what}-v{CACHE_FORMAT}-pil{PIL.__version__}"
 
     def _cached(self, key: Path | None) -> bytes | None:
         if key is None:
@@ -57,7 +66,8 @@ class Pictures:
             write_atomic(key, data)
 
     def size(self, img: Image) -> tuple[int, int] | None:
-        """Pixel size of ``img``, or None (with an error) when Pillow cannot decode it."""
+        """Upright pixel size of ``img``, or None (with an error) when Pillow cannot decode
+        it."""
         if img.path not in self._sizes:
             try:
                 key = self._key(img.path, "size")
@@ -76,6 +86,8 @@ class Pictures:
                     if im.format == "JPEG":  # decode at 1/8 scale: enough to find damage
                         im.draft("RGB", (max(1, size[0] // 8), max(1, size[1] // 8)))
                     im.load()
+                    if orientation(im) in _TURNED:
+                        size = (size[1], size[0])
                     self._sizes[img.path] = size
                 self._store(key, f"{size[0]} {size[1]}".encode())
             except Exception as exc:  # any decoding problem is the editor's to fix
@@ -116,12 +128,15 @@ class Pictures:
         from PIL import Image as PILImage
 
         with PILImage.open(img.path) as im:
+            turn = orientation(im)
             if im.format == "JPEG":  # decode at a reduced scale when that is still enough
-                im.draft("RGB", (tw, th))
+                im.draft("RGB", (th, tw) if turn in _TURNED else (tw, th))
             im.load()
-            if im.width <= tw * 1.05 and im.format == "JPEG" and im.mode in ("RGB", "L"):
+            if turn == 1 and im.width <= tw * 1.05 and im.format == "JPEG" \
+                    and im.mode in ("RGB", "L"):
                 self._store(stored, b"F")  # small enough: embed the JPEG as it is
                 return Path(img.path).read_bytes()
+            im = upright(im, turn)
             if im.mode not in ("RGB", "RGBA", "L", "LA"):
                 im = im.convert("RGBA" if "transparency" in im.info else "RGB")
             if im.width > tw:
@@ -134,6 +149,21 @@ class Pictures:
                 im.save(out, "JPEG", quality=self.quality, optimize=False)
             self._store(stored, out.getvalue())
             return out.getvalue()
+
+
+def orientation(im) -> int:
+    """The EXIF orientation of an opened picture: 1 (as stored) when it has none."""
+    value = im.getexif().get(ORIENTATION, 1)
+    return value if value in range(1, 9) else 1
+
+
+def upright(im, turn: int):
+    """``im`` turned as its EXIF ``turn`` (``orientation(im)``) says; itself when 1."""
+    if turn == 1:
+        return im
+    from PIL import ImageOps
+
+    return ImageOps.exif_transpose(im)  # a copy without the tag
 
 
 def _draw_jpeg(canv, data: bytes, name: str, x: float, y: float, width: float,

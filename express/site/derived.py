@@ -23,7 +23,7 @@ from PIL import Image as PILImage
 
 from express.site.media import Picture
 
-FORMAT = 1
+FORMAT = 2  # 2: a PNG with an EXIF orientation is turned upright, not copied as stored
 META = "pictures.json"
 
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image as PILImage
-from PIL import ImageOps
 
+from express.pdf.images import orientation, upright
 from express.pdfpages import render
 
 THUMB_WIDTH = 480  # the cover grid shows covers at up to 240 CSS px: 2x for sharp screens
@@ -54,14 +54,16 @@ def render_cover(pdf: Path, site: Path, folder: str) -> tuple[Picture, Picture]:
 def copy_picture(
     src: str, site: Path, href: str, max_width: int, max_height: int | None = None
 ) -> Picture:
-    """Copy ``src`` to ``site/href``, downscaled to fit; JPEG stays JPEG, PNG stays PNG."""
+    """Copy ``src`` to ``site/href``, downscaled to fit and turned upright as its EXIF
+    orientation says; JPEG stays JPEG, PNG stays PNG."""
     dest = site / href
     dest.parent.mkdir(parents=True, exist_ok=True)
     with PILImage.open(src) as im:
-        im = ImageOps.exif_transpose(im)
+        turn = orientation(im)
+        im = upright(im, turn)
         fmt = "PNG" if href.lower().endswith(".png") else "JPEG"
         scale = min(1.0, max_width / im.width, (max_height or im.height) / im.height)
-        if scale == 1.0 and fmt == "PNG":
+        if scale == 1.0 and fmt == "PNG" and turn == 1:
             shutil.copyfile(src, dest)
             return Picture(href, im.width, im.height)
         if scale < 1.0:
