@@ -26,7 +26,8 @@ from express.diagnostics import Diagnostics
 from express.model.articles import Image
 
 # 2: sizes are upright and a turned JPEG is never embedded as it is (1 held the stored size
-# and could mark a turned JPEG "embed as it is", so a photo printed on its side)
+# and could mark a turned JPEG "embed as it is", so a photo printed on its side); 16-bit
+# grey is scaled to 8 bits (1 held it clipped to white)
 CACHE_FORMAT = 2
 ORIENTATION = 0x0112  # the EXIF tag
 _TURNED = frozenset({5, 6, 7, 8})  # orientations that swap width and height
@@ -136,7 +137,7 @@ class Pictures:
                     and im.mode in ("RGB", "L"):
                 self._store(stored, b"F")  # small enough: embed the JPEG as it is
                 return Path(img.path).read_bytes()
-            im = upright(im, turn)
+            im = eight_bit(upright(im, turn))
             if im.mode not in ("RGB", "RGBA", "L", "LA"):
                 im = im.convert("RGBA" if "transparency" in im.info else "RGB")
             if im.width > tw:
@@ -164,6 +165,21 @@ def upright(im, turn: int):
     from PIL import ImageOps
 
     return ImageOps.exif_transpose(im)  # a copy without the tag
+
+
+def eight_bit(im):
+    """``im`` with 16- or 32-bit integer grey values scaled to 8 bits (mode L); other
+    modes as they are.  Pillow's own conversion clips every value above 255, so a 16-bit
+    PNG would print white."""
+    if im.mode not in ("I", "I;16", "I;16B", "I;16L", "I;16N"):
+        return im
+    if im.mode != "I":
+        im = im.convert("I")
+    low, high = im.getextrema()
+    if low >= 0 and high <= 65535:  # 16-bit values (PNG's deepest grey)
+        low, high = 0, 65535
+    span = max(1, high - low)
+    return im.point(lambda v: (v - low) * 255 / span).convert("L")
 
 
 def _draw_jpeg(canv, data: bytes, name: str, x: float, y: float, width: float,

@@ -23,7 +23,9 @@ from PIL import Image as PILImage
 
 from express.site.media import Picture
 
-FORMAT = 2  # 2: a PNG with an EXIF orientation is turned upright, not copied as stored
+# 2: a PNG with an EXIF orientation is turned upright, not copied as stored; 16-bit grey
+# scaled to 8 bits, not clipped white
+FORMAT = 2
 META = "pictures.json"
 
 

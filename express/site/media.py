@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PIL import Image as PILImage
 
-from express.pdf.images import orientation, upright
+from express.pdf.images import eight_bit, orientation, upright
 from express.pdfpages import render
 
 THUMB_WIDTH = 480  # the cover grid shows covers at up to 240 CSS px: 2x for sharp screens
@@ -66,6 +66,7 @@ def copy_picture(
         if scale == 1.0 and fmt == "PNG" and turn == 1:
             shutil.copyfile(src, dest)
             return Picture(href, im.width, im.height)
+        im = eight_bit(im)  # a 16-bit grey PNG would come out white
         if scale < 1.0:
             size = (round(im.width * scale), round(im.height * scale))
             im = im.resize(size, PILImage.Resampling.LANCZOS)

@@ -123,3 +123,59 @@ def test_a_size_cached_before_orientation_counted_is_not_used(empty_project):
     result = build(empty_project, ["2024-spring"], site=False)
     [(_px, shown)] = placed_images(result.pdfs["2024-spring"])
     assert shown.height > shown.width
+
+
+def gray16_logo(path: Path) -> None:
+    """A 16-bit grayscale PNG: dark on the left, mid grey on the right (8-bit: 31 and 155)."""
+    im = PILImage.new("I;16", (300, 200), 8000)
+    im.paste(PILImage.new("I;16", (150, 200), 40000), (150, 0))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    im.save(path, "PNG")
+
+
+def member_issue(project, logo: str, issue_id: str = "2024-spring") -> Path:
+    """An issue with one member whose logo is ``logo``; returns its folder."""
+    folder = project.issues / issue_id
+    (folder / "images").mkdir(parents=True, exist_ok=True)
+    (folder / "issue.yaml").write_text(textwrap.dedent(f"""\
+        number: 1
+        date: 2024-04-01
+        season: 2024年春号
+        cover:
+          headline: ロゴの試験
+        articles:
+          - kind: member
+            company: 株式会社グレー
+            logo: {logo}
+            body: |
+              16ビットのロゴです。
+        """), encoding="utf-8")
+    return folder
+
+
+def test_a_16_bit_grey_logo_prints_in_its_tones(empty_project):
+    """Clipped to 8 bits every value above 255 prints white: the trial's logo vanished."""
+    folder = member_issue(empty_project, "images/gray16.png")
+    gray16_logo(folder / "images" / "gray16.png")
+    result = build(empty_project, ["2024-spring"], site=False)
+    assert result.ok, [d.render("en") for d in result.diags]
+    [(_px, shown)] = placed_images(result.pdfs["2024-spring"], scale=4)
+    y = shown.height // 2
+    left = shown.convert("L").getpixel((shown.width // 4, y))
+    right = shown.convert("L").getpixel((shown.width * 3 // 4, y))
+    assert abs(left - 31) < 15 and abs(right - 155) < 15, (left, right)
+
+
+@pytest.mark.parametrize(("values", "expected"), [
+    ((0, 32768, 65535), (0, 127, 255)),  # 16-bit values held in 32 bits: the 16-bit range
+    ((-100, 0, 100_000), (0, 0, 255)),  # beyond it: stretched from the least to the most
+])
+def test_32_bit_integer_pictures_are_scaled_to_8_bits(values, expected):
+    from express.pdf.images import eight_bit
+
+    im = PILImage.new("I", (3, 1))
+    im.putdata(list(values))
+    got = eight_bit(im)
+    assert got.mode == "L"
+    assert all(abs(a - b) <= 1
+               for a, b in zip(got.get_flattened_data(), expected, strict=True))
