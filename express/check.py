@@ -11,11 +11,13 @@ from express.project import Project
 
 
 def check(project: Project, ids: list[str] | None = None, *, glyphs: bool = False,
-          strict: bool = False, whole: bool = True) -> tuple[Archive | None, Diagnostics]:
-    """Load and lint; ``glyphs`` also looks for characters no font can print (the PDF
-    build reports those itself, so only ``express check`` asks for it); ``strict`` makes
-    every warning an error.  With ``ids`` and not ``whole`` the archive holds only those
-    issues (the others are read for their numbers alone: see ``load_archive``)."""
+          pictures: bool = False, strict: bool = False, whole: bool = True
+          ) -> tuple[Archive | None, Diagnostics]:
+    """Load and lint; ``glyphs`` also looks for characters no font can print, ``pictures``
+    decodes every picture (the PDF build reports both itself, so only ``express check``
+    asks for them); ``strict`` makes every warning an error.  With ``ids`` and not
+    ``whole`` the archive holds only those issues (the others are read for their numbers
+    alone: see ``load_archive``)."""
     archive, diags = load_archive(project.issues, ids or None, whole=whole)
     if archive is not None:
         path = project.templates / "lint" / "hyouki.yaml"
@@ -28,6 +30,8 @@ def check(project: Project, ids: list[str] | None = None, *, glyphs: bool = Fals
                     if issue.template not in fonts:
                         fonts[issue.template] = _coverage(project, issue.template)
                     _glyphs(issue, fonts[issue.template], diags)
+                if pictures:
+                    _pictures(project, issue, diags)
     if strict:
         diags = Diagnostics(Diagnostic(Severity.ERROR, d.pos, d.code, d.args) for d in diags)
     return archive, diags
@@ -57,3 +61,12 @@ def _glyphs(issue: Issue, fonts: tuple[frozenset[int], str] | None, diags: Diagn
 
     if fonts is not None:
         unprintable_characters(issue, *fonts, diags)
+
+
+def _pictures(project: Project, issue: Issue, diags: Diagnostics) -> None:
+    """Measure each picture as the build does, into its cache: one decoding per file."""
+    from express.pdf.images import PictureSizes, images_in
+
+    sizes = PictureSizes(diags, project.root / ".cache" / "images")
+    for image in images_in(issue):
+        sizes.size(image)

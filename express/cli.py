@@ -87,7 +87,8 @@ def check(project: Project, ids: tuple[str, ...], strict: bool) -> None:
     """
     from express.check import check as run_check
 
-    archive, diags = run_check(project, list(ids), glyphs=True, strict=strict, whole=False)
+    archive, diags = run_check(project, list(ids), glyphs=True, pictures=True, strict=strict,
+                               whole=False)
     errors = report(diags)
     if not diags:
         count = len(ids) if ids else len(archive.issues) if archive else 0

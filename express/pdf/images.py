@@ -14,9 +14,11 @@ turn it; every size here is the upright one, and the embedded picture is turned 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import io
 import math
+from collections.abc import Iterator
 from pathlib import Path
 
 import PIL
@@ -32,14 +34,63 @@ CACHE_FORMAT = 2
 ORIENTATION = 0x0112  # the EXIF tag
 _TURNED = frozenset({5, 6, 7, 8})  # orientations that swap width and height
 
+# Pillow's own limits against pictures that would take all the memory to decode (its
+# MAX_IMAGE_PIXELS): a warning above LARGE_PIXELS, refused above twice that.  A photo that
+# large prints no sharper (it is downsampled to the template's ppi) and an RGB one takes
+# over 500 MB to decode in full, as the site does, in several threads at once.  Pillow can
+# only say so as a raw Python warning or in its own words, and catching a warning is not
+# thread-safe, so ``open_picture`` turns Pillow's check off and makes it itself, at the
+# same point (on opening, before decoding), for a message that says what to do.
+LARGE_PIXELS = 89_478_485
+MAX_PIXELS = 2 * LARGE_PIXELS
 
-class Pictures:
-    def __init__(self, ppi: float, quality: int, diags: Diagnostics,
-                 cache: Path | None = None) -> None:
-        self.ppi, self.quality, self.diags = ppi, quality, diags
-        self.cache = cache
+
+class TooLarge(Exception):
+    """A picture over ``MAX_PIXELS``: not decoded."""
+
+    def __init__(self, pixels: int) -> None:
+        super().__init__(f"{pixels} pixels")
+        self.pixels = pixels
+
+
+def open_picture(path: str):
+    """``PIL.Image.open(path)``, refusing a picture over ``MAX_PIXELS`` with ``TooLarge``."""
+    from PIL import Image as PILImage
+
+    PILImage.MAX_IMAGE_PIXELS = None  # checked here instead: see LARGE_PIXELS
+    im = PILImage.open(path)
+    if im.width * im.height > MAX_PIXELS:
+        im.close()
+        raise TooLarge(im.width * im.height)
+    return im
+
+
+def megapixels(pixels: int, *, up: bool) -> int:
+    """Whole megapixels, rounded ``up`` for a picture's size and down for a limit, so a
+    picture over a limit never reads as equal to it."""
+    return math.ceil(pixels / 1e6) if up else pixels // 1_000_000
+
+
+def images_in(obj: object) -> Iterator[Image]:
+    """Every picture an issue (or any part of it) refers to: the cover's, photos, logos."""
+    if isinstance(obj, Image):
+        yield obj
+    elif isinstance(obj, list | tuple):
+        for item in obj:
+            yield from images_in(item)
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for f in dataclasses.fields(obj):
+            yield from images_in(getattr(obj, f.name))
+
+
+class PictureSizes:
+    """The upright pixel size of each picture, found by decoding it once (so a damaged or
+    too large one is reported at its YAML position) and kept in ``cache``.  ``express
+    check`` measures with this alone, into the cache the build's ``Pictures`` reads."""
+
+    def __init__(self, diags: Diagnostics, cache: Path | None = None) -> None:
+        self.diags, self.cache = diags, cache
         self._sizes: dict[str, tuple[int, int] | None] = {}
-        self._placed: dict[tuple[str, int, int], bytes] = {}
         self._digests: dict[str, str] = {}
 
     # ------------------------------------------------------------------ the cache
@@ -66,36 +117,60 @@ class Pictures:
         with contextlib.suppress(OSError):  # a cache that cannot be written is not used
             write_atomic(key, data)
 
+    # ------------------------------------------------------------------ sizes
     def size(self, img: Image) -> tuple[int, int] | None:
-        """Upright pixel size of ``img``, or None (with an error) when Pillow cannot decode
-        it."""
+        """Upright pixel size of ``img``, or None (with an error) when it cannot be used;
+        a warning for a very large one (from the cached size too, so every build says
+        so)."""
         if img.path not in self._sizes:
-            try:
-                key = self._key(img.path, "size")
-            except OSError:
-                key = None  # unreadable: Pillow says why below
-            hit = self._cached(key)
-            if hit is not None:
-                w, h = hit.split()
-                self._sizes[img.path] = (int(w), int(h))
-                return self._sizes[img.path]
-            from PIL import Image as PILImage
-
-            try:
-                with PILImage.open(img.path) as im:
-                    size = im.size
-                    if im.format == "JPEG":  # decode at 1/8 scale: enough to find damage
-                        im.draft("RGB", (max(1, size[0] // 8), max(1, size[1] // 8)))
-                    im.load()
-                    if orientation(im) in _TURNED:
-                        size = (size[1], size[0])
-                    self._sizes[img.path] = size
-                self._store(key, f"{size[0]} {size[1]}".encode())
-            except Exception as exc:  # any decoding problem is the editor's to fix
-                self.diags.error(img.pos, "image.unreadable", ref=img.ref,
-                                 reason=str(exc) or exc.__class__.__name__)
-                self._sizes[img.path] = None
+            size = self._sizes[img.path] = self._measure(img)
+            if size is not None and size[0] * size[1] > LARGE_PIXELS:
+                self.diags.warning(img.pos, "image.very_large", ref=img.ref,
+                                   megapixels=megapixels(size[0] * size[1], up=True),
+                                   limit=megapixels(LARGE_PIXELS, up=False))
         return self._sizes[img.path]
+
+    def _measure(self, img: Image) -> tuple[int, int] | None:
+        try:
+            key = self._key(img.path, "size")
+        except OSError:
+            key = None  # unreadable: opening it says why below
+        hit = self._cached(key)
+        if hit is not None:
+            w, h = hit.split()
+            return int(w), int(h)
+        try:
+            with open_picture(img.path) as im:
+                size = im.size
+                if im.format == "JPEG":  # decode at 1/8 scale: enough to find damage
+                    im.draft("RGB", (max(1, size[0] // 8), max(1, size[1] // 8)))
+                im.load()
+                if orientation(im) in _TURNED:
+                    size = (size[1], size[0])
+        except TooLarge as exc:
+            self.diags.error(img.pos, "image.too_large", ref=img.ref,
+                             megapixels=megapixels(exc.pixels, up=True),
+                             limit=megapixels(MAX_PIXELS, up=False))
+            return None
+        except Exception as exc:  # Pillow raises several kinds for a damaged file
+            if isinstance(exc, OSError) and exc.errno is not None:  # the file, not its data
+                self.diags.error(img.pos, "image.unreadable", ref=img.ref,
+                                 reason=exc.strerror or str(exc))
+            else:
+                self.diags.error(img.pos, "image.damaged", ref=img.ref)
+            return None
+        self._store(key, f"{size[0]} {size[1]}".encode())
+        return size
+
+
+class Pictures(PictureSizes):
+    """The build's pictures: measured, then downsampled to ``ppi`` at their placed size."""
+
+    def __init__(self, ppi: float, quality: int, diags: Diagnostics,
+                 cache: Path | None = None) -> None:
+        super().__init__(diags, cache)
+        self.ppi, self.quality = ppi, quality
+        self._placed: dict[tuple[str, int, int], bytes] = {}
 
     def draw(self, canv, img: Image, x: float, y: float, width: float, height: float) -> None:
         """Draw ``img`` into the ``width`` × ``height`` rectangle at (x, y)."""
@@ -128,7 +203,7 @@ class Pictures:
     def _make(self, img: Image, tw: int, th: int, stored: Path | None) -> bytes:
         from PIL import Image as PILImage
 
-        with PILImage.open(img.path) as im:
+        with open_picture(img.path) as im:
             turn = orientation(im)
             if im.format == "JPEG":  # decode at a reduced scale when that is still enough
                 im.draft("RGB", (th, tw) if turn in _TURNED else (tw, th))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PIL import Image as PILImage
 
-from express.pdf.images import eight_bit, orientation, upright
+from express.pdf.images import eight_bit, open_picture, orientation, upright
 from express.pdfpages import render
 
 THUMB_WIDTH = 480  # the cover grid shows covers at up to 240 CSS px: 2x for sharp screens
@@ -58,7 +58,7 @@ def copy_picture(
     orientation says; JPEG stays JPEG, PNG stays PNG."""
     dest = site / href
     dest.parent.mkdir(parents=True, exist_ok=True)
-    with PILImage.open(src) as im:
+    with open_picture(src) as im:
         turn = orientation(im)
         im = upright(im, turn)
         fmt = "PNG" if href.lower().endswith(".png") else "JPEG"

@@ -68,7 +68,7 @@ def test_bad_image_fails_and_leaves_the_previous_pdf(project):
     result = build(project, ["2020-winter"], site=False)
     assert not result.ok
     errors = [d for d in result.diags if d.is_error]
-    assert [d.code for d in errors] == ["image.unreadable"]
+    assert [d.code for d in errors] == ["image.damaged"]
     assert errors[0].pos.path.endswith("issue.yaml")
     text = (project.issues / "2020-winter" / "issue.yaml").read_text(encoding="utf-8")
     assert "kumejima-beach.jpg" in text.splitlines()[errors[0].pos.line - 1]
