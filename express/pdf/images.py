@@ -26,6 +26,7 @@ import PIL
 from express.atomic import write_atomic
 from express.diagnostics import Diagnostics
 from express.model.articles import Image
+from express.model.source import Pos
 
 # 2: sizes are upright and a turned JPEG is never embedded as it is (1 held the stored size
 # and could mark a turned JPEG "embed as it is", so a photo printed on its side); 16-bit
@@ -43,6 +44,12 @@ _TURNED = frozenset({5, 6, 7, 8})  # orientations that swap width and height
 # same point (on opening, before decoding), for a message that says what to do.
 LARGE_PIXELS = 89_478_485
 MAX_PIXELS = 2 * LARGE_PIXELS
+
+LEAST_PPI_SHARE = 0.5
+"""A picture placed at under this share of the template's ``images.ppi`` prints blurred or
+blocky (at half, each of its pixels is already twice the size the template means to
+print), so the build warns.  A share of the template's own resolution, not a fixed ppi, so
+a template printing finer asks for finer pictures."""
 
 
 class TooLarge(Exception):
@@ -164,16 +171,20 @@ class PictureSizes:
 
 
 class Pictures(PictureSizes):
-    """The build's pictures: measured, then downsampled to ``ppi`` at their placed size."""
+    """The build's pictures: measured, then downsampled to ``ppi`` at their placed size;
+    a picture placed at under ``LEAST_PPI_SHARE`` of ``ppi`` is warned of."""
 
     def __init__(self, ppi: float, quality: int, diags: Diagnostics,
                  cache: Path | None = None) -> None:
         super().__init__(diags, cache)
         self.ppi, self.quality = ppi, quality
+        self.min_ppi = ppi * LEAST_PPI_SHARE
         self._placed: dict[tuple[str, int, int], bytes] = {}
+        self._coarse: set[tuple[str, Pos]] = set()  # pictures warned of, once each
 
     def draw(self, canv, img: Image, x: float, y: float, width: float, height: float) -> None:
         """Draw ``img`` into the ``width`` × ``height`` rectangle at (x, y)."""
+        self._check_resolution(img, width)
         data = self.placed(img, width, height)
         if data.startswith(b"\xff\xd8"):  # a JPEG: embedded as it is
             _draw_jpeg(canv, data, hashlib.md5(data).hexdigest(), x, y, width, height)
@@ -181,6 +192,20 @@ class Pictures(PictureSizes):
         from reportlab.lib.utils import ImageReader  # PNG (a logo, maybe transparent)
 
         canv.drawImage(ImageReader(io.BytesIO(data)), x, y, width, height, mask="auto")
+
+    def _check_resolution(self, img: Image, width_pt: float) -> None:
+        """Warn, once per picture, when ``img`` drawn ``width_pt`` wide is under
+        ``min_ppi``."""
+        size = self.size(img)
+        if size is None or width_pt <= 0 or (img.path, img.pos) in self._coarse:
+            return
+        ppi = size[0] / (width_pt / 72)
+        if ppi < self.min_ppi:
+            self._coarse.add((img.path, img.pos))
+            self.diags.warning(img.pos, "image.low_resolution", ref=img.ref,
+                               pixels=size[0], mm=round(width_pt / 72 * 25.4),
+                               ppi=round(ppi), min_ppi=round(self.min_ppi),
+                               need=math.ceil(width_pt / 72 * self.ppi))
 
     def placed(self, img: Image, width_pt: float, height_pt: float) -> bytes:
         """The bytes to embed (JPEG or PNG) for a box of ``width_pt`` × ``height_pt``, at

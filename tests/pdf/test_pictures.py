@@ -179,3 +179,37 @@ def test_32_bit_integer_pictures_are_scaled_to_8_bits(values, expected):
     assert got.mode == "L"
     assert all(abs(a - b) <= 1
                for a, b in zip(got.get_flattened_data(), expected, strict=True))
+
+
+def _low_resolution(result) -> list:
+    return [d for d in result.diags if d.code == "image.low_resolution"]
+
+
+def test_a_tiny_picture_blown_up_is_a_warning_at_its_line(empty_project):
+    folder = photo_issue(empty_project, ["images/tiny.png", "images/fine.jpg"])
+    PILImage.new("RGB", (20, 20), "green").save(folder / "images" / "tiny.png")
+    PILImage.new("RGB", (2000, 1300), "green").save(folder / "images" / "fine.jpg")
+    result = build(empty_project, ["2024-spring"], site=False)
+    assert result.ok
+    [warning] = _low_resolution(result)  # once, and not for the photo with pixels enough
+    lines = (folder / "issue.yaml").read_text(encoding="utf-8").splitlines()
+    assert "images/tiny.png" in lines[warning.pos.line - 1]
+    text = warning.render("en")
+    assert "20 pixels across" in text and "under the 100 ppi" in text, text
+    assert int(warning.args["ppi"]) < 10
+
+
+def test_the_least_resolution_is_half_the_templates(empty_project):
+    """Half the template's ``images.ppi``: a finer template asks for finer pictures."""
+    folder = photo_issue(empty_project, ["images/small.jpg"])
+    PILImage.new("RGB", (300, 200), "green").save(folder / "images" / "small.jpg")
+    template = empty_project.templates / "pdf" / "a4-magazine.yaml"
+    original = template.read_text(encoding="utf-8")
+    assert "\n  ppi: 200 " in original
+    # about 95 ppi at column width: too few for 200 ppi (under 100), enough for 150 (75)
+    for ppi, warned in ((200, True), (150, False), (300, True)):
+        template.write_text(original.replace("\n  ppi: 200 ", f"\n  ppi: {ppi} ", 1),
+                            encoding="utf-8")
+        result = build(empty_project, ["2024-spring"], site=False, force=True)
+        assert result.ok
+        assert bool(_low_resolution(result)) == warned, (ppi, _low_resolution(result))
