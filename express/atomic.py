@@ -35,3 +35,17 @@ def write_atomic(path: Path, data: bytes) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def fresh_dir(parent: Path, prefix: str) -> Path:
+    """A new, empty directory in ``parent`` with a name no one else has drawn, made with
+    mode 0777 for the kernel to take the umask off (``tempfile.mkdtemp`` makes it 0700: a
+    site staged there and renamed into place would be unreadable to a web server)."""
+    parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        path = parent / f"{prefix}{secrets.token_hex(8)}"
+        try:
+            path.mkdir(0o777)
+            return path
+        except FileExistsError:
+            continue

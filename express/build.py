@@ -15,13 +15,12 @@ from __future__ import annotations
 import gc
 import os
 import shutil
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from express.atomic import write_atomic
+from express.atomic import fresh_dir, write_atomic
 from express.buildcache import cache_dir
 from express.buildcache.hashes import FileHashes
 from express.buildcache.keys import Keys
@@ -215,7 +214,7 @@ class _Build:
         total = len(archive.issues)
         self.progress(Step("site", total=total))
         self.project.build.mkdir(parents=True, exist_ok=True)
-        staged = Path(tempfile.mkdtemp(dir=self.project.build, prefix=".site-"))
+        staged = fresh_dir(self.project.build, ".site-")
         try:
             site_diags = render_site(archive, self.project, result.pdfs, staged,
                                      stage=lambda name: self.progress(Step(name, total=total)))

@@ -11,7 +11,7 @@ import threading
 
 import pytest
 
-from express.atomic import write_atomic
+from express.atomic import fresh_dir, write_atomic
 
 
 def _mode(path) -> int:
@@ -51,3 +51,25 @@ def test_built_pdf_is_readable_by_others_under_umask_022(project):
            "2020-winter", "--no-site"]
     subprocess.run(cmd, check=True, capture_output=True, preexec_fn=lambda: os.umask(0o022))
     assert _mode(project.build / "pdf" / "2020-winter.pdf") == 0o644
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o027], ids=oct)
+def test_fresh_dir_gives_the_mode_mkdir_gives(tmp_path, umask):
+    before = os.umask(umask)
+    try:
+        made = fresh_dir(tmp_path / "build", ".site-")
+        (tmp_path / "plain").mkdir()
+    finally:
+        os.umask(before)
+    assert made.parent == tmp_path / "build" and made.name.startswith(".site-")
+    assert _mode(made) == 0o777 & ~umask == _mode(tmp_path / "plain")
+
+
+def test_built_site_is_readable_by_others(built):
+    """The site is staged in a fresh folder and renamed into place: it must not keep the
+    0700 of ``tempfile.mkdtemp``."""
+    project, _result = built
+    umask = os.umask(0)
+    os.umask(umask)
+    assert _mode(project.build / "site") == 0o777 & ~umask
+    assert _mode(project.build / "site" / "index.html") == 0o666 & ~umask
