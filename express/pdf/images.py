@@ -45,13 +45,6 @@ _TURNED = frozenset({5, 6, 7, 8})  # orientations that swap width and height
 LARGE_PIXELS = 89_478_485
 MAX_PIXELS = 2 * LARGE_PIXELS
 
-LEAST_PPI_SHARE = 0.5
-"""A picture placed at under this share of the template's ``images.ppi`` prints blurred or
-blocky (at half, each of its pixels is already twice the size the template means to
-print), so the build warns.  A share of the template's own resolution, not a fixed ppi, so
-a template printing finer asks for finer pictures."""
-
-
 class TooLarge(Exception):
     """A picture over ``MAX_PIXELS``: not decoded."""
 
@@ -172,13 +165,14 @@ class PictureSizes:
 
 class Pictures(PictureSizes):
     """The build's pictures: measured, then downsampled to ``ppi`` at their placed size;
-    a picture placed at under ``LEAST_PPI_SHARE`` of ``ppi`` is warned of."""
+    a picture placed at under ``min_ppi`` (the template's ``images.min_ppi``: coarser, it
+    prints blurred or blocky) is warned of."""
 
     def __init__(self, ppi: float, quality: int, diags: Diagnostics,
-                 cache: Path | None = None) -> None:
+                 cache: Path | None = None, min_ppi: float = 0.0) -> None:
         super().__init__(diags, cache)
         self.ppi, self.quality = ppi, quality
-        self.min_ppi = ppi * LEAST_PPI_SHARE
+        self.min_ppi = min_ppi
         self._placed: dict[tuple[str, int, int], bytes] = {}
         self._coarse: set[tuple[str, Pos]] = set()  # pictures warned of, once each
 

@@ -141,7 +141,8 @@ def render_issue(issue: Issue, archive: Archive, project: Project,
         return None, diags
     kit = TextKit(t, fonts, diags)
     book = Book(top_label=CONTENTS_LABEL)  # the first body page opens with the contents
-    pictures = Pictures(t.ppi, t.jpeg_quality, diags, cache=project.root / ".cache" / "images")
+    pictures = Pictures(t.ppi, t.jpeg_quality, diags, cache=project.root / ".cache" / "images",
+                        min_ppi=t.min_ppi)
     p = Parts(t, kit, pictures, book)
     cover = cover_text(p, issue)
     flowables = story(p, issue, archive, book)

@@ -115,6 +115,7 @@ class Template:
     top: float
     grid: Grid
     ppi: float
+    min_ppi: float  # a picture placed at a coarser resolution is warned of
     jpeg_quality: int
     max_photo_height: float  # a photo's greatest height, a fraction of the text block's
     max_crop: float  # of a photo's height, cropped to end an article on its page
@@ -382,6 +383,7 @@ def _read_template(path: Path) -> Template:
         top=top,
         grid=grid,
         ppi=r.number(images, "ppi", "images"),
+        min_ppi=r.number(images, "min_ppi", "images"),
         jpeg_quality=int(r.number(images, "jpeg_quality", "images")),
         max_photo_height=r.fraction(images, "max_height", "images", most=1.0),
         # at most half: a picture cut to less than half its height shows too little of it

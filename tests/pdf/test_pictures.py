@@ -199,17 +199,17 @@ def test_a_tiny_picture_blown_up_is_a_warning_at_its_line(empty_project):
     assert int(warning.args["ppi"]) < 10
 
 
-def test_the_least_resolution_is_half_the_templates(empty_project):
-    """Half the template's ``images.ppi``: a finer template asks for finer pictures."""
+def test_the_least_resolution_is_the_templates(empty_project):
+    """``images.min_ppi`` of the template: a template printing finer asks for more."""
     folder = photo_issue(empty_project, ["images/small.jpg"])
     PILImage.new("RGB", (300, 200), "green").save(folder / "images" / "small.jpg")
     template = empty_project.templates / "pdf" / "a4-magazine.yaml"
     original = template.read_text(encoding="utf-8")
-    assert "\n  ppi: 200 " in original
-    # about 95 ppi at column width: too few for 200 ppi (under 100), enough for 150 (75)
-    for ppi, warned in ((200, True), (150, False), (300, True)):
-        template.write_text(original.replace("\n  ppi: 200 ", f"\n  ppi: {ppi} ", 1),
+    assert "\n  min_ppi: 100 " in original
+    # about 95 ppi at column width: too few for 100, enough for 75
+    for least, warned in ((100, True), (75, False), (150, True)):
+        template.write_text(original.replace("\n  min_ppi: 100 ", f"\n  min_ppi: {least} ", 1),
                             encoding="utf-8")
         result = build(empty_project, ["2024-spring"], site=False, force=True)
         assert result.ok
-        assert bool(_low_resolution(result)) == warned, (ppi, _low_resolution(result))
+        assert bool(_low_resolution(result)) == warned, (least, _low_resolution(result))
