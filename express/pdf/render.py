@@ -130,9 +130,12 @@ def render_issue(issue: Issue, archive: Archive, project: Project,
                     problem=exc.problem)
         return None, diags
     except FileNotFoundError:
-        diags.error(issue.at("template") if issue.template else issue_pos,
-                    "pdf.template_missing", name=template_name or issue.template or "",
-                    folder=str(project.templates / "pdf"))
+        folder = project.templates / "pdf"
+        # a name given on the command line is no fault of the issue's file
+        where = None if template_name else issue.at("template") if issue.template else issue_pos
+        diags.error(where, "pdf.template_missing", name=template_name or issue.template or "",
+                    folder=str(folder),
+                    available=", ".join(sorted(p.stem for p in folder.glob("*.yaml"))) or "-")
         return None, diags
     try:
         fonts = font_set(project.root, t.fonts)

@@ -210,6 +210,16 @@ def test_a_template_that_does_not_exist_is_named_as_missing(project):
     result = build(project, ["2020-winter"], template="nosuch", site=False)
     [err] = [d for d in result.diags if d.is_error]
     assert err.code == "pdf.template_missing" and '"nosuch"' in err.render("en")
+    # named on the command line: not blamed on the issue's file; the choices are listed
+    assert err.pos is None and "a4-magazine, b5-single" in err.render("en")
+
+
+def test_a_template_an_issue_names_is_missing_at_its_line(project):
+    path = project.issues / "2020-winter" / "issue.yaml"
+    path.write_text("template: nosuch\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    result = build(project, ["2020-winter"], site=False)
+    [err] = [d for d in result.diags if d.is_error]
+    assert err.code == "pdf.template_missing" and (err.pos.line, err.pos.col) == (1, 11)
 
 
 def test_a_template_without_a_layout_number_is_reported_with_its_key(project):
