@@ -88,8 +88,9 @@ def event(r: Reader, node: yaml.Node, what: str) -> Event | None:
     if (n := f.child("attendance")) is not None:
         a = r.mapping(n, f"{what}.attendance", {"onsite": False, "remote": False})
         if a is not None:
-            attendance = Attendance(a.pos, onsite=a.get("onsite", r.count) or 0,
-                                    remote=a.get("remote", r.count) or 0, where=a.where)
+            onsite, remote = a.get("onsite", r.count), a.get("remote", r.count)
+            if onsite is not None or remote is not None:
+                attendance = Attendance(a.pos, onsite=onsite, remote=remote, where=a.where)
 
     def side(n: yaml.Node) -> SideEvent | None:
         s = r.mapping(n, f"{what}.side_events[]", {"date": True, "title": True})
