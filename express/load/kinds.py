@@ -117,6 +117,7 @@ def event(r: Reader, node: yaml.Node, what: str) -> Event | None:
 
 SLOT_KEYS = {"time": True, "title": False, "access": False, "speakers": False,
              "abstract": False, "break": False}
+BREAK_EXCLUDES = ("title", "access", "speakers", "abstract")
 
 
 def slot(r: Reader, node: yaml.Node) -> Slot | None:
@@ -128,6 +129,11 @@ def slot(r: Reader, node: yaml.Node) -> Slot | None:
     title = f.get("title", r.text_value)
     if brk is None and title is None and f.child("break") is None:
         r.error(node, "slot.needs_title")
+    # A break is only a time and its label (the spec's "or a break"): a title, access,
+    # speakers or abstract beside it would be dropped without a word.
+    talk = [k for k in BREAK_EXCLUDES if f.child(k) is not None]
+    if f.child("break") is not None and talk:
+        r.error(node, "slot.break_with_talk", keys=", ".join(talk))
 
     def speaker(n: yaml.Node) -> Speaker | None:
         s = r.mapping(n, "speakers[]", {"name": True, "affiliation": False, "position": False})

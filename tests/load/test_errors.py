@@ -258,3 +258,14 @@ def test_characters_no_font_has_are_warned_at_their_position(checker):
     (d,) = [d for d in diags if d.code == "lint.missing_glyph"]
     assert (d.pos.line, d.pos.col) == (7, 10)
     assert d.args["codepoint"] == "1F600" and not diags.has_errors
+
+
+def test_break_slot_with_a_title_is_an_error_at_the_slot(checker):
+    """A break is a time and its label only: the title written beside it would be lost."""
+    diags = checker.run(_report().replace("title: 講演", "title: パネル\n            break: 休憩"))
+    (d,) = [d for d in diags if d.code == "slot.break_with_talk"]
+    assert d.is_error and (d.pos.line, d.pos.col) == (12, 13)
+    assert d.args["keys"] == "title, access"
+    assert 'remove "break"' in d.render("en") and "「title, access」" in d.render("ja")
+    assert checker.codes(_report().replace("title: 講演", "break: 休憩").replace(
+        "            access: 公開\n", "")) == []
