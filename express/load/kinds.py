@@ -160,7 +160,10 @@ def programme_day(r: Reader, node: yaml.Node) -> ProgrammeDay | None:
     if f is None or f.missing_required:
         return None
     day = f.get("date", r.date)
-    slots = r.items(f.child("slots"), "slots", lambda n: slot(r, n))
+    slots_node = f.child("slots")
+    if isinstance(slots_node, yaml.SequenceNode) and not slots_node.value:
+        r.error(slots_node, "programme.no_slots")  # it would print an empty table
+    slots = r.items(slots_node, "slots", lambda n: slot(r, n))
     return ProgrammeDay(f.pos, date=day, slots=slots, where=f.where) if day else None
 
 

@@ -269,3 +269,8 @@ def test_break_slot_with_a_title_is_an_error_at_the_slot(checker):
     assert 'remove "break"' in d.render("en") and "「title, access」" in d.render("ja")
     assert checker.codes(_report().replace("title: 講演", "break: 休憩").replace(
         "            access: 公開\n", "")) == []
+
+
+def test_programme_day_without_slots_is_an_error_at_its_slots(checker):
+    text = _report().split("        slots:")[0] + "        slots: []\n"
+    assert (11, 16, "programme.no_slots") in checker.codes(text)
