@@ -30,7 +30,8 @@ class Diagnostic:
         label = message(f"severity.{self.severity.value}", lang)
         text = message(self.code, lang, **self.args)
         if self.args.get("hint"):
-            text += " " + message("hint.did_you_mean", lang, hint=self.args["hint"])
+            # the hint's own punctuation ends the sentence before it: ". Did you mean", "。「"
+            text += message("hint.did_you_mean", lang, hint=self.args["hint"])
         where = f"{self.pos}: " if self.pos else ""
         return f"{where}{label}: {text}"
 

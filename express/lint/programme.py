@@ -1,10 +1,12 @@
-"""A report's programme must read as a timetable: days within the event, slots in order
-without overlaps, each speaker once per slot."""
+"""A report's programme must read as a timetable: days within the event, in date order and
+each once, slots in order without overlaps, each speaker once per slot."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from express.diagnostics import Diagnostics
-from express.model.articles import Report, Slot
+from express.model.articles import ProgrammeDay, Report, Slot
 from express.model.derive import name_key
 from express.model.issue import Issue
 
@@ -14,6 +16,7 @@ def programme_order(issue: Issue, diags: Diagnostics) -> None:
         if not isinstance(article, Report):
             continue
         ev = article.event
+        _day_order(article.programme, diags)
         for day in article.programme:
             if ev is not None and not ev.start <= day.date <= (ev.end or ev.start):
                 diags.warning(day.at("date"), "programme.outside_event",
@@ -21,6 +24,22 @@ def programme_order(issue: Issue, diags: Diagnostics) -> None:
             _slot_times(day.slots, diags)
             for slot in day.slots:
                 _repeated_speakers(slot, diags)
+
+
+def _day_order(days: list[ProgrammeDay], diags: Diagnostics) -> None:
+    """Days are printed as listed: a day before the one above it reads backwards, and a
+    day listed twice splits its timetable in two."""
+    seen: dict[dt.date, int] = {}
+    previous: ProgrammeDay | None = None
+    for day in days:
+        if day.date in seen:
+            diags.warning(day.at("date"), "programme.repeated_day", date=day.date,
+                          other=seen[day.date])
+        elif previous is not None and day.date < previous.date:
+            diags.warning(day.at("date"), "programme.day_out_of_order", date=day.date,
+                          previous=previous.date)
+        seen.setdefault(day.date, day.at("date").line)
+        previous = day
 
 
 def _slot_times(slots: list[Slot], diags: Diagnostics) -> None:

@@ -17,6 +17,10 @@ Which day a written date means:
 
 Digits may be full-width (``１１月``); the weekday may be written （水）, （水曜）, （水曜日）
 or with a holiday mark, (水・祝).
+
+A date that is in no calendar (``2023年2月29日``, ``4月31日``, ``13月1日``) is reported too
+— when it is surely a date: written with 月 and 日, or with slashes and a weekday after it
+(``2/30(木)``; ``2/30`` alone may be a fraction).
 """
 
 from __future__ import annotations
@@ -59,6 +63,10 @@ def written_weekdays(issue: Issue, diags: Diagnostics) -> None:
             in_range = after and bool(_RANGE.search(text[last_end:m.start()]))
             day = _resolve(m, ref, after, in_range)
             last_end = w.end() if w else m.end()
+            if (m["m"] or w) and not _exists(m):
+                diags.warning(piece.locate(m.start()), "lint.impossible_date",
+                              written=piece.text[m.start():last_end].strip())
+                continue
             if day is None:
                 continue
             ref = day  # 11月19日から20日（金）: the month carries over
@@ -72,12 +80,28 @@ def written_weekdays(issue: Issue, diags: Diagnostics) -> None:
                               weekday_true=_WEEKDAYS_EN[day.weekday()], weekday_true_ja=true)
 
 
+def _year(m: re.Match[str]) -> int | None:
+    """The year ``m`` writes (Western or era), or None."""
+    if m["era"]:
+        return _ERAS[m["era"]] + (1 if m["ey"] == "元" else int(m["ey"]))
+    year_text = m["y"] or m["sy"]
+    return int(year_text) if year_text else None
+
+
+def _exists(m: re.Match[str]) -> bool:
+    """Whether the month and day of ``m`` are a day of its year (any leap year when it
+    writes none: 2月29日 alone may well be meant)."""
+    month_text = m["m"] or m["sm"]
+    if month_text is None:
+        return True
+    year = _year(m)
+    return _safe(2000 if year is None else year, int(month_text), int(m["d"] or m["sd"])
+                 ) is not None
+
+
 def _resolve(m: re.Match[str], ref: dt.date, after: bool, in_range: bool) -> dt.date | None:
     """The day ``m`` names, reading what it leaves out from ``ref`` (see the docstring)."""
-    year_text = m["y"] or m["sy"]
-    year = int(year_text) if year_text else None
-    if m["era"]:
-        year = _ERAS[m["era"]] + (1 if m["ey"] == "元" else int(m["ey"]))
+    year = _year(m)
     month_text, day_text = m["m"] or m["sm"], m["d"] or m["sd"]
     day = int(day_text)
     try:

@@ -88,8 +88,9 @@ def event(r: Reader, node: yaml.Node, what: str) -> Event | None:
     if (n := f.child("attendance")) is not None:
         a = r.mapping(n, f"{what}.attendance", {"onsite": False, "remote": False})
         if a is not None:
-            attendance = Attendance(a.pos, onsite=a.get("onsite", r.count) or 0,
-                                    remote=a.get("remote", r.count) or 0, where=a.where)
+            onsite, remote = a.get("onsite", r.count), a.get("remote", r.count)
+            if onsite is not None or remote is not None:
+                attendance = Attendance(a.pos, onsite=onsite, remote=remote, where=a.where)
 
     def side(n: yaml.Node) -> SideEvent | None:
         s = r.mapping(n, f"{what}.side_events[]", {"date": True, "title": True})
@@ -116,6 +117,7 @@ def event(r: Reader, node: yaml.Node, what: str) -> Event | None:
 
 SLOT_KEYS = {"time": True, "title": False, "access": False, "speakers": False,
              "abstract": False, "break": False}
+BREAK_EXCLUDES = ("title", "access", "speakers", "abstract")
 
 
 def slot(r: Reader, node: yaml.Node) -> Slot | None:
@@ -127,6 +129,11 @@ def slot(r: Reader, node: yaml.Node) -> Slot | None:
     title = f.get("title", r.text_value)
     if brk is None and title is None and f.child("break") is None:
         r.error(node, "slot.needs_title")
+    # A break is only a time and its label (the spec's "or a break"): a title, access,
+    # speakers or abstract beside it would be dropped without a word.
+    talk = [k for k in BREAK_EXCLUDES if f.child(k) is not None]
+    if f.child("break") is not None and talk:
+        r.error(node, "slot.break_with_talk", keys=", ".join(talk))
 
     def speaker(n: yaml.Node) -> Speaker | None:
         s = r.mapping(n, "speakers[]", {"name": True, "affiliation": False, "position": False})
@@ -153,7 +160,10 @@ def programme_day(r: Reader, node: yaml.Node) -> ProgrammeDay | None:
     if f is None or f.missing_required:
         return None
     day = f.get("date", r.date)
-    slots = r.items(f.child("slots"), "slots", lambda n: slot(r, n))
+    slots_node = f.child("slots")
+    if isinstance(slots_node, yaml.SequenceNode) and not slots_node.value:
+        r.error(slots_node, "programme.no_slots")  # it would print an empty table
+    slots = r.items(slots_node, "slots", lambda n: slot(r, n))
     return ProgrammeDay(f.pos, date=day, slots=slots, where=f.where) if day else None
 
 

@@ -15,13 +15,25 @@ from express.model.body import Body, BulletList, Inline, ListItem, Paragraph
 from express.model.source import Text
 
 _ITEM = re.compile(r"^(\s*)[-・]\s+")
+_STRONG = r"\*\*(?P<strong>.+?)\*\*"
+_RUBY = r"\{(?P<rbase>[^|{}\n]+)\|(?P<rtext>[^{}\n]+)\}"
 _TOKEN = re.compile(
-    r"\*\*(?P<strong>.+?)\*\*"
-    r"|\[(?P<ltext>[^\]\n]+)\]\((?P<lhref>[^)\s]+)\)"
-    r"|\{(?P<rbase>[^|{}\n]+)\|(?P<rtext>[^{}\n]+)\}"
-    r"|(?P<url>(?:https?://|mailto:)[^\s　<>「」『』（）()、。，\[\]{}\"']+)"
+    _STRONG
+    + r"|\[(?P<ltext>[^\]\n]+)\]\((?P<lhref>[^)\s]+)\)|"
+    + _RUBY
+    + r"|(?P<url>https?://|mailto:)"
 )
-_URL_TRAILING = ".,;:!?"
+# Inside a link's text: emphasis and ruby, but no link within the link.
+_LABEL_TOKEN = re.compile(_STRONG + "|" + _RUBY)
+# What a bare address may hold: the characters RFC 3986 allows (plus "|"), ASCII only, so
+# it ends at the Japanese that follows it (資料は https://a.jp/をご覧ください).
+_URL_CHARS = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%|"
+)
+# Punctuation that ends a sentence rather than the address when it comes last.
+_URL_TRAILING = ".,;:!?'*"
+_URL_CLOSERS = {")": "(", "]": "["}
+_URL_AT_END = re.compile(r"(?:https?://|mailto:)\S*$")
 
 
 def _is_latin(ch: str) -> bool:
@@ -82,43 +94,69 @@ def _inlines(text: Text, lines: list[tuple[str, int]], diags: Diagnostics) -> tu
     chars: list[str] = []
     where: list[int] = []
     for n, (line, off) in enumerate(lines):
-        if n and chars and line and _is_latin(chars[-1]) and _is_latin(line[0]):
+        if n and chars and line and _is_latin(line[0]) and (
+            _is_latin(chars[-1]) or (line[0].isalnum() and _URL_AT_END.search(lines[n - 1][0]))
+        ):  # an address ends its line: the next word is not part of it
             chars.append(" ")
             where.append(-1)
         chars.extend(line)
         where.extend(range(off, off + len(line)))
     joined = "".join(chars)
     out: list[Inline] = []
-    _scan(text, joined, where, 0, len(joined), False, out, diags)
+    _scan(text, joined, where, 0, len(joined), out, diags)
     return tuple(out)
 
 
-def _scan(text: Text, s: str, where: list[int], lo: int, hi: int, strong: bool,
-          out: list[Inline], diags: Diagnostics) -> None:
+def _scan(text: Text, s: str, where: list[int], lo: int, hi: int, out: list[Inline],
+          diags: Diagnostics, *, strong: bool = False, label: bool = False,
+          href: str | None = None) -> None:
+    """Runs of ``s[lo:hi]``; ``label`` inside a link's text, which holds no links (``href``:
+    the link's target, None when it is not allowed)."""
+    pattern = _LABEL_TOKEN if label else _TOKEN
     pos = lo
-    for m in _TOKEN.finditer(s, lo, hi):
-        _emit(text, s, where, pos, m.start(), out, strong=strong)
+    while (m := pattern.search(s, pos, hi)) is not None:
+        _emit(text, s, where, pos, m.start(), out, strong=strong, href=href)
+        pos = m.end()
         if m["strong"] is not None:
-            _scan(text, s, where, m.start("strong"), m.end("strong"), True, out, diags)
-        elif m["lhref"] is not None:
-            href = m["lhref"]
-            if not check_link(href):
-                diags.error(text.locate(where[m.start("lhref")]), "markup.bad_link", href=href)
-                _emit(text, s, where, m.start("ltext"), m.end("ltext"), out, strong=strong)
-            else:
-                _emit(text, s, where, m.start("ltext"), m.end("ltext"), out,
-                      strong=strong, href=href)
+            _scan(text, s, where, m.start("strong"), m.end("strong"), out, diags,
+                  strong=True, label=label, href=href)
         elif m["rbase"] is not None:
             _emit(text, s, where, m.start("rbase"), m.end("rbase"), out,
-                  strong=strong, ruby=m["rtext"].strip())
+                  strong=strong, href=href, ruby=m["rtext"].strip())
+        elif m["lhref"] is not None:
+            link = m["lhref"]
+            if not check_link(link):
+                diags.error(text.locate(where[m.start("lhref")]), "markup.bad_link", href=link)
+            _scan(text, s, where, m.start("ltext"), m.end("ltext"), out, diags,
+                  strong=strong, label=True, href=link if check_link(link) else None)
         else:
-            url = m["url"].rstrip(_URL_TRAILING)
-            end = m.start() + len(url)
-            _emit(text, s, where, m.start(), end, out, strong=strong, href=url)
-            if end < m.end():
-                _emit(text, s, where, end, m.end(), out, strong=strong)
-        pos = m.end()
-    _emit(text, s, where, pos, hi, out, strong=strong)
+            end = _url_end(s, where, m.start(), m.end(), hi)
+            if end <= m.end():  # a scheme with no address after it: plain text
+                end = m.end()
+                _emit(text, s, where, m.start(), end, out, strong=strong)
+            else:
+                _emit(text, s, where, m.start(), end, out, strong=strong, href=s[m.start():end])
+            pos = end
+    _emit(text, s, where, pos, hi, out, strong=strong, href=href)
+
+
+def _url_end(s: str, where: list[int], start: int, i: int, hi: int) -> int:
+    """Where the bare address starting at ``start`` ends (its scheme ends at ``i``): at the
+    first character no address holds or at the end of its source line, less the
+    punctuation that closes the sentence — a closing bracket only when unbalanced
+    (https://ja.wikipedia.org/wiki/Foo_(bar) keeps its own)."""
+    while i < hi and s[i] in _URL_CHARS and where[i] == where[i - 1] + 1:
+        i += 1
+    while i > start:
+        last = s[i - 1]
+        opener = _URL_CLOSERS.get(last)
+        if last in _URL_TRAILING or (
+            opener is not None and s.count(opener, start, i) < s.count(last, start, i)
+        ):
+            i -= 1
+        else:
+            break
+    return i
 
 
 def _emit(text: Text, s: str, where: list[int], lo: int, hi: int, out: list[Inline],

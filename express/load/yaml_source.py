@@ -7,6 +7,7 @@ overwrite.  Encoding problems (Shift_JIS from Windows editors, stray bytes) are 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,6 +109,57 @@ def _syntax_code(text: str, mark: yaml.Mark | None, problem: str) -> str:
     return "source.syntax"
 
 
+_YAML_LINES = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _unclosed_quote(text: str, exc: yaml.MarkedYAMLError) -> int | None:
+    """The line of a quote that YAML would not read as closed where it was opened, for a
+    syntax error PyYAML noticed only lines later; None when no quote is to blame.
+
+    The last quoted value before the error that runs on over a line indented no deeper
+    than its key (or list dash) — YAML allows no such line in a value, so its quote was
+    meant to close on its own line (a quoted value folded over lines each indented deeper
+    than its key is fine and never blamed) — else a quote the file ended inside."""
+    end = exc.problem_mark.line if exc.problem_mark is not None else len(text)
+    lines = _YAML_LINES.split(text)  # as YAML counts lines for its marks
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=SafeLoader):
+            start, stop = token.start_mark, token.end_mark
+            if start.line > end:
+                break
+            if (isinstance(token, yaml.ScalarToken) and token.style in ('"', "'")
+                    and stop.line > start.line
+                    and _runs_past_its_key(lines, start.line, start.column, stop.line)):
+                found = start.line + 1
+    except yaml.YAMLError:
+        pass  # the error itself: the tokens before it are all there is to read
+    if found is None and exc.context == "while scanning a quoted scalar" and exc.context_mark:
+        found = exc.context_mark.line + 1  # the file ended before the closing quote
+    return found
+
+
+def _runs_past_its_key(lines: list[str], first: int, column: int, last: int) -> bool:
+    """Whether a quoted value opened at ``column`` of line ``first`` goes on, before line
+    ``last`` ends, over a line no deeper than the key or dash that holds it."""
+    line = lines[first]
+    i = len(line) - len(line.lstrip(" "))
+    owner = -1  # column of what holds the value: its key, else the last list dash
+    while line.startswith("-", i) and line[i + 1 : i + 2] in (" ", ""):
+        owner = i
+        i += 1
+        while line.startswith(" ", i):
+            i += 1
+    if i < column:
+        owner = i  # a key before the value on its line
+    if owner < 0:
+        return False
+    return any(
+        lines[n].strip() and len(lines[n]) - len(lines[n].lstrip(" ")) <= owner
+        for n in range(first + 1, min(last, len(lines) - 1) + 1)
+    )
+
+
 def read_yaml(path: str, data: bytes, diags: Diagnostics, *, checked: bool = True
               ) -> Source | None:
     """Parse ``data`` (the bytes of ``path``) into a node tree, or report why not.
@@ -130,7 +182,12 @@ def read_yaml(path: str, data: bytes, diags: Diagnostics, *, checked: bool = Tru
         mark = exc.problem_mark or exc.context_mark
         pos = Pos(path, mark.line + 1, mark.column + 1) if mark else Pos(path, 1, 1)
         problem = exc.problem or exc.context or "?"
-        diags.error(pos, _syntax_code(text, mark, problem), problem=problem)
+        code = _syntax_code(text, mark, problem)
+        opened = _unclosed_quote(text, exc) if code == "source.syntax" else None
+        if opened is not None:
+            diags.error(pos, "source.unclosed_quote", problem=problem, line=opened)
+        else:
+            diags.error(pos, code, problem=problem)
         return None
     except yaml.YAMLError as exc:
         diags.error(Pos(path, 1, 1), "source.syntax", problem=str(exc).splitlines()[0])

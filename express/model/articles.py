@@ -88,12 +88,19 @@ class ProgrammeDay(Located):
 
 @dataclass
 class Attendance(Located):
-    onsite: int = 0
-    remote: int = 0
+    """Head counts as given: a part the editor left out is None, never a made-up 0."""
+
+    onsite: int | None = None
+    remote: int | None = None
 
     @property
     def total(self) -> int:
-        return self.onsite + self.remote
+        return (self.onsite or 0) + (self.remote or 0)
+
+    @property
+    def label(self) -> str:
+        """The printed line, ``現地46名・リモート9名　計55名`` (PDF and site alike)."""
+        return derive.format_attendance(self.onsite, self.remote)
 
 
 @dataclass

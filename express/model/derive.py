@@ -57,6 +57,16 @@ def minutes_between(start: dt.time, end: dt.time) -> int:
     return (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
 
 
+def format_attendance(onsite: int | None, remote: int | None) -> str:
+    """``現地46名・リモート9名　計55名``: only the parts given (None: not given), and the
+    total only when it adds something, i.e. when both are given."""
+    parts = [f"{label}{n}名" for label, n in (("現地", onsite), ("リモート", remote))
+             if n is not None]
+    if len(parts) > 1:
+        return "・".join(parts) + f"　計{(onsite or 0) + (remote or 0)}名"
+    return "".join(parts)
+
+
 def role_class(role: str) -> str:
     """The head-count class of a role: director roles count as 理事, others as themselves."""
     if role in DIRECTOR_ROLES or role.endswith("理事"):

@@ -58,3 +58,29 @@ def test_programme_day_outside_the_event(empty_project):
 
 def test_a_correct_programme_raises_nothing(empty_project):
     assert codes(_lint(empty_project)) == []
+
+
+DAYS = """
+articles:
+  - kind: report
+    title: 報告
+    event: {{start: 2020-11-19, end: 2020-11-20}}
+    programme:
+      - date: {first}
+        slots:
+          - {{time: "09:00-10:00", title: 基調講演}}
+      - date: {second}
+        slots:
+          - {{time: "10:00-11:00", title: パネル}}
+"""
+
+
+def test_programme_days_out_of_order_or_repeated(empty_project):
+    diags = lint(empty_project, DAYS.format(first="2020-11-20", second="2020-11-19"))
+    assert found(diags, "programme.day_out_of_order") == [(11, 15)]
+    diags = lint(empty_project, DAYS.format(first="2020-11-19", second="2020-11-19"))
+    assert found(diags, "programme.repeated_day") == [(11, 15)]
+    (d,) = [d for d in diags if d.code == "programme.repeated_day"]
+    assert d.args["other"] == 8 and "programme.day_out_of_order" not in codes(diags)
+    assert codes(lint(empty_project, DAYS.format(first="2020-11-19",
+                                                 second="2020-11-20"))) == []

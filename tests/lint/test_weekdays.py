@@ -61,3 +61,19 @@ def test_correct_dates_raise_nothing(empty_project):
     assert codes(_editorial(empty_project, "１１月２０日（金曜）、２３日（月・祝）")) == []
     # the month of a date written without a weekday carries to the next date
     assert codes(_editorial(empty_project, "11月19日から20日（金）まで")) == []
+
+
+def test_impossible_dates_are_found_at_their_column(empty_project):
+    text = "次回は2023年2月29日（水）に。4月31日に。13月1日に。2/30(木)に。令和5年2月29日。"
+    written = ["2023年2月29日（水）", "4月31日", "13月1日", "2/30(木)", "令和5年2月29日"]
+    diags = _editorial(empty_project, text)
+    assert found(diags, "lint.impossible_date") == [(4, 3 + text.index(w)) for w in written]
+    assert [d.args["written"] for d in diags.sorted()
+            if d.code == "lint.impossible_date"] == written
+    assert CODE not in codes(diags)
+
+
+def test_things_that_are_not_surely_dates_are_not_impossible_dates(empty_project):
+    text = "比率は2/30、1/32、3/45です。2月29日（木）は閏日、2024年2月29日（木）、31日間、40日。"
+    diags = _editorial(empty_project, text, date="2024-03-01")
+    assert codes(diags) == []

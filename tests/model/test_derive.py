@@ -129,3 +129,10 @@ def test_chair_label_follows_the_committee_name_or_else_its_title():
     assert label("ゲームNW接続性WG") == "主査"
     assert label(None, title="モバイル部会") == "部会長"
     assert label("ドメイン委員会") == "代表"
+
+
+def test_attendance_line_holds_only_the_parts_given():
+    assert derive.format_attendance(46, 9) == "現地46名・リモート9名　計55名"
+    assert derive.format_attendance(12, None) == "現地12名"
+    assert derive.format_attendance(None, 120) == "リモート120名"
+    assert derive.format_attendance(0, 120) == "現地0名・リモート120名　計120名"

@@ -116,7 +116,7 @@ def test_report_renders_facts_programme_and_photos(site, archive):
     assert "<dl" in html and "<dt>日時</dt>" in html
     assert report.event.dates_label == "2020年11月19日（木）〜20日（金）"
     assert report.event.dates_label in page.plain
-    assert "55名（現地46名・リモート9名）" in page.plain
+    assert "現地46名・リモート9名　計55名" in page.plain  # the model's line, as in the PDF
     assert "11月18日（水）" in page.plain  # side event with its weekday
     assert '<caption><time datetime="2020-11-19">11月19日（木）</time></caption>' in html
     assert page.all("th", scope="row") and page.all("th", scope="col")
@@ -254,6 +254,29 @@ def test_site_without_archive_url_omits_absolute_features(empty_project):
     html = (site / "index.html").read_text(encoding="utf-8")
     assert "og:image" not in html and "canonical" not in html and "feed.xml" not in html
     assert (site / "2031-autumn" / "01-article.html").is_file()
+
+
+def test_attendance_shows_only_the_parts_given_in_pdf_and_site(empty_project):
+    """Only ``onsite: 12`` given: both outputs say 現地12名, and no リモート0名 or total
+    that the editor never wrote."""
+    from express.build import build
+    from tests.pdf.conftest import pdfium_text, squash, write_issue
+
+    write_issue(empty_project, extra="""\
+  - kind: report
+    title: 現地のみの会合 開催報告
+    event:
+      start: 2031-09-01
+      attendance:
+        onsite: 12
+""")
+    result = build(empty_project)
+    assert result.ok, [d.render("en") for d in result.diags]
+    pdf = squash(pdfium_text(result.pdfs["2031-autumn"]))
+    facts = Page(result.site / "2031-autumn" / "02-report.html").plain
+    for text in (pdf, squash(facts)):
+        assert "参加者現地12名" in text
+        assert "リモート" not in text and "計12名" not in text
 
 
 # ------------------------------------------------------------------ small helpers

@@ -43,9 +43,7 @@ def facts(p: Parts, a: Report, colour: str):
     row("参加資格", text(ev.eligibility), source=ev.at("eligibility"))
     row("参加費", text(ev.fee), source=ev.at("fee"))
     if ev.attendance is not None:
-        at = ev.attendance
-        row("参加者", text(f"現地{at.onsite}名・リモート{at.remote}名　計{at.total}名"),
-            source=at.pos)
+        row("参加者", text(ev.attendance.label), source=ev.attendance.pos)
     if a.url:
         row("URL", text(link=str(a.url)), source=a.at("url"))
     return p.table(t.table_columns["facts"], rows, zebra=False, rules=False,
