@@ -2,7 +2,10 @@
 
 Every character goes through :meth:`TextKit.spans`, which checks it against the role's font:
 a character the font lacks is drawn from another role's font that has it, or printed as a
-visible 〓, and reported once as ``lint.missing_glyph`` at its YAML position.
+visible 〓, and reported once as ``lint.missing_glyph`` at its YAML position.  A text that
+reaches the page without a position (the running head, a contents entry: made by joining or
+trimming the written texts) is reported only at the end of the render, by
+:meth:`TextKit.report_unplaced`, at the places the character is written.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from reportlab.pdfbase.ttfonts import ShapedStr
 
 from express.diagnostics import Diagnostics
 from express.jtext import Line, Settings, Span, Style, compose
+from express.model.articles import Located
 from express.model.body import Inline
 from express.model.source import Pos, Text
 from express.pdf.fonts import FontSet
@@ -89,6 +93,9 @@ class TextKit:
         self.body_indent = float(comp.get("indent_em", 1.0))
         self._settings: dict[tuple, Settings] = {}
         self._warned: set[tuple] = set()
+        self._warned_chars: set[str] = set()  # characters reported with a position
+        # missing characters met in texts without a position: (char, text) -> font role
+        self._unplaced: dict[tuple[str, str], str] = {}
         self._lines: dict[tuple[str, str, str], Line | None] = {}
         self._composed: dict[tuple, list[Line]] = {}
         self._rl_fonts: dict[str, object] = {}
@@ -164,12 +171,42 @@ class TextKit:
 
     def _report(self, text: str, source: object, index: int, ch: str, role: str) -> None:
         pos = self._locate(text, source, index)
+        if pos is None:
+            self._unplaced.setdefault((ch, str(text)), role)
+            return
+        self._warn(pos, ch, role)
+
+    def _warn(self, pos: Pos, ch: str, role: str) -> None:
         key = (pos, ch)
         if key in self._warned:
             return
         self._warned.add(key)
+        self._warned_chars.add(ch)
         self.diags.warning(pos, "lint.missing_glyph", char=ch, codepoint=f"{ord(ch):04X}",
                            font=self.fonts.family(role))
+
+    def report_unplaced(self, issue: Located, *others: object) -> None:
+        """Report the missing characters met in texts without a position, once the whole
+        render has reported those it could place: at each place in ``issue`` (or
+        ``others``, e.g. the publication) where a text the positionless one was made of
+        is written, never twice at one place; a character already reported elsewhere and
+        not found is a reuse, left alone; one never reported goes to the issue file, so
+        that no warning is without a place."""
+        if not self._unplaced:
+            return
+        from express.lint.walk import pieces
+
+        written = [p for root in (issue, *others) for p in pieces(root)]
+        for (ch, text), role in self._unplaced.items():
+            places = [p.locate(i) for p in written
+                      if ch in p.text and (p.text in text or text in p.text)
+                      for i, c in enumerate(p.text) if c == ch]
+            places = [pos for pos in places if pos is not None]
+            if not places and ch not in self._warned_chars:
+                places = [issue.pos]
+            for pos in places:
+                self._warn(pos, ch, role)
+        self._unplaced.clear()
 
     def inline_spans(self, inlines: Iterable[Inline], style: str = "body",
                      strong: str = "strong") -> list[Span]:
