@@ -27,7 +27,7 @@ from . import breaking as B
 from . import classes as C
 from .justify import fit
 from .model import Line, Metrics, RubyRun, Run, Settings, Span, Style
-from .ruby import base_spread, ruby_placement
+from .ruby import base_spread, edge_spread, ruby_placement
 from .spacing import glue_table, scaled_glue_kinds
 
 EPS = 1e-6
@@ -109,8 +109,11 @@ class _Segment:
         metrics: Metrics,
         settings: Settings,
         breaks: bool = True,
+        room: tuple[float, float] | None = None,
     ) -> None:
-        """``breaks=False``: the widths only, for measuring (no break opportunities)."""
+        """``breaks=False``: the widths only, for measuring (no break opportunities).
+        ``room``: (measure, first-line indent) of the lines, the most a ruby group may take
+        (a ruby longer than that is set smaller)."""
         self.text = text = "".join(t for _, t in pieces)
         n = self.n = len(text)
         cls: list[int] = []
@@ -175,10 +178,12 @@ class _Segment:
          self.st_word, self.st_jl, self.st_inter, self.st_even) = cols
         self.tiers = B.break_tiers(text, cls, settings.strictness) if breaks else []
         self.ruby_groups: list[tuple[int, int, str, Style, float]] = []
-        self.ruby_head: dict[int, float] = {}  # group start -> base padding before it
-        self.ruby_tail: dict[int, float] = {}  # group end (exclusive) -> padding after it
+        # groups whose ruby is wider than the base: start -> (end, base padding at each edge)
+        self.ruby_head: dict[int, tuple[int, float]] = {}
+        self.ruby_tail: dict[int, tuple[int, float]] = {}  # end (exclusive) -> (start, pad)
         for i0, i1, si in rubies:
-            self._setup_ruby(i0, i1, spans[si], metrics, settings)
+            limit = None if room is None else room[0] - (room[1] if i0 == 0 else 0.0)
+            self._setup_ruby(i0, i1, spans[si], metrics, settings, limit)
         if breaks and settings.phrase_breaks and n > 1:
             B.apply_phrases(text, cls, self.tiers, B.budoux_phrases(text))
         # the 1 em (U+3000) after a sentence-final ！？ is dropped at a line end (JLREQ §3.1.6,
@@ -192,19 +197,25 @@ class _Segment:
         self.T = list(accumulate(self.shtot, initial=0.0))
 
     def _setup_ruby(
-        self, i0: int, i1: int, span: Span, metrics: Metrics, settings: Settings
+        self, i0: int, i1: int, span: Span, metrics: Metrics, settings: Settings,
+        limit: float | None,
     ) -> None:
         rstyle = Style(span.style.font, span.style.size * settings.ruby_scale)
         ruby = span.ruby or ""
-        rw = sum(metrics.advance(rstyle.font, ch) for ch in ruby) * rstyle.size / 1000.0
+        em = sum(metrics.advance(rstyle.font, ch) for ch in ruby) / 1000.0
+        rw = em * rstyle.size
         bw = sum(self.box[i0:i1]) + sum(self.nat[i0 + 1 : i1])
+        if limit is not None and rw > max(limit, bw) > 0:
+            # a ruby longer than a line would push its group past the measure: set smaller
+            rw = max(limit, bw)
+            rstyle = Style(rstyle.font, rw / em)
         pad, between = base_spread(bw, rw, i1 - i0)
         if pad:
             self.box[i0] += pad
             self.off[i0] += pad
             self.box[i1 - 1] += pad
-            self.ruby_head[i0] = pad
-            self.ruby_tail[i1] = pad
+            self.ruby_head[i0] = (i1, pad)
+            self.ruby_tail[i1] = (i0, pad)
         for j in range(i0 + 1, i1):
             self.nat[j] += between
             for arr in (self.shtot, self.sh_word, self.sh_dot, self.sh_br, self.sh_jl,
@@ -470,12 +481,10 @@ def _emit(
         e -= 1  # its width was already taken off w by choose()
     te = e
     end_glue = 0.0 if (k >= n or solid_end or hung) else seg.endg[k - 1]
-    # a ruby group wider than its base at the line head (end) starts (ends) at the edge: its
-    # ruby is aligned with the line head (end) and the base padding on that side is dropped
-    lead = seg.ruby_head.get(s, 0.0) if seg.ruby_head else 0.0
-    trail = seg.ruby_tail.get(e, 0.0) if seg.ruby_tail and not hung else 0.0
-    if lead or trail:
-        w -= lead + trail
+    # a ruby group wider than its base at the line head (end): its base is set flush with the
+    # edge, the group keeping its width (see ruby.edge_spread)
+    head = seg.ruby_head.get(s) if seg.ruby_head else None
+    tail = seg.ruby_tail.get(e) if seg.ruby_tail and not hung else None
     # interior gaps s+1 .. e-1
     g0, g1 = s + 1, e
     nat = seg.nat[g0:g1]
@@ -494,9 +503,15 @@ def _emit(
     box = seg.box
     widths = list(map(add, box[s:e], act))
     widths.append(box[e - 1] if e > s else 0.0)
-    if lead or trail:
-        widths[0] -= lead
-        widths[-1] -= trail
+    # a group at the line head or end: (shift of its first glyph, change of its right edge)
+    edge: dict[int, tuple[float, float]] = {}
+    if head is not None:
+        i1, pad = head
+        _respread(widths, s, s, i1, pad, edge_spread(pad, i1 - s, True, i1 == e and not hung),
+                  edge)
+    if tail is not None and tail[0] != s:  # (a group filling the line is done above)
+        i0, pad = tail
+        _respread(widths, s, i0, e, pad, edge_spread(pad, e - i0, False, True), edge)
     content = sum(widths) + kept if e > s else 0.0
     x0 = indent
     if not justify or last or forced:
@@ -509,8 +524,8 @@ def _emit(
     width = x0 + content
     off = seg.off
     gx = list(map(add, xs, off[s:e]))
-    if lead and gx:
-        gx[0] -= lead
+    for i0, (dx, _dr) in edge.items():
+        gx[i0 - s] += dx
     if hung:
         gx.append(xs[e - s] + seg.nat[e] + off[e])
         te = k
@@ -519,15 +534,11 @@ def _emit(
     for i0, i1, rtext, rstyle, rw in seg.ruby_groups:
         if i0 >= s and i1 <= e:
             left = xs[i0 - s]
-            head = lead if i0 == s else 0.0
-            tail = trail if i1 == e else 0.0
-            gw = xs[i1 - 1 - s] + box[i1 - 1] - left - tail - (head if i1 - 1 == s else 0.0)
-            if head and not tail:
-                rx, rcs = left, 0.0
-            elif tail and not head:
-                rx, rcs = left + gw - rw, 0.0
-            else:
-                rx, rcs = ruby_placement(left, gw, rw, len(rtext))
+            right = xs[i1 - 1 - s] + box[i1 - 1]
+            fix = edge.get(i0)
+            if fix:
+                right += fix[1] + (fix[0] if i1 - i0 == 1 else 0.0)
+            rx, rcs = ruby_placement(left, right - left, rw, len(rtext))
             rubies.append(RubyRun(rx, rtext, rstyle, rcs))
     if seg.single_span:
         sizes = {spans[seg.span_of[s]].style.size} if te > s else set()
@@ -544,6 +555,20 @@ def _emit(
         forced=forced,
         emergency=emergency,
     )
+
+
+def _respread(widths: list[float], s: int, i0: int, i1: int, pad: float,
+              spread: tuple[float, float, float], edge: dict[int, tuple[float, float]]) -> None:
+    """Give the group i0..i1 on the line from s the base ``spread`` (before, between, after)
+    instead of the 1:2:1 one (``pad``, 2 ``pad``, ``pad``) its boxes and gaps hold."""
+    h, mid, t = spread
+    a, b = i0 - s, i1 - s
+    widths[a] += h - pad
+    d = mid - 2 * pad
+    for m in range(a, b - 1):
+        widths[m] += d
+    widths[b - 1] += t - pad
+    edge[i0] = (h - pad, t - pad)
 
 
 def _runs(spans: Sequence[Span], seg: _Segment, s: int, e: int, gx: list[float]) -> list[Run]:
@@ -614,7 +639,8 @@ def compose(
             size = max((sp.style.size for sp in spans), default=0.0)
             lines.append(Line([], [], 0.0, measure, final, "", size, forced=not final))
             continue
-        seg = _Segment(spans, pieces, metrics, settings)
+        indent = settings.indent_em * spans[pieces[0][0]].style.size if i == 0 else 0.0
+        seg = _Segment(spans, pieces, metrics, settings, room=(measure, indent))
         lines.extend(_compose_segment(spans, seg, measure, settings, i == 0, final))
     return lines
 
