@@ -585,7 +585,7 @@ def _runs(spans: Sequence[Span], seg: _Segment, s: int, e: int, gx: list[float])
     m = e - s
     if sp[0] == sp[-1] and seg.single_span:
         span = spans[sp[0]]
-        style, link, source = span.style, span.link, span.source
+        style, link, source, actual = span.style, span.link, span.source, span.actual
         i = 0
         while i < m - 1:
             cs = d[i]
@@ -593,10 +593,11 @@ def _runs(spans: Sequence[Span], seg: _Segment, s: int, e: int, gx: list[float])
             while j < m - 1 and -1e-6 < d[j] - cs < 1e-6:
                 j += 1
             # glyphs start..j share cs (d[start..j-1] == cs)
-            append(Run(gx[start], text[s + start : s + j + 1], style, cs, link, source))
+            append(Run(gx[start], text[s + start : s + j + 1], style, cs, link, source,
+                       actual))
             start = i = j + 1
         if start < m:
-            append(Run(gx[start], text[s + start : e], style, 0.0, link, source))
+            append(Run(gx[start], text[s + start : e], style, 0.0, link, source, actual))
         return runs
     i = 0
     while i < m - 1:
@@ -604,7 +605,7 @@ def _runs(spans: Sequence[Span], seg: _Segment, s: int, e: int, gx: list[float])
         if sp[i + 1] != cur:
             span = spans[cur]
             append(Run(gx[start], text[s + start : s + i + 1], span.style, 0.0, span.link,
-                       span.source))
+                       span.source, span.actual))
             start = i = i + 1
             continue
         cs = d[i]
@@ -613,11 +614,12 @@ def _runs(spans: Sequence[Span], seg: _Segment, s: int, e: int, gx: list[float])
             j += 1
         span = spans[cur]
         append(Run(gx[start], text[s + start : s + j + 1], span.style, cs, span.link,
-                   span.source))
+                   span.source, span.actual))
         start = i = j + 1
     if start < m:
         span = spans[sp[start]]
-        append(Run(gx[start], text[s + start : e], span.style, 0.0, span.link, span.source))
+        append(Run(gx[start], text[s + start : e], span.style, 0.0, span.link, span.source,
+                   span.actual))
     return runs
 
 

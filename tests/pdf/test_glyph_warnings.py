@@ -79,3 +79,32 @@ def test_a_positionless_text_whose_character_is_written_nowhere_goes_to_the_issu
     kit.report_unplaced(Located(home))
     [warn] = diags
     assert warn.pos == home and warn.args["char"] == "🌻"
+
+
+def test_a_variation_selector_the_font_lacks_prints_the_base_character(empty_project):
+    """葛 + U+E0100 (an ideographic variation selector) and 渡 + U+FE00: the base is printed
+    alone, not followed by a 〓; one warning names the selector and its base at the
+    selector's place; copying gives what was written where the reader honours the PDF's
+    ActualText (pdfium does for U+FE00–FE0F, not for supplementary-plane selectors)."""
+    import pypdf
+
+    from tests.pdf.conftest import pdfium_text, squash, write_issue
+
+    path = write_issue(empty_project, body="異体字葛\U000E0100城と渡\uFE00辺も。")
+    result = build(empty_project, site=False)
+    assert result.ok, [d.render("en") for d in result.diags]
+    assert not [d for d in result.diags if d.code == "lint.missing_glyph"]
+    warns = [d for d in result.diags if d.code == "lint.variation_selector"]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    got = sorted((d.args["base"], d.args["codepoint"],
+                  lines[d.pos.line - 1][d.pos.col - 2: d.pos.col]) for d in warns)
+    assert got == [("渡", "FE00", "渡\uFE00"), ("葛", "E0100", "葛\U000E0100")]
+    assert "「葛」+U+E0100" in warns[0].render("en") + warns[1].render("en")
+    pdf = result.pdfs["2031-autumn"]
+    copied = squash(pdfium_text(pdf))
+    assert "異体字葛城と渡\uFE00辺も。" in copied  # no 〓, no box
+    reader = pypdf.PdfReader(str(pdf))
+    drawn = "".join(p.extract_text() for p in reader.pages)  # the glyphs (no ActualText)
+    assert "葛城" in squash(drawn) and "\U000E0100" not in drawn and "〓" not in drawn
+    content = b"".join(p.get_contents().get_data() for p in reader.pages)
+    assert b"/ActualText <FEFF845BDB40DD00>" in content
