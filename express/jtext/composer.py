@@ -11,7 +11,8 @@ Design (why it looks the way it does):
   character to the next line, expand this one) and *push-in* (pull it onto this line, reduce) is
   chosen by the smaller adjustment, reduction winning ties (JLREQ §3.8.2).
 * Break opportunities come in tiers (see breaking.py); a line falls back to a higher tier only if
-  nothing fits at the lower ones (phrase → ordinary → emergency inside words → last resort).
+  nothing fits at the lower ones (phrase → ordinary → URL → emergency inside words → last
+  resort), or, for the URL tier, if the ordinary breaks leave the line loose.
 * Full-width punctuation of cl-01/02/05/06/07 is a ½ em ink box plus glue; the glyph is drawn
   shifted (−½ em for opening brackets, −¼ em for middle dots) so its blank half overlaps glue.
 """
@@ -195,6 +196,22 @@ class _Segment:
                     self.drop[j] = self.nat[j] + box[j]
         self.C = list(accumulate(map(add, self.nat, box), initial=0.0))
         self.T = list(accumulate(self.shtot, initial=0.0))
+        self.has_url = bool(self.tiers) and ("/" in text or "@" in text or "www." in text) and (
+            B.URL in self.tiers)
+        if self.has_url:
+            # the gaps inside an address take part in even expansion (JLREQ step d; Table 6
+            # n.11 leaves cl-27 letter spacing to the implementation): a line ending inside
+            # one is filled by all its gaps, not by ½ em at each of its few kana/kanji
+            st_even = self.st_even
+            for start, end, _pts in B.url_break_points(text):
+                for j in range(start + 1, end):
+                    if not st_even[j]:
+                        st_even[j] = spans[span_of[j]].style.size
+
+    def expansion_prefix(self) -> list[float]:
+        """Prefix sums of the gaps' capacity in JLREQ expansion steps a–c."""
+        return list(accumulate(map(add, map(add, self.st_word, self.st_jl), self.st_inter),
+                               initial=0.0))
 
     def _setup_ruby(
         self, i0: int, i1: int, span: Span, metrics: Metrics, settings: Settings,
@@ -263,17 +280,43 @@ def _compose_segment(
     if first_segment and settings.indent_em and n:
         indent = settings.indent_em * spans[seg.span_of[0]].style.size
 
+    # URLs and e-mail addresses break inside at URL tier, if the ordinary breaks leave a line
+    # loose: more to fill than JLREQ expansion steps a–c (word spaces, Japanese–Latin spaces,
+    # kana/kanji gaps) take; SA[k]: those steps' capacity of the gaps before k
+    SA = seg.expansion_prefix() if justify and seg.has_url else None
+
+    def excess(s: int, k: int, w: float, avail: float) -> float:
+        """What a line s..k of natural width w leaves to fill beyond expansion steps a–c."""
+        if k >= n or SA is None:
+            return 0.0
+        return max(0.0, avail - w - (SA[k] - SA[s + 1] if k > s + 1 else 0.0))
+
     def choose(s: int, avail: float) -> tuple[int, float, bool]:
         """Best break for a line starting at s: (end k, natural width, last char hangs)."""
+        res = _choose(s, avail)
+        if loose[0] is not None:
+            if excess(s, res[0], res[1], avail) >= loose[1] - EPS:
+                res = loose[0]
+            loose[0] = None
+        return res
+
+    # the best ordinary break, kept while URL breaks are tried: (k, w, hangs), its excess
+    loose: list = [None, 0.0]
+
+    def _choose(s: int, avail: float) -> tuple[int, float, bool]:
         base = Cs[s] + nat[s]
         kpos = bisect_right(Cs, base + avail + EPS) - 1
         lonely = None
         fill = False  # the word after the best break is wider than a line: break inside it
-        for tier in (B.OK, B.WORD, B.PHRASE, B.EMERGENCY, B.LAST_RESORT):
+        for tier in (B.OK, B.WORD, B.PHRASE, B.URL, B.EMERGENCY, B.LAST_RESORT):
             if tier in (B.WORD, B.PHRASE) and (fill or not settings.phrase_breaks):
+                continue
+            if tier == B.URL and not seg.has_url:
                 continue
             if lonely is not None and tier > B.EMERGENCY:
                 return lonely
+            if loose[0] is not None and tier > B.URL and lonely is None:
+                return loose[0]  # no word is broken to make a loose line tight
             cl = candidates(tier)
             i0 = bisect_right(cl, s)
             if i0 >= len(cl):
@@ -316,6 +359,8 @@ def _compose_segment(
             if inn and (not out or inn[1] - avail <= avail - out[1] + EPS):
                 return inn[0], inn[1], False
             if out:
+                if tier == B.URL and lonely is not None and out[0] == lonely[0]:
+                    continue  # no point inside the unit that had to be broken: go on
                 if (justify and lonely is None and nxt < len(cl) and tier < B.EMERGENCY
                         and measure >= _FILL_MIN_EM * spans[seg.span_of[s]].style.size):
                     # A URL or Latin word longer than the measure has to be broken anyway:
@@ -323,6 +368,9 @@ def _compose_segment(
                     # before it and spread what is left letter by letter.  (Only at text
                     # measures: in a few-em cell the unit may be a bracketed short word.)
                     o, k2 = out[0], cl[nxt]
+                    if SA is not None and tier < B.URL:  # the unit ends at an address's point
+                        ul = candidates(B.URL)
+                        k2 = ul[bisect_right(ul, o)]
                     bo = Cs[o] + nat[o]
                     wo = (Cs[k2] - bo + min(endw(k2), 0.0)
                           - (T[k2] - T[o + 1] if k2 > o + 1 else 0.0))
@@ -338,9 +386,16 @@ def _compose_segment(
                     if w2 > measure + EPS:
                         lonely = (out[0], out[1], False)
                         continue
+                if SA is not None and tier < B.URL and loose[0] is None:
+                    x = excess(s, out[0], out[1], avail)
+                    if x > EPS:
+                        loose[0], loose[1] = (out[0], out[1], False), x
+                        continue
                 return out[0], out[1], False
         if lonely is not None:
             return lonely
+        if loose[0] is not None:
+            return loose[0]
         k = s + 1
         while k < n and tiers[k] >= B.NEVER:
             k += 1
@@ -387,7 +442,7 @@ def _compose_segment(
 _FILL_MIN_EM = 12
 _BALANCE_MAX = 400  # characters: longer texts are not headings; they keep the greedy fill
 #: cost of a break by its tier when balancing: phrase boundaries first, then word boundaries
-_TIER_COST = {B.OK: 0, B.WORD: 1, B.PHRASE: 4, B.EMERGENCY: 16, B.LAST_RESORT: 64}
+_TIER_COST = {B.OK: 0, B.WORD: 1, B.PHRASE: 4, B.URL: 8, B.EMERGENCY: 16, B.LAST_RESORT: 64}
 _SHORT_LAST = 2  # a last line of this many characters or fewer costs like a word break + 1
 
 
