@@ -291,8 +291,9 @@ def _compose_segment(
             return 0.0
         return max(0.0, avail - w - (SA[k] - SA[s + 1] if k > s + 1 else 0.0))
 
-    def choose(s: int, avail: float) -> tuple[int, float, bool]:
-        """Best break for a line starting at s: (end k, natural width, last char hangs)."""
+    def choose_url(s: int, avail: float) -> tuple[int, float, bool]:
+        """:func:`_choose`, then the ordinary break it set aside for a URL break if that is
+        no tighter."""
         res = _choose(s, avail)
         if loose[0] is not None:
             if excess(s, res[0], res[1], avail) >= loose[1] - EPS:
@@ -304,6 +305,7 @@ def _compose_segment(
     loose: list = [None, 0.0]
 
     def _choose(s: int, avail: float) -> tuple[int, float, bool]:
+        """Best break for a line starting at s: (end k, natural width, last char hangs)."""
         base = Cs[s] + nat[s]
         kpos = bisect_right(Cs, base + avail + EPS) - 1
         lonely = None
@@ -400,6 +402,8 @@ def _compose_segment(
         while k < n and tiers[k] >= B.NEVER:
             k += 1
         return k, Cs[k] - base + endw(k), False
+
+    choose = _choose if SA is None else choose_url
 
     # decisions: (start, end, natural width, hangs, available width, indent)
     decisions: list[tuple[int, int, float, bool, float, float]] = []
