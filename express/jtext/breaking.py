@@ -8,10 +8,15 @@ falls back to higher tiers for a line only when nothing at the lower tiers fits:
   the phrase (ゲーム・|エンタメ, NW|接続性, 課題検討|ワーキンググループ), so between words of a
   compound (used only with phrase_breaks).
 * ``PHRASE`` (2): ordinary, but inside a phrase and a word (used only with phrase_breaks).
-* ``EMERGENCY`` (3): inside a Latin word or number (breaking an over-long word, no hyphen).
-* ``LAST_RESORT`` (4): forbidden by a prohibition rule; used only if a line cannot be filled
-  otherwise (e.g. a run of ー longer than the measure).
-* ``NEVER`` (5): before a combining mark, inside a ruby group.
+* ``URL`` (3): inside a URL or e-mail address, at one of its natural points (see
+  :func:`url_break_points`); the composer takes one only when the ordinary breaks would leave
+  the line loose (more to fill than its kana/kanji, Japanese–Latin and word spaces take by
+  JLREQ expansion steps a–c) or when the address is longer than the line. No hyphen is added.
+* ``EMERGENCY`` (4): inside a Latin word or number (breaking an over-long word, no hyphen).
+* ``LAST_RESORT`` (5): forbidden by a prohibition rule; used only if a line cannot be filled
+  otherwise (e.g. a run of ー longer than the measure); also before a ``.`` ``-`` ``:`` …
+  inside an address, where a break comes after it instead.
+* ``NEVER`` (6): before a combining mark, inside a ruby group.
 
 The tiers for a class pair come from a table built once per strictness level; a few rules need
 the characters themselves (same-kind cl-08 pairs, full-width numbers, URL and e-mail break
@@ -28,7 +33,7 @@ from operator import add, mul
 
 from . import classes as C
 
-OK, WORD, PHRASE, EMERGENCY, LAST_RESORT, NEVER = 0, 1, 2, 3, 4, 5
+OK, WORD, PHRASE, URL, EMERGENCY, LAST_RESORT, NEVER = 0, 1, 2, 3, 4, 5, 6
 
 _ALWAYS_START = frozenset(
     {C.CLOSE, C.FULL_STOP, C.COMMA, C.LAT_CLOSE, C.LAT_FULL_STOP, C.LAT_COMMA, C.LAT_DIVIDING,
@@ -102,7 +107,11 @@ _URL = re.compile(
     r"(?:https?://|ftp://|www\.)[!-~]+|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
 )
 _URL_TRAIL = ".,;:!?)]}'\""
-_BREAK_BEFORE = frozenset(".-?#&=_~@%")
+#: an address breaks after these (and after a ``/`` or the ``//`` of a scheme), so that no
+#: line starts with a ``.`` or ``-``: JLREQ keeps full stops and hyphens (cl-06, cl-03) off
+#: the line head, and a dot there reads as a stray full stop; the trailing one at the line
+#: end cannot be taken for the sentence's end in Japanese, which ends with 。
+_BREAK_AFTER = frozenset("/.-?#&=_@")
 _FW_NUMBER = re.compile(r"[０-９]+(?:[，．][０-９]+)*")
 _SPACES = re.compile(r"[^ ] +")
 _LEADERS = re.compile(r"[—―…‥〳〴〵]{2,}")
@@ -111,9 +120,10 @@ _LEADERS = re.compile(r"[—―…‥〳〴〵]{2,}")
 def url_break_points(text: str) -> list[tuple[int, int, list[int]]]:
     """(start, end, positions) of URLs and e-mail addresses in ``text``.
 
-    Positions are indices k (a break before text[k]) at the natural break points: after ``/``
-    (not inside ``//``) and before ``. - ? # & = _ ~ @ %``, never within two characters of
-    either end, never between two punctuation characters.
+    Positions are indices k (a break before text[k]) after one of ``/ . - ? # & = _ @`` (a
+    ``//`` counts as one) and before a ``%`` escape (%E3|%81: the only points of a URL in
+    Japanese), always with a letter or digit after the break, never within two characters
+    of either end.
     """
     out = []
     for m in _URL.finditer(text):
@@ -123,9 +133,7 @@ def url_break_points(text: str) -> list[tuple[int, int, list[int]]]:
         pts = []
         for k in range(start + 2, end - 1):
             p, c = text[k - 1], text[k]
-            if (p == "/" and c != "/") or (
-                c in _BREAK_BEFORE and p not in _BREAK_BEFORE and p not in "/:"
-            ):
+            if (p in _BREAK_AFTER and c.isalnum()) or (c == "%" and p.isalnum()):
                 pts.append(k)
         out.append((start, end, pts))
     return out
@@ -161,10 +169,13 @@ def break_tiers(text: str, cls: list[int], level: str) -> list[int]:
                 elif p in allowed and tiers[k] == LAST_RESORT:
                     tiers[k] = OK
     if "/" in text or "@" in text or "www." in text:
-        for _start, _end, pts in url_break_points(text):
+        for start, end, pts in url_break_points(text):
             for k in pts:
                 if tiers[k] == EMERGENCY:
-                    tiers[k] = OK
+                    tiers[k] = URL
+            for k in range(start + 1, end):
+                if tiers[k] == EMERGENCY and not text[k].isalnum():
+                    tiers[k] = LAST_RESORT  # no line starts with an address's . - : / …
     if " " in text:
         # a space does not open a break after a character that may not end a line
         end = _END_FORBIDDEN[level]

@@ -5,8 +5,9 @@ neighbouring characters, so the class is looked up once per character (cached) a
 pre-computed as class-pair tables.
 
 Proportional (ASCII/Latin) punctuation gets its own codes 41–47: it breaks like its JLREQ
-counterpart at the edge of a Latin word but is spaced like a Western character (no ½ em of glue
-around it, no Japanese–Latin space). The full-width forms U+FF01–FF5E take the class of their
+counterpart at the edge of a Latin word but is spaced like a Western character (JLREQ cl-27: no
+½ em of glue around it, and the Japanese–Latin space on its outer side next to kana/kanji, as in
+「と (ABC) と」 and 「1.5% 日本」). The full-width forms U+FF01–FF5E take the class of their
 base character in Japanese use (e.g. （ FF08 is cl-01, ！ FF01 cl-04, ０ FF10 cl-19).
 """
 
@@ -53,8 +54,16 @@ LATIN = frozenset(
     {NUMERAL, WESTERN, LAT_OPEN, LAT_CLOSE, LAT_OTHER, LAT_DIVIDING, LAT_MIDDLE_DOT,
      LAT_FULL_STOP, LAT_COMMA}
 )
-#: Latin letters and digits (take the Japanese–Latin space next to kana/kanji)
-LATIN_ALNUM = frozenset({NUMERAL, WESTERN})
+#: proportional (cl-27) characters that take the Japanese–Latin ¼ em after kana/kanji: all but
+#: those that close or end (a space before ``)`` ``.`` ``,`` ``!`` ``:`` would split them
+#: from what they close; JLREQ §3.1.11 adds no space before cl-02/04/05/06/07)
+JL_SPACED_AFTER_JAPANESE = frozenset({NUMERAL, WESTERN, LAT_OPEN, LAT_OTHER})
+#: cl-27 characters that take it before kana/kanji: all but an opening bracket (no space
+#: after cl-01, §3.1.11)
+JL_SPACED_BEFORE_JAPANESE = frozenset(
+    {NUMERAL, WESTERN, LAT_CLOSE, LAT_OTHER, LAT_DIVIDING, LAT_MIDDLE_DOT, LAT_FULL_STOP,
+     LAT_COMMA}
+)
 #: kana/kanji-like classes that take the Japanese–Latin space
 JAPANESE = frozenset({ITERATION, PROLONGED, SMALL_KANA, HIRAGANA, KATAKANA, IDEOGRAPHIC})
 #: classes modelled as a ½ em ink box plus glue when the glyph is full width (rule 4)

@@ -11,7 +11,8 @@ Design (why it looks the way it does):
   character to the next line, expand this one) and *push-in* (pull it onto this line, reduce) is
   chosen by the smaller adjustment, reduction winning ties (JLREQ §3.8.2).
 * Break opportunities come in tiers (see breaking.py); a line falls back to a higher tier only if
-  nothing fits at the lower ones (phrase → ordinary → emergency inside words → last resort).
+  nothing fits at the lower ones (phrase → ordinary → URL → emergency inside words → last
+  resort), or, for the URL tier, if the ordinary breaks leave the line loose.
 * Full-width punctuation of cl-01/02/05/06/07 is a ½ em ink box plus glue; the glyph is drawn
   shifted (−½ em for opening brackets, −¼ em for middle dots) so its blank half overlaps glue.
 """
@@ -27,7 +28,7 @@ from . import breaking as B
 from . import classes as C
 from .justify import fit
 from .model import Line, Metrics, RubyRun, Run, Settings, Span, Style
-from .ruby import base_spread, ruby_placement
+from .ruby import base_spread, edge_spread, ruby_placement
 from .spacing import glue_table, scaled_glue_kinds
 
 EPS = 1e-6
@@ -109,8 +110,11 @@ class _Segment:
         metrics: Metrics,
         settings: Settings,
         breaks: bool = True,
+        room: tuple[float, float] | None = None,
     ) -> None:
-        """``breaks=False``: the widths only, for measuring (no break opportunities)."""
+        """``breaks=False``: the widths only, for measuring (no break opportunities).
+        ``room``: (measure, first-line indent) of the lines, the most a ruby group may take
+        (a ruby longer than that is set smaller)."""
         self.text = text = "".join(t for _, t in pieces)
         n = self.n = len(text)
         cls: list[int] = []
@@ -175,10 +179,12 @@ class _Segment:
          self.st_word, self.st_jl, self.st_inter, self.st_even) = cols
         self.tiers = B.break_tiers(text, cls, settings.strictness) if breaks else []
         self.ruby_groups: list[tuple[int, int, str, Style, float]] = []
-        self.ruby_head: dict[int, float] = {}  # group start -> base padding before it
-        self.ruby_tail: dict[int, float] = {}  # group end (exclusive) -> padding after it
+        # groups whose ruby is wider than the base: start -> (end, base padding at each edge)
+        self.ruby_head: dict[int, tuple[int, float]] = {}
+        self.ruby_tail: dict[int, tuple[int, float]] = {}  # end (exclusive) -> (start, pad)
         for i0, i1, si in rubies:
-            self._setup_ruby(i0, i1, spans[si], metrics, settings)
+            limit = None if room is None else room[0] - (room[1] if i0 == 0 else 0.0)
+            self._setup_ruby(i0, i1, spans[si], metrics, settings, limit)
         if breaks and settings.phrase_breaks and n > 1:
             B.apply_phrases(text, cls, self.tiers, B.budoux_phrases(text))
         # the 1 em (U+3000) after a sentence-final ！？ is dropped at a line end (JLREQ §3.1.6,
@@ -190,21 +196,43 @@ class _Segment:
                     self.drop[j] = self.nat[j] + box[j]
         self.C = list(accumulate(map(add, self.nat, box), initial=0.0))
         self.T = list(accumulate(self.shtot, initial=0.0))
+        self.has_url = bool(self.tiers) and ("/" in text or "@" in text or "www." in text) and (
+            B.URL in self.tiers)
+        if self.has_url:
+            # the gaps inside an address take part in even expansion (JLREQ step d; Table 6
+            # n.11 leaves cl-27 letter spacing to the implementation): a line ending inside
+            # one is filled by all its gaps, not by ½ em at each of its few kana/kanji
+            st_even = self.st_even
+            for start, end, _pts in B.url_break_points(text):
+                for j in range(start + 1, end):
+                    if not st_even[j]:
+                        st_even[j] = spans[span_of[j]].style.size
+
+    def expansion_prefix(self) -> list[float]:
+        """Prefix sums of the gaps' capacity in JLREQ expansion steps a–c."""
+        return list(accumulate(map(add, map(add, self.st_word, self.st_jl), self.st_inter),
+                               initial=0.0))
 
     def _setup_ruby(
-        self, i0: int, i1: int, span: Span, metrics: Metrics, settings: Settings
+        self, i0: int, i1: int, span: Span, metrics: Metrics, settings: Settings,
+        limit: float | None,
     ) -> None:
         rstyle = Style(span.style.font, span.style.size * settings.ruby_scale)
         ruby = span.ruby or ""
-        rw = sum(metrics.advance(rstyle.font, ch) for ch in ruby) * rstyle.size / 1000.0
+        em = sum(metrics.advance(rstyle.font, ch) for ch in ruby) / 1000.0
+        rw = em * rstyle.size
         bw = sum(self.box[i0:i1]) + sum(self.nat[i0 + 1 : i1])
+        if limit is not None and rw > max(limit, bw) > 0:
+            # a ruby longer than a line would push its group past the measure: set smaller
+            rw = max(limit, bw)
+            rstyle = Style(rstyle.font, rw / em)
         pad, between = base_spread(bw, rw, i1 - i0)
         if pad:
             self.box[i0] += pad
             self.off[i0] += pad
             self.box[i1 - 1] += pad
-            self.ruby_head[i0] = pad
-            self.ruby_tail[i1] = pad
+            self.ruby_head[i0] = (i1, pad)
+            self.ruby_tail[i1] = (i0, pad)
         for j in range(i0 + 1, i1):
             self.nat[j] += between
             for arr in (self.shtot, self.sh_word, self.sh_dot, self.sh_br, self.sh_jl,
@@ -252,17 +280,45 @@ def _compose_segment(
     if first_segment and settings.indent_em and n:
         indent = settings.indent_em * spans[seg.span_of[0]].style.size
 
-    def choose(s: int, avail: float) -> tuple[int, float, bool]:
+    # URLs and e-mail addresses break inside at URL tier, if the ordinary breaks leave a line
+    # loose: more to fill than JLREQ expansion steps a–c (word spaces, Japanese–Latin spaces,
+    # kana/kanji gaps) take; SA[k]: those steps' capacity of the gaps before k
+    SA = seg.expansion_prefix() if justify and seg.has_url else None
+
+    def excess(s: int, k: int, w: float, avail: float) -> float:
+        """What a line s..k of natural width w leaves to fill beyond expansion steps a–c."""
+        if k >= n or SA is None:
+            return 0.0
+        return max(0.0, avail - w - (SA[k] - SA[s + 1] if k > s + 1 else 0.0))
+
+    def choose_url(s: int, avail: float) -> tuple[int, float, bool]:
+        """:func:`_choose`, then the ordinary break it set aside for a URL break if that is
+        no tighter."""
+        res = _choose(s, avail)
+        if loose[0] is not None:
+            if excess(s, res[0], res[1], avail) >= loose[1] - EPS:
+                res = loose[0]
+            loose[0] = None
+        return res
+
+    # the best ordinary break, kept while URL breaks are tried: (k, w, hangs), its excess
+    loose: list = [None, 0.0]
+
+    def _choose(s: int, avail: float) -> tuple[int, float, bool]:
         """Best break for a line starting at s: (end k, natural width, last char hangs)."""
         base = Cs[s] + nat[s]
         kpos = bisect_right(Cs, base + avail + EPS) - 1
         lonely = None
         fill = False  # the word after the best break is wider than a line: break inside it
-        for tier in (B.OK, B.WORD, B.PHRASE, B.EMERGENCY, B.LAST_RESORT):
+        for tier in (B.OK, B.WORD, B.PHRASE, B.URL, B.EMERGENCY, B.LAST_RESORT):
             if tier in (B.WORD, B.PHRASE) and (fill or not settings.phrase_breaks):
+                continue
+            if tier == B.URL and not seg.has_url:
                 continue
             if lonely is not None and tier > B.EMERGENCY:
                 return lonely
+            if loose[0] is not None and tier > B.URL and lonely is None:
+                return loose[0]  # no word is broken to make a loose line tight
             cl = candidates(tier)
             i0 = bisect_right(cl, s)
             if i0 >= len(cl):
@@ -305,6 +361,8 @@ def _compose_segment(
             if inn and (not out or inn[1] - avail <= avail - out[1] + EPS):
                 return inn[0], inn[1], False
             if out:
+                if tier == B.URL and lonely is not None and out[0] == lonely[0]:
+                    continue  # no point inside the unit that had to be broken: go on
                 if (justify and lonely is None and nxt < len(cl) and tier < B.EMERGENCY
                         and measure >= _FILL_MIN_EM * spans[seg.span_of[s]].style.size):
                     # A URL or Latin word longer than the measure has to be broken anyway:
@@ -312,6 +370,9 @@ def _compose_segment(
                     # before it and spread what is left letter by letter.  (Only at text
                     # measures: in a few-em cell the unit may be a bracketed short word.)
                     o, k2 = out[0], cl[nxt]
+                    if SA is not None and tier < B.URL:  # the unit ends at an address's point
+                        ul = candidates(B.URL)
+                        k2 = ul[bisect_right(ul, o)]
                     bo = Cs[o] + nat[o]
                     wo = (Cs[k2] - bo + min(endw(k2), 0.0)
                           - (T[k2] - T[o + 1] if k2 > o + 1 else 0.0))
@@ -327,13 +388,22 @@ def _compose_segment(
                     if w2 > measure + EPS:
                         lonely = (out[0], out[1], False)
                         continue
+                if SA is not None and tier < B.URL and loose[0] is None:
+                    x = excess(s, out[0], out[1], avail)
+                    if x > EPS:
+                        loose[0], loose[1] = (out[0], out[1], False), x
+                        continue
                 return out[0], out[1], False
         if lonely is not None:
             return lonely
+        if loose[0] is not None:
+            return loose[0]
         k = s + 1
         while k < n and tiers[k] >= B.NEVER:
             k += 1
         return k, Cs[k] - base + endw(k), False
+
+    choose = _choose if SA is None else choose_url
 
     # decisions: (start, end, natural width, hangs, available width, indent)
     decisions: list[tuple[int, int, float, bool, float, float]] = []
@@ -376,7 +446,7 @@ def _compose_segment(
 _FILL_MIN_EM = 12
 _BALANCE_MAX = 400  # characters: longer texts are not headings; they keep the greedy fill
 #: cost of a break by its tier when balancing: phrase boundaries first, then word boundaries
-_TIER_COST = {B.OK: 0, B.WORD: 1, B.PHRASE: 4, B.EMERGENCY: 16, B.LAST_RESORT: 64}
+_TIER_COST = {B.OK: 0, B.WORD: 1, B.PHRASE: 4, B.URL: 8, B.EMERGENCY: 16, B.LAST_RESORT: 64}
 _SHORT_LAST = 2  # a last line of this many characters or fewer costs like a word break + 1
 
 
@@ -470,12 +540,10 @@ def _emit(
         e -= 1  # its width was already taken off w by choose()
     te = e
     end_glue = 0.0 if (k >= n or solid_end or hung) else seg.endg[k - 1]
-    # a ruby group wider than its base at the line head (end) starts (ends) at the edge: its
-    # ruby is aligned with the line head (end) and the base padding on that side is dropped
-    lead = seg.ruby_head.get(s, 0.0) if seg.ruby_head else 0.0
-    trail = seg.ruby_tail.get(e, 0.0) if seg.ruby_tail and not hung else 0.0
-    if lead or trail:
-        w -= lead + trail
+    # a ruby group wider than its base at the line head (end): its base is set flush with the
+    # edge, the group keeping its width (see ruby.edge_spread)
+    head = seg.ruby_head.get(s) if seg.ruby_head else None
+    tail = seg.ruby_tail.get(e) if seg.ruby_tail and not hung else None
     # interior gaps s+1 .. e-1
     g0, g1 = s + 1, e
     nat = seg.nat[g0:g1]
@@ -494,9 +562,15 @@ def _emit(
     box = seg.box
     widths = list(map(add, box[s:e], act))
     widths.append(box[e - 1] if e > s else 0.0)
-    if lead or trail:
-        widths[0] -= lead
-        widths[-1] -= trail
+    # a group at the line head or end: (shift of its first glyph, change of its right edge)
+    edge: dict[int, tuple[float, float]] = {}
+    if head is not None:
+        i1, pad = head
+        _respread(widths, s, s, i1, pad, edge_spread(pad, i1 - s, True, i1 == e and not hung),
+                  edge)
+    if tail is not None and tail[0] != s:  # (a group filling the line is done above)
+        i0, pad = tail
+        _respread(widths, s, i0, e, pad, edge_spread(pad, e - i0, False, True), edge)
     content = sum(widths) + kept if e > s else 0.0
     x0 = indent
     if not justify or last or forced:
@@ -509,8 +583,8 @@ def _emit(
     width = x0 + content
     off = seg.off
     gx = list(map(add, xs, off[s:e]))
-    if lead and gx:
-        gx[0] -= lead
+    for i0, (dx, _dr) in edge.items():
+        gx[i0 - s] += dx
     if hung:
         gx.append(xs[e - s] + seg.nat[e] + off[e])
         te = k
@@ -519,15 +593,11 @@ def _emit(
     for i0, i1, rtext, rstyle, rw in seg.ruby_groups:
         if i0 >= s and i1 <= e:
             left = xs[i0 - s]
-            head = lead if i0 == s else 0.0
-            tail = trail if i1 == e else 0.0
-            gw = xs[i1 - 1 - s] + box[i1 - 1] - left - tail - (head if i1 - 1 == s else 0.0)
-            if head and not tail:
-                rx, rcs = left, 0.0
-            elif tail and not head:
-                rx, rcs = left + gw - rw, 0.0
-            else:
-                rx, rcs = ruby_placement(left, gw, rw, len(rtext))
+            right = xs[i1 - 1 - s] + box[i1 - 1]
+            fix = edge.get(i0)
+            if fix:
+                right += fix[1] + (fix[0] if i1 - i0 == 1 else 0.0)
+            rx, rcs = ruby_placement(left, right - left, rw, len(rtext))
             rubies.append(RubyRun(rx, rtext, rstyle, rcs))
     if seg.single_span:
         sizes = {spans[seg.span_of[s]].style.size} if te > s else set()
@@ -546,6 +616,20 @@ def _emit(
     )
 
 
+def _respread(widths: list[float], s: int, i0: int, i1: int, pad: float,
+              spread: tuple[float, float, float], edge: dict[int, tuple[float, float]]) -> None:
+    """Give the group i0..i1 on the line from s the base ``spread`` (before, between, after)
+    instead of the 1:2:1 one (``pad``, 2 ``pad``, ``pad``) its boxes and gaps hold."""
+    h, mid, t = spread
+    a, b = i0 - s, i1 - s
+    widths[a] += h - pad
+    d = mid - 2 * pad
+    for m in range(a, b - 1):
+        widths[m] += d
+    widths[b - 1] += t - pad
+    edge[i0] = (h - pad, t - pad)
+
+
 def _runs(spans: Sequence[Span], seg: _Segment, s: int, e: int, gx: list[float]) -> list[Run]:
     """Group glyphs with one span and a uniform gap into draw runs."""
     if e <= s:
@@ -560,7 +644,7 @@ def _runs(spans: Sequence[Span], seg: _Segment, s: int, e: int, gx: list[float])
     m = e - s
     if sp[0] == sp[-1] and seg.single_span:
         span = spans[sp[0]]
-        style, link, source = span.style, span.link, span.source
+        style, link, source, actual = span.style, span.link, span.source, span.actual
         i = 0
         while i < m - 1:
             cs = d[i]
@@ -568,10 +652,11 @@ def _runs(spans: Sequence[Span], seg: _Segment, s: int, e: int, gx: list[float])
             while j < m - 1 and -1e-6 < d[j] - cs < 1e-6:
                 j += 1
             # glyphs start..j share cs (d[start..j-1] == cs)
-            append(Run(gx[start], text[s + start : s + j + 1], style, cs, link, source))
+            append(Run(gx[start], text[s + start : s + j + 1], style, cs, link, source,
+                       actual))
             start = i = j + 1
         if start < m:
-            append(Run(gx[start], text[s + start : e], style, 0.0, link, source))
+            append(Run(gx[start], text[s + start : e], style, 0.0, link, source, actual))
         return runs
     i = 0
     while i < m - 1:
@@ -579,7 +664,7 @@ def _runs(spans: Sequence[Span], seg: _Segment, s: int, e: int, gx: list[float])
         if sp[i + 1] != cur:
             span = spans[cur]
             append(Run(gx[start], text[s + start : s + i + 1], span.style, 0.0, span.link,
-                       span.source))
+                       span.source, span.actual))
             start = i = i + 1
             continue
         cs = d[i]
@@ -588,11 +673,12 @@ def _runs(spans: Sequence[Span], seg: _Segment, s: int, e: int, gx: list[float])
             j += 1
         span = spans[cur]
         append(Run(gx[start], text[s + start : s + j + 1], span.style, cs, span.link,
-                   span.source))
+                   span.source, span.actual))
         start = i = j + 1
     if start < m:
         span = spans[sp[start]]
-        append(Run(gx[start], text[s + start : e], span.style, 0.0, span.link, span.source))
+        append(Run(gx[start], text[s + start : e], span.style, 0.0, span.link, span.source,
+                   span.actual))
     return runs
 
 
@@ -614,7 +700,8 @@ def compose(
             size = max((sp.style.size for sp in spans), default=0.0)
             lines.append(Line([], [], 0.0, measure, final, "", size, forced=not final))
             continue
-        seg = _Segment(spans, pieces, metrics, settings)
+        indent = settings.indent_em * spans[pieces[0][0]].style.size if i == 0 else 0.0
+        seg = _Segment(spans, pieces, metrics, settings, room=(measure, indent))
         lines.extend(_compose_segment(spans, seg, measure, settings, i == 0, final))
     return lines
 

@@ -36,8 +36,10 @@ class Metrics(Protocol):
 class Span:
     """A piece of text in one style.
 
-    ``ruby`` is a group-ruby reading for the whole ``text``; ``link`` and ``source`` are carried
-    through untouched to the :class:`Run` objects drawing this span.
+    ``ruby`` is a group-ruby reading for the whole ``text``; ``link``, ``source`` and
+    ``actual`` are carried through untouched to the :class:`Run` objects drawing this span.
+    ``actual``: what copying the span should give when it is not ``text`` (a character with a
+    variation selector the font cannot show: only the base is drawn).
     """
 
     text: str
@@ -45,6 +47,7 @@ class Span:
     ruby: str | None = None
     link: str | None = None
     source: object | None = None
+    actual: str | None = None
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ class Run:
     char_space: float = 0.0
     link: str | None = None
     source: object | None = None
+    actual: str | None = None  # the span's (see :class:`Span`)
 
 
 @dataclass

@@ -94,12 +94,12 @@ def pair_glue(b: int, a: int, jl: float) -> Glue:
     elif b == C.MIDDLE_DOT:
         nat = sh_dot = 0.25
     elif (
-        (b in C.JAPANESE or b == C.DIVIDING) and a in C.LATIN_ALNUM
-    ) or (b in C.LATIN_ALNUM and a in C.JAPANESE):
+        (b in C.JAPANESE or b == C.DIVIDING) and a in C.JL_SPACED_AFTER_JAPANESE
+    ) or (b in C.JL_SPACED_BEFORE_JAPANESE and a in C.JAPANESE):
         nat = jl
         sh_jl = max(0.0, jl - JL_MIN_EM)
         st_jl = max(0.0, JL_MAX_EM - jl)
-        owner_b = b not in C.LATIN_ALNUM
+        owner_b = b not in C.LATIN
     # expansion eligibility (Table 6)
     if a in _NO_STRETCH_AFTER_A or b in _NO_STRETCH_B:
         st_even = 0.0

@@ -167,6 +167,8 @@ def render_issue(issue: Issue, archive: Archive, project: Project,
     except Overflow as exc:
         diags.error(exc.source or issue_pos, "pdf.too_large", detail=exc.detail)
         return None, diags
+    finally:
+        kit.report_unplaced(issue, pub)  # the running head, contents: texts reused
     if diags.has_errors:
         return None, diags
     return buf.getvalue(), diags

@@ -2,7 +2,10 @@
 
 Every character goes through :meth:`TextKit.spans`, which checks it against the role's font:
 a character the font lacks is drawn from another role's font that has it, or printed as a
-visible 〓, and reported once as ``lint.missing_glyph`` at its YAML position.
+visible 〓, and reported once as ``lint.missing_glyph`` at its YAML position.  A text that
+reaches the page without a position (the running head, a contents entry: made by joining or
+trimming the written texts) is reported only at the end of the render, by
+:meth:`TextKit.report_unplaced`, at the places the character is written.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from reportlab.pdfbase.ttfonts import ShapedStr
 
 from express.diagnostics import Diagnostics
 from express.jtext import Line, Settings, Span, Style, compose
+from express.model.articles import Located
 from express.model.body import Inline
 from express.model.source import Pos, Text
 from express.pdf.fonts import FontSet
@@ -89,6 +93,10 @@ class TextKit:
         self.body_indent = float(comp.get("indent_em", 1.0))
         self._settings: dict[tuple, Settings] = {}
         self._warned: set[tuple] = set()
+        self._warned_chars: set[str] = set()  # characters reported with a position
+        # missing characters met in texts without a position: (char, text) -> (font role,
+        # the base character when the character is a variation selector on it)
+        self._unplaced: dict[tuple[str, str], tuple[str, str | None]] = {}
         self._lines: dict[tuple[str, str, str], Line | None] = {}
         self._composed: dict[tuple, list[Line]] = {}
         self._rl_fonts: dict[str, object] = {}
@@ -137,17 +145,40 @@ class TextKit:
         out: list[Span] = []
         chunk_role = role
         buf: list[str] = []
+        if ruby and not self.fonts.covers(role, ruby):
+            for j, ch in enumerate(ruby):
+                if self.fonts.substitute(role, ch) is not None:
+                    vs = _is_selector(ch)
+                    if not vs or j:
+                        self._report(ruby, source, 0, ch, role, ruby[j - 1] if vs else None)
+            ruby = "".join(ch for ch in ruby if not (
+                _is_selector(ch) and self.fonts.substitute(role, ch) is not None))
+
+        def style_of(r: str) -> Style:
+            return base if r == role else Style(r, st.size)
 
         def flush(r: str) -> None:
             if buf:
-                out.append(Span("".join(buf), base if r == role else Style(r, st.size),
-                                ruby=ruby, link=link, source=source))
+                out.append(Span("".join(buf), style_of(r), ruby=ruby, link=link,
+                                source=source))
                 buf.clear()
 
         for i, ch in enumerate(plain):
             sub = self.fonts.substitute(role, ch)
             if sub is None:
                 r, c = role, ch
+            elif _is_selector(ch):
+                # the base is drawn in its ordinary form (the selector would print as a box);
+                # a copy of it gives both, where the reader honours ActualText; a selector
+                # after no base or after a missing one is only dropped
+                if i and buf and buf[-1] == plain[i - 1]:
+                    self._report(text, source, i, ch, role, plain[i - 1])
+                    if not ruby:  # (a ruby group cannot be split)
+                        b = buf.pop()
+                        flush(chunk_role)
+                        out.append(Span(b, style_of(chunk_role), link=link, source=source,
+                                        actual=b + ch))
+                continue
             else:
                 r, c = sub
                 self._report(text, source, i, ch, role)
@@ -156,20 +187,54 @@ class TextKit:
                 chunk_role = r
             buf.append(c)
         flush(chunk_role)
-        if ruby:
-            for ch in ruby:
-                if self.fonts.substitute(role, ch) is not None:
-                    self._report(ruby, source, 0, ch, role)
         return out
 
-    def _report(self, text: str, source: object, index: int, ch: str, role: str) -> None:
+    def _report(self, text: str, source: object, index: int, ch: str, role: str,
+                base: str | None = None) -> None:
+        """Report ``ch`` missing from ``role``'s font; ``base``: ``ch`` is a variation
+        selector on that character."""
         pos = self._locate(text, source, index)
+        if pos is None:
+            self._unplaced.setdefault((ch, str(text)), (role, base))
+            return
+        self._warn(pos, ch, role, base)
+
+    def _warn(self, pos: Pos, ch: str, role: str, base: str | None) -> None:
         key = (pos, ch)
         if key in self._warned:
             return
         self._warned.add(key)
-        self.diags.warning(pos, "lint.missing_glyph", char=ch, codepoint=f"{ord(ch):04X}",
-                           font=self.fonts.family(role))
+        self._warned_chars.add(ch)
+        font = self.fonts.family(role)
+        if base is not None:
+            self.diags.warning(pos, "lint.variation_selector", base=base,
+                               codepoint=f"{ord(ch):04X}", font=font)
+        else:
+            self.diags.warning(pos, "lint.missing_glyph", char=ch,
+                               codepoint=f"{ord(ch):04X}", font=font)
+
+    def report_unplaced(self, issue: Located, *others: object) -> None:
+        """Report the missing characters met in texts without a position, once the whole
+        render has reported those it could place: at each place in ``issue`` (or
+        ``others``, e.g. the publication) where a text the positionless one was made of
+        is written, never twice at one place; a character already reported elsewhere and
+        not found is a reuse, left alone; one never reported goes to the issue file, so
+        that no warning is without a place."""
+        if not self._unplaced:
+            return
+        from express.lint.walk import pieces
+
+        written = [p for root in (issue, *others) for p in pieces(root)]
+        for (ch, text), (role, base) in self._unplaced.items():
+            places = [p.locate(i) for p in written
+                      if ch in p.text and (p.text in text or text in p.text)
+                      for i, c in enumerate(p.text) if c == ch]
+            places = [pos for pos in places if pos is not None]
+            if not places and ch not in self._warned_chars:
+                places = [issue.pos]
+            for pos in places:
+                self._warn(pos, ch, role, base)
+        self._unplaced.clear()
 
     def inline_spans(self, inlines: Iterable[Inline], style: str = "body",
                      strong: str = "strong") -> list[Span]:
@@ -269,7 +334,11 @@ class TextKit:
             if want != current:
                 _fill(tx, want)
                 current = want
+            if run.actual:
+                tx._code.append(_actual_text(run.actual))
             self._text_out(tx, run.style, run.char_space, x + run.x, base, run.text)
+            if run.actual:
+                tx._code.append("EMC")
             if run.link:
                 n = len(run.text)
                 w = (fonts.width(run.style.font, run.text, run.style.size)
@@ -343,6 +412,17 @@ class TextKit:
         tx._charSpace = char_space
         tx._x0 = tx._x = x
         tx._y0 = tx._y = y
+
+
+def _is_selector(ch: str) -> bool:
+    """A variation selector (U+FE00–FE0F, or ideographic: U+E0100–E01EF)."""
+    return "\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef"
+
+
+def _actual_text(text: str) -> str:
+    """The marked-content operator that makes a copy of the glyphs up to the next ``EMC``
+    give ``text`` (PDF 14.9.4: ActualText, a UTF-16BE text string)."""
+    return f"/Span <</ActualText <FEFF{text.encode('utf-16-be').hex().upper()}>>> BDC"
 
 
 class _URILink(PDFObject):

@@ -7,7 +7,8 @@ import pytest
 from express.jtext import classes as C
 from express.jtext.breaking import LAST_RESORT, OK, break_tiers, url_break_points
 
-from .helpers import lay
+from .helpers import EM, lay, xs
+from .metrics import real_metrics
 
 START_FORBIDDEN = "」）』】〕］。、，．！？・：；ー々ゝぁぃゃっァッヶ〜‐"
 
@@ -124,12 +125,13 @@ def test_url_breaks_at_natural_points_only():
     assert url[pts and min(pts)] in "w/."
 
 
-def test_email_breaks_before_at_or_dot():
+def test_email_breaks_after_at_or_dot():
+    # after, not before: no line starts with a dot (a full stop, cl-06, at the line head)
     mail = "newsletter.editor@jaipa.or.jp"
     lines = lay(mail, 8)
     assert len(lines) > 1
-    for ln in lines[1:]:
-        assert ln.text[0] in "@.", ln.text
+    for ln in lines[:-1]:
+        assert ln.text[-1] in "@.", ln.text
 
 
 def test_forced_newline():
@@ -141,3 +143,41 @@ def test_forced_newline():
 def test_trailing_space_dropped_at_break():
     lines = lay("Open Source Software", 5)
     assert [ln.text for ln in lines] == ["Open", "Source", "Software"]
+
+
+LONG_URL = (
+    "長いURLの例：https://www.soumu.go.jp/main_sosiki/joho_tsusin/eng/presentation/pdf/"
+    "very-long-file-name-for-the-test-2023-12-01-final-v2.pdf をご参照ください。メールは "
+    "very.long.address.for-testing@subdomain.example.co.jp または info@jaipa.or.jp へ。"
+)
+
+
+def _widening(line) -> list[float]:
+    """How much wider than natural each gap between two glyphs of ``line`` is set (pt)."""
+    (alone,) = lay(line.text, 1000, align="left")
+    got, nat = xs(line), xs(alone)
+    return [(b - a) - (d - c) for a, b, c, d in zip(got, got[1:], nat, nat[1:], strict=False)]
+
+
+@pytest.mark.parametrize("em", [12, 13.3, 14, 15, 16.7, 18, 20, 21, 22.5, 25, 28, 31, 37, 39])
+def test_a_long_url_does_not_leave_loose_lines(em):
+    """The trial's paragraph (「長 い URL の 例：」 was spread by ½ em a gap before a URL that
+    could not break; mail addresses broke before a dot): justified at text measures, no
+    gap is widened by more than ¼ em (JLREQ expansion steps a–c; kana/kanji gaps stop
+    there) plus what is left when the next piece of the address does not fit (it breaks
+    only at its natural points), spread over all the gaps of the line; no line starts
+    with a dot or another of the address's punctuation."""
+    m = real_metrics()
+    piece = max(
+        sum(m.advance("mincho", ch) for ch in LONG_URL[a:b]) / 100
+        for start, end, pts in url_break_points(LONG_URL)
+        for a, b in zip([start, *pts], [*pts, end], strict=True)
+    )
+    assert piece == pytest.approx(65)  # presentation/
+    lines = lay(LONG_URL, em, indent_em=1.0)
+    for line in lines[:-1]:
+        gaps = _widening(line)
+        bound = EM / 4 + piece / len(gaps)
+        assert max(gaps) <= bound + 1e-6, (em, line.text, max(gaps) / EM, bound / EM)
+    for line in lines[1:]:
+        assert line.text[0] not in ".-_@/:", (em, line.text)

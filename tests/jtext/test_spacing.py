@@ -1,5 +1,7 @@
 """Rules 4–5: punctuation as ½ em ink + glue (Table 1), compression, Japanese–Latin space."""
 
+from itertools import pairwise
+
 import pytest
 
 from .helpers import glyph_x, lay
@@ -45,9 +47,41 @@ def test_digits_take_jl_space():
     assert [x for _c, x in gx("第3回")] == pytest.approx([0, 12.5, 20])
 
 
-def test_no_jl_space_next_to_punctuation():
+def test_no_jl_space_next_to_japanese_punctuation():
     assert [x for _c, x in gx("（JAIPA）")] == pytest.approx([-5, 5, 10, 15, 20, 25, 30])
-    assert [x for _c, x in gx("あ(ISP)い")][:2] == pytest.approx([0, 10])
+
+
+def _gaps(text: str) -> list[float]:
+    """The blank between each glyph's advance end and the next glyph (pt, 1 em = 10)."""
+    from .metrics import real_metrics
+
+    m = real_metrics()
+    g = gx(text)
+    return [x1 - x0 - m.advance("mincho", c0) / 100
+            for (c0, x0), (_c1, x1) in pairwise(g)]
+
+
+@pytest.mark.parametrize(
+    "text,spaced",
+    [
+        # proportional punctuation is cl-27: ¼ em on its outer side next to kana/kanji
+        ("と(ABC)と", {0, 5}),
+        ("1.5%日本", {3}),
+        ("価格は$5です", {2, 4}),
+        ("Ltd.の", {3}),
+        # but none inside brackets, before what closes or ends (JLREQ §3.1.11)
+        ("(日本)", set()),
+        ("日本,ABC", set()),
+        ("日本.", set()),
+        ("日本!", set()),
+    ],
+)
+def test_jl_space_around_proportional_punctuation(text, spaced):
+    gaps = _gaps(text)
+    got = {i for i, g in enumerate(gaps) if g > 0.1}
+    assert got == spaced, gaps
+    for i in spaced:
+        assert gaps[i] == pytest.approx(2.5)
 
 
 def test_word_space_is_a_third_em():
