@@ -189,3 +189,9 @@ def char_class(ch: str) -> int:
     except KeyError:
         c = _CACHE[ch] = _compute(ch)
         return c
+
+
+def is_variation_selector(ch: str) -> bool:
+    """A variation selector (U+FE00–FE0F, or ideographic: U+E0100–E01EF): an invisible
+    mark asking for a variant form of the character before it."""
+    return "\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from express.diagnostics import Diagnostics
+from express.jtext.classes import is_variation_selector
 from express.lint.walk import pieces
 from express.model.issue import Issue
 
@@ -12,9 +13,18 @@ _IGNORED = frozenset(map(ord, "\n\r\t "))
 
 def unprintable_characters(issue: Issue, covered: frozenset[int], font_names: str,
                            diags: Diagnostics) -> None:
+    """Each character the fonts lack, at its place; a variation selector they lack is
+    named as one, on its base character (the build prints the base in its ordinary form,
+    and says the same)."""
     for piece in pieces(issue):
-        for i, ch in enumerate(piece.text):
+        text = piece.text
+        for i, ch in enumerate(text):
             code = ord(ch)
-            if code not in covered and code not in _IGNORED:
+            if code in covered or code in _IGNORED:
+                continue
+            if is_variation_selector(ch) and i and ord(text[i - 1]) in covered:
+                diags.warning(piece.locate(i), "lint.variation_selector", base=text[i - 1],
+                              codepoint=f"{code:04X}", font=font_names)
+            else:
                 diags.warning(piece.locate(i), "lint.missing_glyph", char=ch,
                               codepoint=f"{code:04X}", font=font_names)

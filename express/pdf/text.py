@@ -21,6 +21,7 @@ from reportlab.pdfbase.ttfonts import ShapedStr
 
 from express.diagnostics import Diagnostics
 from express.jtext import Line, Settings, Span, Style, compose
+from express.jtext.classes import is_variation_selector
 from express.model.articles import Located
 from express.model.body import Inline
 from express.model.source import Pos, Text
@@ -148,11 +149,11 @@ class TextKit:
         if ruby and not self.fonts.covers(role, ruby):
             for j, ch in enumerate(ruby):
                 if self.fonts.substitute(role, ch) is not None:
-                    vs = _is_selector(ch)
+                    vs = is_variation_selector(ch)
                     if not vs or j:
                         self._report(ruby, source, 0, ch, role, ruby[j - 1] if vs else None)
             ruby = "".join(ch for ch in ruby if not (
-                _is_selector(ch) and self.fonts.substitute(role, ch) is not None))
+                is_variation_selector(ch) and self.fonts.substitute(role, ch) is not None))
 
         def style_of(r: str) -> Style:
             return base if r == role else Style(r, st.size)
@@ -167,7 +168,7 @@ class TextKit:
             sub = self.fonts.substitute(role, ch)
             if sub is None:
                 r, c = role, ch
-            elif _is_selector(ch):
+            elif is_variation_selector(ch):
                 # the base is drawn in its ordinary form (the selector would print as a box);
                 # a copy of it gives both, where the reader honours ActualText; a selector
                 # after no base or after a missing one is only dropped
@@ -412,11 +413,6 @@ class TextKit:
         tx._charSpace = char_space
         tx._x0 = tx._x = x
         tx._y0 = tx._y = y
-
-
-def _is_selector(ch: str) -> bool:
-    """A variation selector (U+FE00–FE0F, or ideographic: U+E0100–E01EF)."""
-    return "\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef"
 
 
 def _actual_text(text: str) -> str:

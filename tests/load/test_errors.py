@@ -260,6 +260,18 @@ def test_characters_no_font_has_are_warned_at_their_position(checker):
     assert d.args["codepoint"] == "1F600" and not diags.has_errors
 
 
+def test_a_variation_selector_the_fonts_lack_is_named_as_one_by_check(checker):
+    """express check says what the build says: the selector is on 「葛」, which prints in
+    its ordinary form (not an invisible "character" in empty quotes)."""
+    from express.check import check
+
+    checker.write(MINIMAL.replace("本文。", "葛\U000e0100城市。"))
+    _archive, diags = check(checker.project, glyphs=True)
+    (d,) = [d for d in diags if d.code.startswith("lint.")]
+    assert d.code == "lint.variation_selector" and (d.pos.line, d.pos.col) == (7, 8)
+    assert d.args == {"base": "葛", "codepoint": "E0100", "font": d.args["font"]}
+
+
 def test_break_slot_with_a_title_is_an_error_at_the_slot(checker):
     """A break is a time and its label only: the title written beside it would be lost."""
     diags = checker.run(_report().replace("title: 講演", "title: パネル\n            break: 休憩"))
