@@ -139,7 +139,7 @@ class TextKit:
         st = self.t.style(style) if isinstance(style, str) else style
         role = font or st.font
         base = Style(role, st.size)
-        plain = str(text)
+        plain = str(text).replace("\t", " ")  # a tab is a space on paper (no glyph: a box)
         if self.fonts.covers(role, plain) and (not ruby or self.fonts.covers(role, ruby)):
             # nothing to substitute (the common case): the whole text is one span
             return [Span(plain, base, ruby=ruby, link=link, source=source)]

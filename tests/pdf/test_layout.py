@@ -540,3 +540,34 @@ def test_a_cover_with_no_picture_or_lines_is_not_blank(empty_project):
     assert "事務局移転のお知らせ" in text and "新年度の部会について" in text
     light = t.colours["accent_light"].lstrip("#")
     assert pixel == tuple(int(light[i:i + 2], 16) for i in (0, 2, 4))
+
+
+# ------------------------------------------------------------------ odd input
+ODD = """\
+number: 106
+date: 2024-04-01
+articles:
+  - kind: committee
+    name: Internet Governance WG
+    title: "インターネットガバナンスWG\\t活動報告"
+    body: |
+      縦棒|と|タブ\tを\t含む文章です。
+"""
+
+
+def test_a_tab_prints_as_a_space_and_a_committee_heading_is_its_title(empty_project):
+    from express.build import build
+
+    folder = empty_project.issues / "2024-april"
+    folder.mkdir()
+    (folder / "issue.yaml").write_text(ODD, encoding="utf-8")
+    result = build(empty_project, site=False)
+    assert result.ok, "\n".join(d.render("en") for d in result.diags)
+    doc = pdfium.PdfDocument(str(result.pdfs["2024-april"]))
+    try:
+        text = "\n".join(doc[i].get_textpage().get_text_range() for i in range(1, len(doc)))
+    finally:
+        doc.close()
+    assert "\t" not in text and "タブ を 含む" in text
+    # the heading on the page is the title the contents and bookmark show, not the name
+    assert text.count("活動報告") >= 2 and "Internet Governance WG" not in text

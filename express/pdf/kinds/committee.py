@@ -19,8 +19,8 @@ def render(p: Parts, a: Committee, ctx: Context) -> list:
     t = p.t
     colour = ctx.style.colour
     head = [p.anchor(a.id, str(a.title), a.label),
-            p.para(a.name or a.title, "heading", colour=colour, align="left", phrases=True,
-                   snap=False, source=a.at("name"))]
+            # the title the contents and the bookmark show (the name, unless one is given)
+            p.para(a.title, "heading", colour=colour, align="left", phrases=True, snap=False)]
     if a.chair is not None:
         spans = p.kit.spans(a.chair_label + "　", "byline") + p.kit.spans(a.chair.name, "byline")
         if a.chair.company:
