@@ -191,6 +191,11 @@ def build(project: Project, ids: tuple[str, ...], template: str | None, no_site:
         if status is not None:
             status.clear()
     if report(result.diags):
+        # say it outright: the errors above may name one issue among several built
+        failing = sorted({Path(d.pos.path).parent.name for d in result.diags
+                          if d.is_error and d.pos is not None})
+        click.echo(message("build.nothing_written", issues=", ".join(failing) or "-"),
+                   err=True)
         sys.exit(1)
     for issue_id, path in sorted(result.pdfs.items()):
         shown = os.path.relpath(path)

@@ -103,3 +103,13 @@ def test_a_bug_is_one_clear_line_not_a_traceback(project, monkeypatch):
     assert r.exit_code == 70
     assert "internal error (RuntimeError: layout exploded)" in r.output
     assert "Traceback" not in r.output
+
+
+def test_a_failed_build_of_several_issues_says_nothing_was_written(project):
+    path = project.issues / "2022-spring" / "issue.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("kind: opinions", "kind: opinion"),
+                    encoding="utf-8")
+    r = run(project, "build", "2020-winter", "2022-spring", "--no-site")
+    assert r.exit_code == 1
+    assert "nothing was written (errors in: 2022-spring)" in r.output
+    assert not (project.build / "pdf").exists()
