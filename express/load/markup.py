@@ -40,8 +40,16 @@ def _is_latin(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in ".,;:!?)%")
 
 
+# What an editor means as ruby, well formed or not: {base|reading}.
+_RUBY_LIKE = re.compile(r"\{([^{}\n]*)\|([^{}\n]*)\}")
+
+
 def parse_body(text: Text, diags: Diagnostics) -> Body:
-    """Blocks of ``text``; problems (bad link schemes) go to ``diags``."""
+    """Blocks of ``text``; problems (bad link schemes, ruby without a base or a reading or
+    with two readings) go to ``diags``."""
+    for m in _RUBY_LIKE.finditer(text):
+        if not m[1].strip() or not m[2].strip() or m[0].count("|") > 1:
+            diags.warning(text.locate(m.start()), "markup.ruby_malformed", written=m[0])
     blocks: list[Paragraph | BulletList] = []
     para: list[tuple[str, int]] = []  # (line text, offset of the line in ``text``)
     items: list[tuple[int, list[tuple[str, int]]]] = []

@@ -102,3 +102,21 @@ def test_bad_link_scheme_keeps_the_text_unlinked():
     body = parse_body(text, diags)
     assert [d.code for d in diags] == ["markup.bad_link"]
     assert [(i.text, i.strong, i.href) for i in body.paragraphs[0]] == [("押す", True, None)]
+
+
+@pytest.mark.parametrize(("source", "col"), [
+    ("前に{A|B|C}がある", 9),
+    ("前に{漢字|}がある", 9),
+    ("{|かんじ}で始まる", 7),
+])
+def test_ruby_without_one_base_and_one_reading_is_warned_of(source, col):
+    text = Text(source, Pos("i.yaml", 10, 7), (Pos("i.yaml", 10, 7),))
+    diags = Diagnostics()
+    parse_body(text, diags)
+    (d,) = list(diags)
+    assert d.code == "markup.ruby_malformed" and (d.pos.line, d.pos.col) == (10, col)
+
+
+def test_well_formed_ruby_is_not_warned_of():
+    assert [(i.text, i.ruby) for i in runs("{漢字|かんじ}と{A|エー}")] == [
+        ("漢字", "かんじ"), ("と", None), ("A", "エー")]
