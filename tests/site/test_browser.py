@@ -5,6 +5,7 @@ site (see ``open_page``).  Screenshots go to tests/screenshots/.
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -101,6 +102,29 @@ def test_search_finds_japanese_words_and_follows_a_result(open_page, http_site, 
     first.click()
     page.wait_for_load_state()
     assert "久米島" in page.locator("main").inner_text()
+
+
+def search_links(page, query: str) -> list[str]:
+    """The result links for ``query`` (after the status line has answered)."""
+    page.locator("#search-q").fill(query)
+    page.locator("#search-q").press("Enter")
+    shown = unicodedata.normalize("NFKC", query)  # as the status line repeats it
+    page.locator("[data-search-status]").filter(has_text=shown).wait_for(timeout=15_000)
+    return page.locator(".search-hit__link").evaluate_all("ls => ls.map(l => l.href)")
+
+
+def test_search_lists_only_pages_that_contain_a_kana_or_full_width_query(open_page, http_site):
+    # a query in kana alone used to list pages without it (and miss pages with it); a
+    # full-width ＩＳＰ found far fewer pages than ISP
+    page = open_page()
+    page.goto(http_site + "index.html")
+    links = search_links(page, "まほろば")
+    assert links and any(u.endswith("2020-winter/04-providers.html") for u in links)
+    for url in links:
+        text = page.context.request.get(url.split("#")[0]).text()
+        assert "まほろば" in text, url
+    assert search_links(page, "くらうど") == []
+    assert len(search_links(page, "ＩＳＰ")) == len(search_links(page, "ISP")) > 1
 
 
 def test_search_from_any_page_and_from_a_query_string(open_page, http_site):

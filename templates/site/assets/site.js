@@ -94,15 +94,17 @@
 
   /* Pagefind segments Japanese with a dictionary, but short runs of kanji alone (titles,
    * names, table cells) are taken for Chinese and split into single characters, so
-   * 「久米島」 in a heading is indexed as 久・米・島 and a search for 久米島 misses it.
-   * A query with kanji therefore also fetches the pages with a word starting with its
-   * first character, and keeps those whose text really contains the query: a substring
-   * search on top of the word index. */
-  var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+   * 「久米島」 in a heading is indexed as 久・米・島 and a search for 久米島 misses it; and
+   * a query in kana alone is split into pieces that match pages without the word.  A
+   * Japanese query (anything beyond ASCII) therefore also fetches the pages with a word
+   * starting with its first character, and keeps only the pages whose text really
+   * contains the query: a substring search on top of the word index, so that
+   * 「…を含む記事」 is true.  Query and text are compared in NFKC (ＩＳＰ is ISP). */
+  var JAPANESE = /[^\u0000-\u007f]/;
   var ZWSP = /\u200b/g;
 
   function normalise(text) {
-    return text.replace(ZWSP, "").toLowerCase();
+    return text.replace(ZWSP, "").normalize("NFKC").toLowerCase();
   }
 
   function ownExcerpt(data, query) {
@@ -122,23 +124,23 @@
   function findAll(pf, query) {
     var searches = [pf.search(query)];
     var chars = Array.from(query.replace(/\s+/g, ""));
-    var bySubstring = HAN.test(query) && chars.length > 1;
-    if (bySubstring) { searches.push(pf.search(chars[0])); }
+    var bySubstring = JAPANESE.test(query);
+    if (bySubstring && chars.length > 1) { searches.push(pf.search(chars[0])); }
     return Promise.all(searches).then(function (found) {
       var seen = {};
       var words = (found[0] ? found[0].results : []).slice(0, MAX_RESULTS);
-      var extra = bySubstring && found[1] ? found[1].results.slice(0, MAX_CANDIDATES) : [];
+      var extra = found[1] ? found[1].results.slice(0, MAX_CANDIDATES) : [];
       words.forEach(function (r) { seen[r.id] = true; });
       extra = extra.filter(function (r) { return !seen[r.id]; });
       var want = normalise(query.trim());
       return Promise.all(words.concat(extra).map(function (r) { return r.data(); }))
         .then(function (all) {
-          var kept = all.slice(0, words.length);
-          all.slice(words.length).forEach(function (d) {
-            if (normalise(d.content || "").indexOf(want) >= 0) { kept.push(d); }
-          });
+          var contains = function (d) { return normalise(d.content || "").indexOf(want) >= 0; };
+          // a Latin query keeps the word index's hits (stems, other forms); a Japanese one
+          // only the pages that contain it
+          var kept = bySubstring ? all.filter(contains) : all.slice(0, words.length);
           return kept.map(function (d) {
-            if (normalise(d.content || "").indexOf(want) >= 0) { d.excerpt = ownExcerpt(d, query.trim()); }
+            if (contains(d)) { d.excerpt = ownExcerpt(d, query.trim()); }
             return d;
           });
         });
@@ -147,7 +149,7 @@
 
   function search(query) {
     var ticket = ++latest;
-    query = query.trim();
+    query = query.normalize("NFKC").trim();  // ＩＳＰ and ｸﾗｳﾄﾞ as ISP and クラウド
     if (!query) {
       clear();
       panel.hidden = true;
