@@ -113,6 +113,18 @@ def search_links(page, query: str) -> list[str]:
     return page.locator(".search-hit__link").evaluate_all("ls => ls.map(l => l.href)")
 
 
+def test_on_a_phone_a_calendar_row_is_a_card(open_page, http_site):
+    # three table columns at 390 px wrapped event titles every few characters
+    page = open_page(width=390, height=800)
+    page.goto(http_site + "2022-spring/13-calendar.html")
+    cells = page.locator("table.calendar tbody tr").first.locator("td")
+    assert cells.count() >= 2
+    assert cells.first.evaluate("td => getComputedStyle(td).display") == "block"
+    first, second = (cells.nth(i).bounding_box() for i in range(2))
+    assert second["y"] >= first["y"] + first["height"] - 1  # the event under its date
+    assert second["width"] > 300  # the event takes the row's width
+
+
 def test_search_lists_only_pages_that_contain_a_kana_or_full_width_query(open_page, http_site):
     # a query in kana alone used to list pages without it (and miss pages with it); a
     # full-width ＩＳＰ found far fewer pages than ISP
