@@ -65,7 +65,8 @@ class IssuePage:
 
     issue: Issue
     pdf_href: str  # relative to the site root
-    pdf_size: str
+    pdf_size: str  # as readers see it: 466 KB
+    pdf_bytes: int  # the feed's enclosure length
     thumb: media.Picture
     og_image: media.Picture
     pictures: dict[str, media.Picture] = field(default_factory=dict)  # image ref → copy
@@ -130,7 +131,8 @@ def _prepare_issue(
     except Exception as exc:  # pdfium raises its own error types for broken files
         diags.error(issue.pos, "site.pdf_unreadable", id=issue.id, reason=str(exc))
         return None, diags
-    page = IssuePage(issue, pdf_href, media.size_label((out / pdf_href).stat().st_size), thumb, og)
+    size = (out / pdf_href).stat().st_size
+    page = IssuePage(issue, pdf_href, media.size_label(size), size, thumb, og)
     for image, box in _pictures(issue):
         if image.ref in page.pictures:
             continue

@@ -214,6 +214,8 @@ def test_feed_and_sitemap_use_archive_url(site, archive):
     assert first.find("a:id", ns).text == f"{base}{archive.issues[0].id}/"
     enclosure = first.find("a:link[@rel='enclosure']", ns)
     assert enclosure.get("href").endswith(".pdf") and enclosure.get("href").startswith(base)
+    pdf = site / enclosure.get("href").removeprefix(base)
+    assert int(enclosure.get("length")) == pdf.stat().st_size  # what a feed reader fetches
     sitemap = ET.parse(site / "sitemap.xml").getroot()
     locs = [e.text for e in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
     assert len(locs) == 1 + sum(1 + len(i.articles) for i in archive.issues)
@@ -300,3 +302,9 @@ def test_link_helpers():
     assert safe_href("https://example.jp/") == "https://example.jp/"
     assert tel_href("03-6721-9837") == "tel:0367219837"
     assert size_label(1_234_567) == "1.2 MB" and size_label(93_400) == "93 kB"
+
+
+def test_an_article_titled_as_its_kind_is_not_described_twice(site):
+    officers = Page(site / "2022-spring" / "15-officers.html")
+    description = officers.all("meta", name_="description")[0]["content"]
+    assert "役員一覧「役員一覧」" not in description and description.endswith("役員一覧")
