@@ -308,3 +308,19 @@ def test_an_article_titled_as_its_kind_is_not_described_twice(site):
     officers = Page(site / "2022-spring" / "15-officers.html")
     description = officers.all("meta", name_="description")[0]["content"]
     assert "役員一覧「役員一覧」" not in description and description.endswith("役員一覧")
+
+
+def test_an_issue_without_a_headline_shows_its_first_article_not_its_number(empty_project):
+    # the card says 第N号 and the season just above its headline
+    from express.build import build
+
+    folder = empty_project.issues / "2023-spring"
+    folder.mkdir()
+    (folder / "issue.yaml").write_text(
+        "number: 101\ndate: 2023-03-01\nseason: 2023年春号\narticles:\n  - kind: article\n"
+        "    title: お知らせ\n    body: |\n      事務局は移転します。\n", encoding="utf-8")
+    result = build(empty_project)
+    assert result.ok, "\n".join(d.render("en") for d in result.diags)
+    index = (result.site / "index.html").read_text(encoding="utf-8")
+    assert 'cover-card__headline">お知らせ<' in index
+    assert "第101号 2023年春号</a></h3>" not in index
