@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import urllib.parse
 from pathlib import Path
 from typing import ClassVar
@@ -67,6 +68,22 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             else:
                 html = self.chrome.inject(page.read_text(encoding="utf-8"), self.status)
                 self._send(200, html.encode(), "text/html")
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None
+                   ) -> None:
+        """A missing address gets the site's own 404 page, as a web server set up for the
+        archive would serve it (not Python's English error page)."""
+        page = Path(self.directory) / "404.html"
+        if code == 404 and self.command == "GET" and page.is_file():
+            html = page.read_text(encoding="utf-8")
+            # its links start at the published root path (/book/archive/); here the site
+            # is served from /
+            root = re.search(r'data-root="([^"]*)"', html)
+            if root and root[1] not in ("", "/"):
+                html = html.replace(f'"{root[1]}', '"/')
+            self._send(404, self.chrome.inject(html, self.status).encode(), "text/html")
+            return
+        super().send_error(code, message, explain)
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "no-store")

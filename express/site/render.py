@@ -27,6 +27,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 
@@ -307,6 +308,9 @@ class Site:
                         else None
                     ),
                 )
+        # served for any missing address, at any depth: links from the site's root path
+        root_path = urlsplit(self.base_url).path if self.base_url else "/"
+        self.write("pages/404.html", "404.html", root=root_path)
         if self.base_url is not None:
             updated = max((p.issue.date for p in issues), default=dt.date.today())
             self.write("feed.xml", "feed.xml", issues=issues, updated=updated, root="")

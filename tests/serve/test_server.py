@@ -71,6 +71,12 @@ def test_pages_get_the_reload_script_and_errors_and_the_parts_are_served(site):
         for hidden in ("__express/head.html", "__express/..%2Fsite%2Fbase.html"):
             with pytest.raises(urllib.error.HTTPError):
                 get(hidden)
+        # a missing address: the archive's own 404 page, its links from the site's root
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            get("2020-winter/no-such-page")
+        assert missing.value.code == 404
+        page = missing.value.read().decode("utf-8")
+        assert "ページが見つかりません" in page and 'href="/index.html"' in page
         assert "__express" not in (site / "index.html").read_text(encoding="utf-8")
     finally:
         status.close()

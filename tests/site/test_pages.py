@@ -175,9 +175,11 @@ def test_list_kinds_keep_their_derived_orders(site, archive):
 
 
 def test_every_link_and_asset_resolves_on_disk(site):
-    """Crawl every page's href/src inside the site: each names an existing file."""
+    """Crawl every page's href/src inside the site: each names an existing file (the 404
+    page aside: a web server serves it at any depth, so it links from the root path; see
+    test_the_404_page_links_from_the_published_root)."""
     missing = []
-    for path in html_pages(site):
+    for path in (p for p in html_pages(site) if p.name != "404.html"):
         for tag, attrs in Page(path).tags:
             for key in ("href", "src"):
                 url = attrs.get(key)
@@ -324,3 +326,13 @@ def test_an_issue_without_a_headline_shows_its_first_article_not_its_number(empt
     index = (result.site / "index.html").read_text(encoding="utf-8")
     assert 'cover-card__headline">お知らせ<' in index
     assert "第101号 2023年春号</a></h3>" not in index
+
+
+def test_the_404_page_links_from_the_published_root(site, archive):
+    # a web server serves it for any missing address, at any depth: its links cannot be
+    # relative like every other page's
+    page = (site / "404.html").read_text(encoding="utf-8")
+    root = urlsplit(archive.publication.archive_url).path
+    assert "ページが見つかりません" in page
+    assert f'href="{root}index.html"' in page and f'href="{root}assets/style.css"' in page
+    assert 'href="../' not in page
