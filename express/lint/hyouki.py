@@ -25,7 +25,9 @@ from express.model.source import Pos
 # Keys holding proper names, written as their owners write them.
 NAME_FIELDS = frozenset({"name", "company", "affiliation", "sponsors", "organizer", "venue",
                          "address", "publisher"})
-_WIDTH_WORD = re.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+")
+# a word of Latin letters or digits; a number keeps its separators (１，２３４ is one word,
+# compared with 1,234 as a whole, not as １ and ２３４)
+_WIDTH_WORD = re.compile(r"[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]+(?:[,，.．][0-9０-９]+)*")
 # Characters a company's name is made of around its type form (no hiragana: in running
 # text the name ends at a particle; names from data fields are taken whole).
 _NAME_CHAR = r"A-Za-z0-9Ａ-Ｚａ-ｚ０-９\u30A0-\u30FF\u4E00-\u9FFF々・&＆.\-"

@@ -17,6 +17,13 @@ def test_full_and_half_width_latin(empty_project):
     assert d.args["written"] == "ＪＡＩＰＡ" and d.args["usual"] == "JAIPA" and d.args["line"] == 4
 
 
+def test_a_number_is_compared_whole_with_its_separators(empty_project):
+    # １，２３４ beside 1,234: one warning for the number, not one for １ and one for ２３４
+    diags = _editorial(empty_project, "回線数は１，２３４本、会員は1,234社。")
+    (d,) = [d for d in diags if d.code == "lint.variant_form"]
+    assert d.args["written"] == "１，２３４" and d.args["usual"] == "1,234"
+
+
 def test_word_groups_from_the_rules_file(empty_project):
     diags = _editorial(empty_project,
                        "サーバーとサーバーとサーバ。ウエブの話、ウェブの話、ウェブ。")
