@@ -394,6 +394,18 @@ def test_committees_after_a_page_break_keep_their_order(empty_project):
     assert t.grid.columns == 2
 
 
+def build_issue(project, issue_id: str, text: str, **options):
+    """Write ``text`` as issue ``issue_id``'s issue.yaml and build its PDF (must succeed)."""
+    from express.build import build
+
+    folder = project.issues / issue_id
+    folder.mkdir(exist_ok=True)
+    (folder / "issue.yaml").write_text(text, encoding="utf-8")
+    result = build(project, site=False, **options)
+    assert result.ok, "\n".join(d.render("en") for d in result.diags)
+    return result
+
+
 # ------------------------------------------------------------------ narrow table cells
 CALENDAR = """\
 number: 103
@@ -415,13 +427,7 @@ articles:
 def test_b5_date_ranges_break_between_phrases(empty_project):
     # in B5's narrow date column 「2023年5月29日（月）〜31日（水）」 must wrap; it wraps
     # between phrases, never inside 「31日」
-    from express.build import build
-
-    folder = empty_project.issues / "2023-winter"
-    folder.mkdir()
-    (folder / "issue.yaml").write_text(CALENDAR, encoding="utf-8")
-    result = build(empty_project, template="b5-single", site=False)
-    assert result.ok, "\n".join(d.render("en") for d in result.diags)
+    result = build_issue(empty_project, "2023-winter", CALENDAR, template="b5-single")
     doc = pdfium.PdfDocument(str(result.pdfs["2023-winter"]))
     try:
         lines = [squash(line) for i in range(1, len(doc))
@@ -478,14 +484,10 @@ articles:
 def test_a_wide_logo_keeps_its_gap_to_the_company_name(empty_project):
     from PIL import Image as PILImage
 
-    from express.build import build
-
-    folder = empty_project.issues / "2024-winter"
-    (folder / "images").mkdir(parents=True)
-    (folder / "issue.yaml").write_text(WIDE_LOGO, encoding="utf-8")
-    PILImage.new("RGB", (1200, 100), "#204080").save(folder / "images" / "wide.png")
-    result = build(empty_project, site=False)
-    assert result.ok, "\n".join(d.render("en") for d in result.diags)
+    images = empty_project.issues / "2024-winter" / "images"
+    images.mkdir(parents=True)
+    PILImage.new("RGB", (1200, 100), "#204080").save(images / "wide.png")
+    result = build_issue(empty_project, "2024-winter", WIDE_LOGO)
     t = read_template(empty_project.pdf_template())
     doc = pdfium.PdfDocument(str(result.pdfs["2024-winter"]))
     try:
@@ -519,13 +521,7 @@ articles:
 
 
 def test_a_cover_with_no_picture_or_lines_is_not_blank(empty_project):
-    from express.build import build
-
-    folder = empty_project.issues / "2024-spring"
-    folder.mkdir()
-    (folder / "issue.yaml").write_text(PLAIN, encoding="utf-8")
-    result = build(empty_project, site=False)
-    assert result.ok, "\n".join(d.render("en") for d in result.diags)
+    result = build_issue(empty_project, "2024-spring", PLAIN)
     t = read_template(empty_project.pdf_template())
     doc = pdfium.PdfDocument(str(result.pdfs["2024-spring"]))
     try:
@@ -556,13 +552,7 @@ articles:
 
 
 def test_a_tab_prints_as_a_space_and_a_committee_heading_is_its_title(empty_project):
-    from express.build import build
-
-    folder = empty_project.issues / "2024-april"
-    folder.mkdir()
-    (folder / "issue.yaml").write_text(ODD, encoding="utf-8")
-    result = build(empty_project, site=False)
-    assert result.ok, "\n".join(d.render("en") for d in result.diags)
+    result = build_issue(empty_project, "2024-april", ODD)
     doc = pdfium.PdfDocument(str(result.pdfs["2024-april"]))
     try:
         text = "\n".join(doc[i].get_textpage().get_text_range() for i in range(1, len(doc)))
