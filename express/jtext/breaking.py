@@ -12,11 +12,17 @@ falls back to higher tiers for a line only when nothing at the lower tiers fits:
   :func:`url_break_points`); the composer takes one only when the ordinary breaks would leave
   the line loose (more to fill than its kana/kanji, Japanese–Latin and word spaces take by
   JLREQ expansion steps a–c) or when the address is longer than the line. No hyphen is added.
-* ``EMERGENCY`` (4): inside a Latin word or number (breaking an over-long word, no hyphen).
-* ``LAST_RESORT`` (5): forbidden by a prohibition rule; used only if a line cannot be filled
+* ``RUN`` (4): before a ー, small kana or cl-03 hyphen inside a run of three or more of them
+  (すごーーーっ, ぁっっっ, ええ〜〜〜) that the level keeps off the line head and JLREQ's loose
+  rules let through (App. C); taken like a URL break, only when the strict breaks would leave
+  the line loose or nothing else fits, so that a drawn-out exclamation is not pushed to the next
+  line whole, leaving the line before spread. A word's own ー and small kana come at most two
+  in a row (コンピューター, ちょっと): no break inside a word.
+* ``EMERGENCY`` (5): inside a Latin word or number (breaking an over-long word, no hyphen).
+* ``LAST_RESORT`` (6): forbidden by a prohibition rule; used only if a line cannot be filled
   otherwise (e.g. a run of ー longer than the measure); also before a ``.`` ``-`` ``:`` …
   inside an address, where a break comes after it instead.
-* ``NEVER`` (6): before a combining mark, inside a ruby group.
+* ``NEVER`` (7): before a combining mark, inside a ruby group.
 
 The tiers for a class pair come from a table built once per strictness level; a few rules need
 the characters themselves (same-kind cl-08 pairs, full-width numbers, URL and e-mail break
@@ -33,7 +39,7 @@ from operator import add, mul
 
 from . import classes as C
 
-OK, WORD, PHRASE, URL, EMERGENCY, LAST_RESORT, NEVER = 0, 1, 2, 3, 4, 5, 6
+OK, WORD, PHRASE, URL, RUN, EMERGENCY, LAST_RESORT, NEVER = 0, 1, 2, 3, 4, 5, 6, 7
 
 _ALWAYS_START = frozenset(
     {C.CLOSE, C.FULL_STOP, C.COMMA, C.LAT_CLOSE, C.LAT_FULL_STOP, C.LAT_COMMA, C.LAT_DIVIDING,
@@ -66,6 +72,13 @@ _BREAK_CLASS_OVERRIDE = {
 }
 #: levels that allow splitting …… and ‥‥ (loose) or any same-kind cl-08 pair (very loose)
 _SPLIT_LEADERS = {"loose": "…‥", "very_loose": "…‥—―〳〴〵"}
+#: classes a level keeps off the line head that the loose level lets through (RUN breaks)
+_RELAXABLE = {
+    level: _START_FORBIDDEN[level] - _START_FORBIDDEN["loose"]
+    for level in ("very_strict", "strict", "jlreq_strict")
+}
+_RUN_MIN = 3  # a run this long is a drawn-out sound, not a word's ュー or ょっ
+_FORBIDDEN_RUN = re.compile(b"%c{%d,}" % (LAST_RESORT, _RUN_MIN))
 
 
 def _tier(b: int, a: int, level: str) -> int:
@@ -186,7 +199,32 @@ def break_tiers(text: str, cls: list[int], level: str) -> list[int]:
         for m in _FW_NUMBER.finditer(text):
             for k in range(m.start() + 1, m.end()):
                 tiers[k] = max(tiers[k], LAST_RESORT)
+    relax = _RELAXABLE.get(level)
+    if relax and n >= _RUN_MIN:
+        _relax_runs(tiers, cls, relax)
     return tiers
+
+
+def _relax_runs(tiers: list[int], cls: list[int], relax: frozenset[int]) -> None:
+    """Breaks before the characters of a run of ``_RUN_MIN`` or more of ``relax`` classes
+    become ``RUN`` where the loose level allows them. Runs of forbidden breaks are found in
+    the tiers as bytes (C speed: ordinary text has none of three or more)."""
+    loose = tier_table("loose")
+    n = len(cls)
+    for m in _FORBIDDEN_RUN.finditer(bytes(tiers)):
+        k, end = m.start(), min(m.end(), n)  # (the end of the text may be forbidden too)
+        while k < end:
+            if cls[k] not in relax:
+                k += 1
+                continue
+            j = k
+            while j < end and cls[j] in relax:
+                j += 1
+            if j - k >= _RUN_MIN:
+                for i in range(k, j):
+                    if loose[cls[i - 1]][cls[i]] == OK:
+                        tiers[i] = RUN
+            k = j
 
 
 def script(ch: str, cls: int) -> str:

@@ -11,8 +11,9 @@ Design (why it looks the way it does):
   character to the next line, expand this one) and *push-in* (pull it onto this line, reduce) is
   chosen by the smaller adjustment, reduction winning ties (JLREQ §3.8.2).
 * Break opportunities come in tiers (see breaking.py); a line falls back to a higher tier only if
-  nothing fits at the lower ones (phrase → ordinary → URL → emergency inside words → last
-  resort), or, for the URL tier, if the ordinary breaks leave the line loose.
+  nothing fits at the lower ones (phrase → ordinary → URL → run of ー/small kana → emergency
+  inside words → last resort), or, for the URL and run tiers (the *relaxed* breaks), if the
+  ordinary breaks leave the line loose.
 * Full-width punctuation of cl-01/02/05/06/07 is a ½ em ink box plus glue; the glyph is drawn
   shifted (−½ em for opening brackets, −¼ em for middle dots) so its blank half overlaps glue.
 """
@@ -196,8 +197,12 @@ class _Segment:
                     self.drop[j] = self.nat[j] + box[j]
         self.C = list(accumulate(map(add, self.nat, box), initial=0.0))
         self.T = list(accumulate(self.shtot, initial=0.0))
-        self.has_url = bool(self.tiers) and ("/" in text or "@" in text or "www." in text) and (
-            B.URL in self.tiers)
+        tiers = self.tiers
+        self.has_url = bool(tiers) and ("/" in text or "@" in text or "www." in text) and (
+            B.URL in tiers)
+        self.has_run = B.RUN in tiers
+        #: the segment has a break at a relaxed tier (URL, RUN), taken when a line is loose
+        self.relaxed = self.has_url or self.has_run
         if self.has_url:
             # the gaps inside an address take part in even expansion (JLREQ step d; Table 6
             # n.11 leaves cl-27 letter spacing to the implementation): a line ending inside
@@ -280,10 +285,11 @@ def _compose_segment(
     if first_segment and settings.indent_em and n:
         indent = settings.indent_em * spans[seg.span_of[0]].style.size
 
-    # URLs and e-mail addresses break inside at URL tier, if the ordinary breaks leave a line
-    # loose: more to fill than JLREQ expansion steps a–c (word spaces, Japanese–Latin spaces,
-    # kana/kanji gaps) take; SA[k]: those steps' capacity of the gaps before k
-    SA = seg.expansion_prefix() if justify and seg.has_url else None
+    # URLs and e-mail addresses, and runs of ー and small kana, break inside at the relaxed
+    # tiers (URL, RUN), if the ordinary breaks leave a line loose: more to fill than JLREQ
+    # expansion steps a–c (word spaces, Japanese–Latin spaces, kana/kanji gaps) take;
+    # SA[k]: those steps' capacity of the gaps before k
+    SA = seg.expansion_prefix() if justify and seg.relaxed else None
 
     def excess(s: int, k: int, w: float, avail: float) -> float:
         """What a line s..k of natural width w leaves to fill beyond expansion steps a–c."""
@@ -291,9 +297,9 @@ def _compose_segment(
             return 0.0
         return max(0.0, avail - w - (SA[k] - SA[s + 1] if k > s + 1 else 0.0))
 
-    def choose_url(s: int, avail: float) -> tuple[int, float, bool]:
-        """:func:`_choose`, then the ordinary break it set aside for a URL break if that is
-        no tighter."""
+    def choose_relaxed(s: int, avail: float) -> tuple[int, float, bool]:
+        """:func:`_choose`, then the ordinary break it set aside for a relaxed break if that
+        is no tighter."""
         res = _choose(s, avail)
         if loose[0] is not None:
             if excess(s, res[0], res[1], avail) >= loose[1] - EPS:
@@ -301,7 +307,7 @@ def _compose_segment(
             loose[0] = None
         return res
 
-    # the best ordinary break, kept while URL breaks are tried: (k, w, hangs), its excess
+    # the best ordinary break, kept while relaxed breaks are tried: (k, w, hangs), its excess
     loose: list = [None, 0.0]
 
     def _choose(s: int, avail: float) -> tuple[int, float, bool]:
@@ -310,14 +316,14 @@ def _compose_segment(
         kpos = bisect_right(Cs, base + avail + EPS) - 1
         lonely = None
         fill = False  # the word after the best break is wider than a line: break inside it
-        for tier in (B.OK, B.WORD, B.PHRASE, B.URL, B.EMERGENCY, B.LAST_RESORT):
+        for tier in (B.OK, B.WORD, B.PHRASE, B.URL, B.RUN, B.EMERGENCY, B.LAST_RESORT):
             if tier in (B.WORD, B.PHRASE) and (fill or not settings.phrase_breaks):
                 continue
-            if tier == B.URL and not seg.has_url:
+            if (tier == B.URL and not seg.has_url) or (tier == B.RUN and not seg.has_run):
                 continue
             if lonely is not None and tier > B.EMERGENCY:
                 return lonely
-            if loose[0] is not None and tier > B.URL and lonely is None:
+            if loose[0] is not None and tier > B.RUN and lonely is None:
                 return loose[0]  # no word is broken to make a loose line tight
             cl = candidates(tier)
             i0 = bisect_right(cl, s)
@@ -361,8 +367,11 @@ def _compose_segment(
             if inn and (not out or inn[1] - avail <= avail - out[1] + EPS):
                 return inn[0], inn[1], False
             if out:
-                if tier == B.URL and lonely is not None and out[0] == lonely[0]:
+                if B.URL <= tier <= B.RUN and lonely is not None and out[0] == lonely[0]:
                     continue  # no point inside the unit that had to be broken: go on
+                if tier == B.URL and seg.has_run and loose[0] is not None and (
+                        out[0] == loose[0][0]):
+                    continue  # no URL break makes the line tighter: try the run breaks
                 if (justify and lonely is None and nxt < len(cl) and tier < B.EMERGENCY
                         and measure >= _FILL_MIN_EM * spans[seg.span_of[s]].style.size):
                     # A URL or Latin word longer than the measure has to be broken anyway:
@@ -370,7 +379,7 @@ def _compose_segment(
                     # before it and spread what is left letter by letter.  (Only at text
                     # measures: in a few-em cell the unit may be a bracketed short word.)
                     o, k2 = out[0], cl[nxt]
-                    if SA is not None and tier < B.URL:  # the unit ends at an address's point
+                    if seg.has_url and tier < B.URL:  # the unit ends at an address's point
                         ul = candidates(B.URL)
                         k2 = ul[bisect_right(ul, o)]
                     bo = Cs[o] + nat[o]
@@ -403,7 +412,7 @@ def _compose_segment(
             k += 1
         return k, Cs[k] - base + endw(k), False
 
-    choose = _choose if SA is None else choose_url
+    choose = _choose if SA is None else choose_relaxed
 
     # decisions: (start, end, natural width, hangs, available width, indent)
     decisions: list[tuple[int, int, float, bool, float, float]] = []
@@ -446,7 +455,8 @@ def _compose_segment(
 _FILL_MIN_EM = 12
 _BALANCE_MAX = 400  # characters: longer texts are not headings; they keep the greedy fill
 #: cost of a break by its tier when balancing: phrase boundaries first, then word boundaries
-_TIER_COST = {B.OK: 0, B.WORD: 1, B.PHRASE: 4, B.URL: 8, B.EMERGENCY: 16, B.LAST_RESORT: 64}
+_TIER_COST = {B.OK: 0, B.WORD: 1, B.PHRASE: 4, B.URL: 8, B.RUN: 8, B.EMERGENCY: 16,
+              B.LAST_RESORT: 64}
 _SHORT_LAST = 2  # a last line of this many characters or fewer costs like a word break + 1
 
 

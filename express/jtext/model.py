@@ -56,7 +56,9 @@ class Settings:
 
     strictness (line-start/line-end prohibitions, JLREQ §3.1.7/§3.1.8 and App. C):
       * ``"strict"`` (default) and ``"very_strict"``: Table 2 applied as written (JLREQ App. C
-        calls this level *very strict*). No line starts with 々 ー or small kana.
+        calls this level *very strict*). No line starts with 々 ー or small kana, but for a run
+        of three or more ー, small kana or hyphens (すごーーーっ), which breaks where the loose
+        level allows when the line before would otherwise be loose (breaking.RUN).
       * ``"jlreq_strict"``: JLREQ App. C *strict*: additionally allows 々, ー and small kana at the
         line start.
       * ``"loose"`` (magazines): also allows hyphens (cl-03), ・, splitting …… / ‥‥, 々, ー,

@@ -19,6 +19,10 @@ _START_FORBIDDEN = {
     "loose": {2, 4, 6, 7},
     "very_loose": {2, 6, 7},
 }
+#: a level's forbidden line heads that may start a line inside a run of three or more of
+#: them (すごーーーっ): JLREQ's loose level allows cl-03/10/11 there (the composer's RUN tier)
+_RUN_RELAXED = {level: forbidden - _START_FORBIDDEN["loose"]
+                for level, forbidden in _START_FORBIDDEN.items()}
 _LEADER_SAME = [("…", "…"), ("‥", "‥"), ("—", "—"), ("―", "―"), ("—", "―"), ("―", "—")]
 
 
@@ -56,6 +60,19 @@ def _squash(text: str) -> str:
 
 def _dropped_ideo_space(flat: str, pos: int) -> bool:
     return flat.startswith("\u3000", pos) and pos > 0 and flat[pos - 1] in "！？‼⁇⁈⁉"
+
+
+def _in_long_run(flat: str, pos: int, relaxed: set[int]) -> bool:
+    """Whether flat[pos] is one of a run of three or more characters of ``relaxed`` classes."""
+    if C.char_class(flat[pos]) not in relaxed:
+        return False
+    a = pos
+    while a > 0 and C.char_class(flat[a - 1]) in relaxed:
+        a -= 1
+    b = pos
+    while b < len(flat) and C.char_class(flat[b]) in relaxed:
+        b += 1
+    return b - a >= 3
 
 
 def _latin(ch: str) -> bool:
@@ -112,7 +129,8 @@ def check_lines(lines, text, measure, metrics, settings, allow_overflow_chars=Fa
             first = line.text[0]
             assert C.char_class(first) not in forbidden or (
                 level == "loose" and first in "・々％"
-            ) or (level == "jlreq_strict" and first == "々"), (level, line.text)
+            ) or (level == "jlreq_strict" and first == "々") or _in_long_run(
+                flat, start, _RUN_RELAXED[level]), (level, line.text)
             prev = lines[i - 1].text
             if prev and start > 0 and flat[start - 1] != " ":
                 b = prev[-1]

@@ -5,7 +5,7 @@ import itertools
 import pytest
 
 from express.jtext import classes as C
-from express.jtext.breaking import LAST_RESORT, OK, break_tiers, url_break_points
+from express.jtext.breaking import LAST_RESORT, OK, RUN, break_tiers, url_break_points
 
 from .helpers import EM, lay, xs
 from .metrics import real_metrics
@@ -181,3 +181,73 @@ def test_a_long_url_does_not_leave_loose_lines(em):
         assert max(gaps) <= bound + 1e-6, (em, line.text, max(gaps) / EM, bound / EM)
     for line in lines[1:]:
         assert line.text[0] not in ".-_@/:", (em, line.text)
+
+
+#: the trial's drawn-out exclamation (ー and small kana: JLREQ keeps them off the line head
+#: at the strict levels) and a run of small kana in running text
+KINSOKU_RUNS = ("「すごーーーーーーっ！」と叫んだ。",
+                "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆぁっっっっっ"
+                "よらりるれろ。")
+NEVER_STARTS, NEVER_ENDS = "、。」）！？", "「（"
+
+
+def _widest_loose_piece(text: str) -> float:
+    """Width (pt) of the widest piece of ``text`` between two breaks the *loose* level
+    allows (JLREQ App. C: ー and small kana may start a line; 」。 … may not)."""
+    m = real_metrics()
+    tiers = break_tiers(text, [C.char_class(ch) for ch in text], "loose")
+    ks = [0, *(k for k in range(1, len(text)) if tiers[k] == OK), len(text)]
+    return max(sum(m.advance("mincho", ch) for ch in text[a:b]) / 100
+               for a, b in itertools.pairwise(ks))
+
+
+@pytest.mark.parametrize("run", KINSOKU_RUNS, ids=["exclamation", "small-kana"])
+@pytest.mark.parametrize("em", [20, 21, 22, 22.5, 23, 24, 25])
+def test_a_long_kinsoku_run_does_not_leave_loose_lines(run, em):
+    """The trial's repro (「漢 漢 漢 … 「す」 spread by about 3 em before a run of ー that could
+    not start a line): justified at the default strict level, no gap of a line is widened
+    by more than ¼ em (JLREQ expansion steps a–c) plus the widest piece the loose level
+    cannot break, spread over the line's gaps; the run is broken at a ー or small kana
+    instead, and no line starts with 、。」）！？ or ends with 「（ at any prefix length."""
+    for p in range(26):
+        text = "漢" * p + run
+        piece = _widest_loose_piece(text)
+        lines = lay(text, em)
+        assert "".join(ln.text for ln in lines) == text
+        for line in lines[:-1]:
+            gaps = _widening(line)
+            bound = EM / 4 + piece / len(gaps)
+            assert max(gaps) <= bound + 1e-6, (em, p, line.text, max(gaps) / EM, bound / EM)
+            assert line.text[-1] not in NEVER_ENDS, (em, p, line.text)
+        for line in lines[1:]:
+            assert line.text[0] not in NEVER_STARTS, (em, p, line.text)
+
+
+@pytest.mark.parametrize("em", [3, 4, 5, 6, 7, 8, 10, 13, 17, 22])
+def test_words_with_prolonged_sound_or_small_kana_are_not_broken(em):
+    """A word's own ー and small kana come at most two in a row (コンピューター, ちょっと):
+    at the strict level no line starts with one, however loose the line before."""
+    text = "「コンピューター」。ちょっとしたキャッシュのチェックとショッピング、ウォーター。" * 3
+    tiers = break_tiers(text, [C.char_class(ch) for ch in text], "strict")
+    assert LAST_RESORT in tiers and all(t != RUN for t in tiers)
+    for line in lay(text, em)[1:]:
+        assert C.char_class(line.text[0]) not in (C.PROLONGED, C.SMALL_KANA), (em, line.text)
+
+
+def test_run_breaks_where_loose_allows_them_only():
+    text = "ごーーーっ！」「ーーー"
+    tiers = break_tiers(text, [C.char_class(ch) for ch in text], "strict")
+    assert tiers[1:5] == [RUN] * 4  # before each ー and the っ
+    assert tiers[5] == tiers[6] == LAST_RESORT  # ！ and 」 never start a line
+    assert tiers[8] == LAST_RESORT  # 「 never ends one
+    assert tiers[9:11] == [RUN, RUN]
+    for level in ("jlreq_strict", "loose"):  # these allow ー and small kana anyway
+        assert RUN not in break_tiers(text, [C.char_class(ch) for ch in text], level)
+
+
+def test_forbidden_break_at_the_end_of_a_text_is_not_a_run():
+    # a space after 「 makes the break at the very end forbidden too (hypothesis found it)
+    text = "あーーー「「 "
+    tiers = break_tiers(text, [C.char_class(ch) for ch in text], "strict")
+    assert tiers[1:4] == [RUN] * 3 and tiers[-3:] == [LAST_RESORT] * 3
+    assert "".join(ln.text for ln in lay(text, 3)) == text

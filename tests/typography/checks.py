@@ -37,6 +37,9 @@ CL11 = "ぁぃぅぇぉァィゥェォっゃゅょゎゕゖッャュョヮヵヶ
 #: no line may start with these at the default (strict) level
 START_FORBIDDEN = frozenset(CL02 + CL03 + CL04 + CL05 + CL06 + CL07 + CL09 + CL10 + CL11)
 END_FORBIDDEN = frozenset(CL01)
+#: these may start a line inside a run of three or more of them (すごーーーっ, ァィゥェォ),
+#: where JLREQ's loose level allows them and the strict break would leave the line loose
+RUN_RELAXED = frozenset(CL03 + CL10 + CL11)
 #: ASCII characters a URL or e-mail address may be broken before
 URL_BREAK_BEFORE = frozenset(".-?#&=_~@%")
 
@@ -208,8 +211,18 @@ def _url_context(doc: Doc, prev: PLine, ln: PLine) -> bool:
         r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+[.,;:!?)\]]*", word))
 
 
+def _in_long_run(before: str, after: str) -> bool:
+    """Whether a line starting ``after`` (after ``before``) starts inside a run of three or
+    more cl-03/10/11 characters."""
+    if not after or after[0] not in RUN_RELAXED:
+        return False
+    n = len(after) - len(after.lstrip("".join(RUN_RELAXED)))
+    return n + len(before) - len(before.rstrip("".join(RUN_RELAXED))) >= 3
+
+
 def check_kinsoku(doc: Doc) -> Result:
-    """No line starts with cl-02..07/09..11 and no line ends with cl-01 (strict level).
+    """No line starts with cl-02..07/09..11 and no line ends with cl-01 (strict level), but
+    for a line starting inside a run of three or more cl-03/10/11 characters.
 
     Only lines inside a paragraph count: a paragraph's first line may start with anything
     and its last line may end with anything."""
@@ -221,7 +234,7 @@ def check_kinsoku(doc: Doc) -> Result:
             first = ln.text[0]
             if first in START_FORBIDDEN and not (
                 first in URL_BREAK_BEFORE and _url_context(doc, prev, ln)
-            ):
+            ) and not _in_long_run(prev.text, ln.text):
                 r.fail(ln, f"line starts with {first!r}")
         if ln.next is not None:
             r.checked += 1
