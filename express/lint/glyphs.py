@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from express.diagnostics import Diagnostics
 from express.jtext.classes import is_variation_selector
-from express.lint.walk import pieces
 from express.model.issue import Issue
+from express.model.walk import pieces
 
 # Layout characters the renderer handles itself (line breaks, spaces).
 _IGNORED = frozenset(map(ord, "\n\r\t "))

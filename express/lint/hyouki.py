@@ -18,9 +18,9 @@ from functools import lru_cache
 from express.diagnostics import Diagnostics
 from express.lint.links import address_spans
 from express.lint.rules import Rules
-from express.lint.walk import ADDRESS_FIELDS, Piece, pieces
 from express.model.issue import Issue
 from express.model.source import Pos
+from express.model.walk import ADDRESS_FIELDS, Piece, pieces
 
 # Keys holding proper names, written as their owners write them.
 NAME_FIELDS = frozenset({"name", "company", "affiliation", "sponsors", "organizer", "venue",

@@ -13,8 +13,8 @@ import re
 import unicodedata
 
 from express.diagnostics import Diagnostics
-from express.lint.walk import pieces
 from express.model.issue import Issue
+from express.model.walk import pieces
 
 _SCHEMES = ("http", "https")
 _FULL = "Ａ-Ｚａ-ｚ０-９"

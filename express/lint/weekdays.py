@@ -29,9 +29,9 @@ import datetime as dt
 import re
 
 from express.diagnostics import Diagnostics
-from express.lint.walk import pieces
 from express.model.derive import weekday_ja
 from express.model.issue import Issue
+from express.model.walk import pieces
 
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _ERAS = {"令和": 2018, "平成": 1988}

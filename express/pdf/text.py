@@ -25,6 +25,7 @@ from express.jtext.classes import is_variation_selector
 from express.model.articles import Located
 from express.model.body import Inline
 from express.model.source import Pos, Text
+from express.model.walk import pieces
 from express.pdf.fonts import FontSet
 from express.pdf.subset_codes import SubsetCodes
 from express.pdf.template import Template, TextStyle
@@ -223,8 +224,6 @@ class TextKit:
         that no warning is without a place."""
         if not self._unplaced:
             return
-        from express.lint.walk import pieces
-
         written = [p for root in (issue, *others) for p in pieces(root)]
         for (ch, text), (role, base) in self._unplaced.items():
             places = [p.locate(i) for p in written
