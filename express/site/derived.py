@@ -15,12 +15,12 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image as PILImage
 
+from express.atomic import fresh_dir
 from express.site.media import Picture
 
 # 2: a PNG with an EXIF orientation is turned upright, not copied as stored; 16-bit grey
@@ -61,8 +61,7 @@ class DerivedFiles:
     def _store(self, entry: Path, site: Path, pictures: list[Picture]) -> None:
         """Keep the made files under ``entry``, whole or not at all."""
         with contextlib.suppress(OSError):
-            self.folder.mkdir(parents=True, exist_ok=True)
-            staged = Path(tempfile.mkdtemp(dir=self.folder, prefix=".new-"))
+            staged = fresh_dir(self.folder, ".new-")
             try:
                 for i, p in enumerate(pictures):
                     shutil.copyfile(site / p.href, staged / str(i))
