@@ -49,6 +49,17 @@ class Diagnostics(list[Diagnostic]):
     def warning(self, pos: Pos | None, code: str, **args: Any) -> None:
         self.append(Diagnostic(Severity.WARNING, pos, code, args))
 
+    def missing_glyph(self, pos: Pos | None, ch: str, base: str | None, font: str) -> None:
+        """``ch`` is missing from ``font``; ``base``: ``ch`` is a variation selector on that
+        character, which prints in its ordinary form.  One wording for ``express check``
+        and the build."""
+        if base is not None:
+            self.warning(pos, "lint.variation_selector", base=base,
+                         codepoint=f"{ord(ch):04X}", font=font)
+        else:
+            self.warning(pos, "lint.missing_glyph", char=ch, codepoint=f"{ord(ch):04X}",
+                         font=font)
+
     @property
     def has_errors(self) -> bool:
         return any(d.is_error for d in self)

@@ -22,9 +22,7 @@ def unprintable_characters(issue: Issue, covered: frozenset[int], font_names: st
             code = ord(ch)
             if code in covered or code in _IGNORED:
                 continue
-            if is_variation_selector(ch) and i and ord(text[i - 1]) in covered:
-                diags.warning(piece.locate(i), "lint.variation_selector", base=text[i - 1],
-                              codepoint=f"{code:04X}", font=font_names)
-            else:
-                diags.warning(piece.locate(i), "lint.missing_glyph", char=ch,
-                              codepoint=f"{code:04X}", font=font_names)
+            base = text[i - 1] if (is_variation_selector(ch) and i
+                                   and ord(text[i - 1]) in covered) else None
+            diags.missing_glyph(piece.locate(i), ch, base, font_names)
+

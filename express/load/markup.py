@@ -133,10 +133,11 @@ def _scan(text: Text, s: str, where: list[int], lo: int, hi: int, out: list[Inli
                   strong=strong, href=href, ruby=m["rtext"].strip())
         elif m["lhref"] is not None:
             link = m["lhref"]
-            if not check_link(link):
+            ok = check_link(link)
+            if not ok:
                 diags.error(text.locate(where[m.start("lhref")]), "markup.bad_link", href=link)
             _scan(text, s, where, m.start("ltext"), m.end("ltext"), out, diags,
-                  strong=strong, label=True, href=link if check_link(link) else None)
+                  strong=strong, label=True, href=link if ok else None)
         else:
             end = _url_end(s, where, m.start(), m.end(), hi)
             if end <= m.end():  # a scheme with no address after it: plain text

@@ -43,7 +43,6 @@ class Book:
     """Bookmarks and contents entries, in reading order; filled while pages are drawn."""
 
     marks: dict[str, Mark] = field(default_factory=dict)
-    current_label: str = ""  # the kind of the article begun last
     top_label: str = ""  # the kind going on at the top of the page being drawn
     starts: list[tuple[float, str]] = field(default_factory=list)  # (y, kind) on this page
 
@@ -59,7 +58,6 @@ class Book:
         mark.page = canv.getPageNumber() - 1
         canv.bookmarkPage(key, fit="XYZ", top=y + 20, left=0)
         canv.addOutlineEntry(mark.title, key, level=0, closed=False)
-        self.current_label = mark.label
         self.starts.append((y, mark.label))
 
     def page_label(self, top: float, bottom: float) -> str:
@@ -75,7 +73,10 @@ class Book:
         return max(height, key=lambda k: height[k])  # the first of equals: the one above
 
     def next_page(self) -> None:
-        self.top_label, self.starts = self.current_label, []
+        """The kind begun last goes on at the top of the next page."""
+        if self.starts:
+            self.top_label = self.starts[-1][1]
+        self.starts = []
 
 
 def folio_number(page_index: int) -> int:

@@ -95,7 +95,6 @@ class TextKit:
         self.body_indent = float(comp.get("indent_em", 1.0))
         self._settings: dict[tuple, Settings] = {}
         self._warned: set[tuple] = set()
-        self._warned_chars: set[str] = set()  # characters reported with a position
         # missing characters met in texts without a position: (char, text) -> (font role,
         # the base character when the character is a variation selector on it)
         self._unplaced: dict[tuple[str, str], tuple[str, str | None]] = {}
@@ -206,14 +205,7 @@ class TextKit:
         if key in self._warned:
             return
         self._warned.add(key)
-        self._warned_chars.add(ch)
-        font = self.fonts.family(role)
-        if base is not None:
-            self.diags.warning(pos, "lint.variation_selector", base=base,
-                               codepoint=f"{ord(ch):04X}", font=font)
-        else:
-            self.diags.warning(pos, "lint.missing_glyph", char=ch,
-                               codepoint=f"{ord(ch):04X}", font=font)
+        self.diags.missing_glyph(pos, ch, base, self.fonts.family(role))
 
     def report_unplaced(self, issue: Located, *others: object) -> None:
         """Report the missing characters met in texts without a position, once the whole
@@ -225,15 +217,17 @@ class TextKit:
         if not self._unplaced:
             return
         written = [p for root in (issue, *others) for p in pieces(root)]
+        warned = {c for _pos, c in self._warned}  # characters reported with a place
         for (ch, text), (role, base) in self._unplaced.items():
             places = [p.locate(i) for p in written
                       if ch in p.text and (p.text in text or text in p.text)
                       for i, c in enumerate(p.text) if c == ch]
             places = [pos for pos in places if pos is not None]
-            if not places and ch not in self._warned_chars:
+            if not places and ch not in warned:
                 places = [issue.pos]
             for pos in places:
                 self._warn(pos, ch, role, base)
+                warned.add(ch)
         self._unplaced.clear()
 
     def inline_spans(self, inlines: Iterable[Inline], style: str = "body",
