@@ -41,7 +41,7 @@ def _coverage(project: Project, template: str | None) -> tuple[frozenset[int], s
     """The code points the fonts of ``template`` can print, and the fonts' names (None
     when the template or its fonts are missing: the build reports that).  Read from the
     fonts as the PDF renderer loads them, so both agree on what is printable."""
-    from express.pdf.fonts import FontsMissing, font_set
+    from express.pdf.paint.fonts import FontsMissing, font_set
     from express.pdf.template import font_candidates
 
     path = project.pdf_template(template)
@@ -65,7 +65,7 @@ def _glyphs(issue: Issue, fonts: tuple[frozenset[int], str] | None, diags: Diagn
 
 def _pictures(project: Project, issue: Issue, diags: Diagnostics) -> None:
     """Measure each picture as the build does, into its cache: one decoding per file."""
-    from express.pdf.images import PictureSizes, images_in
+    from express.pdf.paint.images import PictureSizes, images_in
 
     sizes = PictureSizes(diags, project.root / ".cache" / "images")
     for image in images_in(issue):

@@ -110,7 +110,7 @@ def _warm_up(project: Project, issues: list[Issue], template: str | None) -> Non
     """Load the renderer, the templates and their fonts once, for forked workers to inherit
     (each would spend ~0.2 s on them otherwise); a failure is left for the workers to
     report."""
-    from express.pdf.fonts import FontsMissing, font_set
+    from express.pdf.paint.fonts import FontsMissing, font_set
     from express.pdf.render import template_for
     from express.pdf.template import TemplateError
 

@@ -1,7 +1,7 @@
 """``render_issue``: an issue and its layout template → the finished PDF bytes.
 
 The story is: cover, contents and editorial, each article through its kind's renderer
-(express/pdf/kinds), colophon.  ReportLab lays it out in one pass and writes the outline,
+(express/pdf/layout/kinds), colophon.  ReportLab lays it out in one pass and writes the outline,
 page labels, metadata, language and viewer preferences natively (express/post/document.py);
 the only text-layer fix is express/post/tounicode.py.  Bad content never raises: it becomes
 diagnostics, and the PDF is None when there are errors.
@@ -14,25 +14,21 @@ from collections.abc import Callable
 
 from express.diagnostics import Diagnostics
 from express.model.issue import Archive, Issue
-from express.pdf.doc import Book, MagazineDoc, Overflow, make_canvas_class
-from express.pdf.flowables import GridSpace, Para, Stack
-from express.pdf.fonts import FontsMissing, font_set
-from express.pdf.front import (
-    Colophon,
-    Contents,
-    CoverFill,
-    Entry,
-    cover_painter,
-    cover_text,
-    define_page_forms,
-)
-from express.pdf.images import Pictures
-from express.pdf.kinds import IN_COLUMNS, RENDERERS
-from express.pdf.kinds.common import Context
-from express.pdf.parts import Parts, Signature
-from express.pdf.platypus import NextPageTemplate, PageBreakIfNotEmpty
+from express.pdf.document.book import Book
+from express.pdf.document.canvas import make_canvas_class
+from express.pdf.document.pages import MagazineDoc, Overflow
+from express.pdf.layout.blocks import GridSpace, Para, Stack
+from express.pdf.layout.colophon import Colophon
+from express.pdf.layout.contents import Contents, Entry, define_page_forms
+from express.pdf.layout.cover import CoverFill, cover_painter, cover_text
+from express.pdf.layout.kinds import IN_COLUMNS, RENDERERS
+from express.pdf.layout.kinds.common import Context
+from express.pdf.layout.parts import Parts, Signature
+from express.pdf.layout.platypus import NextPageTemplate, PageBreakIfNotEmpty
+from express.pdf.layout.text import TextKit
+from express.pdf.paint.fonts import FontsMissing, font_set
+from express.pdf.paint.images import Pictures
 from express.pdf.template import Template, TemplateError, read_template
-from express.pdf.text import TextKit
 from express.post.document import document_meta, finish_canvas
 from express.project import Project
 

@@ -5,7 +5,7 @@ ReportLab's ``makeToUnicodeCMap`` writes each subset code's Unicode value as ``<
 ToUnicode CMap's destination is UTF-16BE, so characters beyond the BMP must be written as
 a surrogate pair, ``<D842DFB7>``.  :func:`fix_bfchar` rewrites those entries of a CMap's
 text; :func:`install` wraps ReportLab's function with it (idempotent, done once per process
-by :class:`express.pdf.fonts.FontSet`).
+by :class:`express.pdf.paint.fonts.FontSet`).
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PIL import Image as PILImage
 
-from express.pdf.images import eight_bit, open_picture, orientation, upright
+from express.pdf.paint.images import eight_bit, open_picture, orientation, upright
 from express.pdfpages import render
 
 THUMB_WIDTH = 480  # the cover grid shows covers at up to 240 CSS px: 2x for sharp screens

@@ -9,7 +9,7 @@ import sys
 from reportlab.pdfbase.ttfonts import TTFont
 
 from express.fonts import find_fonts
-from express.pdf.fonts import load_ttfont
+from express.pdf.paint.fonts import load_ttfont
 from express.pdf.template import read_template
 
 
@@ -82,7 +82,7 @@ def test_a_replaced_font_file_is_parsed_again(project, tmp_path):
 def test_a_font_replaced_under_the_same_name_is_used_in_the_same_process(project):
     """A long-running `express serve` typesets with the font now in fonts/, not the one
     that was there when it first loaded it."""
-    from express.pdf.fonts import font_set
+    from express.pdf.paint.fonts import font_set
 
     t = read_template(project.pdf_template())
     chosen, _ = find_fonts(project.root, t.fonts)

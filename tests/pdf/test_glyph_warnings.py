@@ -65,9 +65,9 @@ def test_a_positionless_text_whose_character_is_written_nowhere_goes_to_the_issu
     from express.diagnostics import Diagnostics
     from express.model.articles import Located
     from express.model.source import Pos
-    from express.pdf.fonts import font_set
+    from express.pdf.layout.text import TextKit
+    from express.pdf.paint.fonts import font_set
     from express.pdf.template import read_template
-    from express.pdf.text import TextKit
 
     t = read_template(empty_project.pdf_template())
     diags = Diagnostics()

@@ -74,9 +74,9 @@ def test_a_paragraph_of_mixed_sizes_keeps_one_pitch(empty_project, tmp_path):
 
     from express.diagnostics import Diagnostics
     from express.jtext import Span, Style
-    from express.pdf.flowables import Para
-    from express.pdf.fonts import font_set
-    from express.pdf.text import TextKit
+    from express.pdf.layout.blocks import Para
+    from express.pdf.layout.text import TextKit
+    from express.pdf.paint.fonts import font_set
 
     t = read_template(empty_project.pdf_template())
     kit = TextKit(t, font_set(empty_project.root, t.fonts), Diagnostics())

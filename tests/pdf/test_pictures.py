@@ -171,7 +171,7 @@ def test_a_16_bit_grey_logo_prints_in_its_tones(empty_project):
     ((-100, 0, 100_000), (0, 0, 255)),  # beyond it: stretched from the least to the most
 ])
 def test_32_bit_integer_pictures_are_scaled_to_8_bits(values, expected):
-    from express.pdf.images import eight_bit
+    from express.pdf.paint.images import eight_bit
 
     im = PILImage.new("I", (3, 1))
     im.putdata(list(values))

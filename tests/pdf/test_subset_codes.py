@@ -10,7 +10,7 @@ from reportlab.pdfbase.pdfdoc import PDFDocument
 from reportlab.pdfbase.ttfonts import TTFont
 
 from express.fonts import find_fonts
-from express.pdf.subset_codes import SubsetCodes
+from express.pdf.paint.subset_codes import SubsetCodes
 from express.pdf.template import read_template
 
 

@@ -1,6 +1,6 @@
 """The probe PDF: the punctuation-heavy probe passage set at a few hundred measures.
 
-It is drawn by the magazine's own code: each measure is one ``express.pdf.flowables.Para``
+It is drawn by the magazine's own code: each measure is one ``express.pdf.layout.blocks.Para``
 (the running-text flowable, with the template's body style, composition settings, 1 em
 first-line indent and grid snapping), split across columns and pages with ``Para.split`` and
 drawn with ``Para.drawOn`` — so the composer's lines reach the page through the same
@@ -18,10 +18,10 @@ from pathlib import Path
 from reportlab.pdfgen.canvas import Canvas
 
 from express.diagnostics import Diagnostics
-from express.pdf.flowables import Para
-from express.pdf.fonts import font_set
+from express.pdf.layout.blocks import Para
+from express.pdf.layout.text import TextKit
+from express.pdf.paint.fonts import font_set
 from express.pdf.template import read_template
-from express.pdf.text import TextKit
 
 from ..conftest import ROOT
 from ..jtext.probe_text import PROBE

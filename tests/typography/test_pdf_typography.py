@@ -17,7 +17,7 @@ from .probe_pdf import MIN_EM
 DOCS = [*SAMPLES, "probe"]
 
 # The editorial's closing signature is set flush right on purpose, broken between the
-# organisation and 会長 久保 真 when it does not fit on one line (express/pdf/parts.py
+# organisation and 会長 久保 真 when it does not fit on one line (express/pdf/layout/parts.py
 # Signature): its lines are neither justified nor at the left edge.
 SIGNATURE_LINES = ("'一般社団法人日本インターネットプロバイダー協会'", "'会長久保真'")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from express.pdf.platypus import Flowable
+from express.pdf.layout.platypus import Flowable
 
 Renderer = Callable[..., list[Flowable]]
 RENDERERS: dict[str, Renderer] = {}
@@ -25,7 +25,7 @@ def renders(kind: str, *, in_columns: bool = False) -> Callable[[Renderer], Rend
     return register
 
 
-from express.pdf.kinds import (  # noqa: E402  (modules register themselves on import)
+from express.pdf.layout.kinds import (  # noqa: E402  (modules register themselves on import)
     article,
     calendar,
     committee,

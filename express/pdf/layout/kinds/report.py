@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from express.model.articles import Report, Slot
 from express.model.derive import format_month_day
-from express.pdf.flowables import Row
-from express.pdf.kinds import renders
-from express.pdf.kinds.common import Context, opener
-from express.pdf.parts import Parts, pieces
+from express.pdf.layout.kinds import renders
+from express.pdf.layout.kinds.common import Context, opener
+from express.pdf.layout.parts import Parts, pieces
+from express.pdf.layout.table import Row
 
 
 def facts(p: Parts, a: Report, colour: str):

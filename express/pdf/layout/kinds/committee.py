@@ -8,10 +8,10 @@ story wraps a run of them into one section (``in_columns``).
 from __future__ import annotations
 
 from express.model.articles import Committee
-from express.pdf.flowables import Stack
-from express.pdf.kinds import renders
-from express.pdf.kinds.common import Context
-from express.pdf.parts import Parts
+from express.pdf.layout.blocks import Stack
+from express.pdf.layout.kinds import renders
+from express.pdf.layout.kinds.common import Context
+from express.pdf.layout.parts import Parts
 
 
 @renders("committee", in_columns=True)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from express.model.articles import Providers
-from express.pdf.flowables import Row
-from express.pdf.kinds import renders
-from express.pdf.kinds.common import Context, opener
-from express.pdf.parts import Parts
+from express.pdf.layout.kinds import renders
+from express.pdf.layout.kinds.common import Context, opener
+from express.pdf.layout.parts import Parts
+from express.pdf.layout.table import Row
 
 
 @renders("providers")

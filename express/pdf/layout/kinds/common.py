@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from express.model.articles import Article
-from express.pdf.parts import Parts
-from express.pdf.platypus import Flowable
+from express.pdf.layout.parts import Parts
+from express.pdf.layout.platypus import Flowable
 from express.pdf.template import KindStyle
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from express.model.articles import Member
-from express.pdf.flowables import Row
-from express.pdf.kinds import renders
-from express.pdf.kinds.common import Context
-from express.pdf.parts import Parts
+from express.pdf.layout.kinds import renders
+from express.pdf.layout.kinds.common import Context
+from express.pdf.layout.parts import Parts
+from express.pdf.layout.table import Row
 
 
 def contact_lines(p: Parts, a: Member) -> list:
@@ -43,7 +43,7 @@ def render(p: Parts, a: Member, ctx: Context) -> list:
     if a.logo is not None:
         size = p.pictures.size(a.logo)
         if size is not None:
-            from express.pdf.parts import PhotoBlock
+            from express.pdf.layout.parts import PhotoBlock
 
             logo = PhotoBlock(p, a.logo, None, size, max_height=t.profile["logo_lines"] * p.pitch,
                               in_text=False, gap_right=t.profile["logo_gap"])

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from express.model.articles import Feature
-from express.pdf.kinds import renders
-from express.pdf.kinds.common import Context, opener
-from express.pdf.parts import Parts
+from express.pdf.layout.kinds import renders
+from express.pdf.layout.kinds.common import Context, opener
+from express.pdf.layout.parts import Parts
 
 
 @renders("article")

@@ -9,118 +9,23 @@ from dataclasses import replace
 from itertools import pairwise
 
 from express.jtext import Line, Span
-from express.model.articles import Image, Photo
+from express.model.articles import Photo
 from express.model.body import Body, BulletList, Paragraph
 from express.model.source import Pos, Text
-from express.pdf.doc import Book
-from express.pdf.flowables import (
-    Block,
-    Cell,
-    Drawn,
-    GridSpace,
-    GridTable,
-    Para,
-    Row,
-    Section,
-    Stack,
-    snap,
-)
-from express.pdf.images import Pictures
-from express.pdf.platypus import Flowable
+from express.pdf.document.book import Book
+from express.pdf.layout.blocks import Drawn, GridSpace, Para, Stack
+from express.pdf.layout.columns import Section
+from express.pdf.layout.photo import PhotoBlock
+from express.pdf.layout.platypus import Flowable
+from express.pdf.layout.table import Cell, GridTable, Row
+from express.pdf.layout.text import TextKit
+from express.pdf.paint.images import Pictures
+from express.pdf.paint.text import ASCENT
 from express.pdf.template import Template
-from express.pdf.text import ASCENT, TextKit
 
 
 def pos_of(value: object) -> Pos | None:
     return value.pos if isinstance(value, Text) else None
-
-
-class PhotoBlock(Block):
-    """A picture scaled to the column (or block) width, its caption below; whole lines.
-
-    In running text it is a figure that ``floats``: when it does not fit at the foot of a
-    column it moves to the top of the next one and the text goes on (Section._fill)."""
-
-    floats = True
-
-    def __init__(self, parts: Parts, image: Image, caption: Text | None, size: tuple[int, int],
-                 max_height: float, crop: float = 0.0, in_text: bool = True,
-                 gap_right: float = 0.0) -> None:
-        super().__init__()
-        self.floats = in_text  # a logo in a table cell stays where it is
-        self.gap_right = gap_right  # kept free at the right (a logo beside its company)
-        self.p = parts
-        self.image = image
-        self.caption_text = caption
-        self.px = size
-        self.max_height = max_height
-        self.crop = crop  # points cut from the picture's height (top and bottom equally)
-        self.source = image.pos
-        t = parts.t
-        self.caption = (parts.para(caption, "caption", colour=t.colours["muted"], snap=False,
-                                   align="left") if caption else None)
-
-    def _box(self, aw: float) -> tuple[float, float]:
-        """The whole picture's size at width ``aw`` (before cropping)."""
-        w, h = self.px
-        aw -= self.gap_right
-        bw, bh = aw, aw * h / w
-        if bh > self.max_height:
-            bh = self.max_height
-            bw = bh * w / h
-        return bw, bh
-
-    def _pad(self) -> float:
-        """Space above the picture when text stands above it (dropped at a column top)."""
-        if not self.floats:
-            return 0.0
-        return self.p.t.space["figure_lines"] * self.p.pitch
-
-    def _extra(self, aw: float) -> float:
-        """Height of the space above, the caption and the gaps around it."""
-        cap = self.caption.wrap(aw, 1e6)[1] if self.caption else 0.0
-        gap = self.p.t.space["caption_gap"]
-        return self._pad() + gap + cap + max(gap, self._pad())  # as much space below
-
-    def wrap(self, aw, ah):
-        self.width = aw
-        _bw, bh = self._box(aw)
-        self.height = snap(bh - self.crop + self._extra(aw), self.p.pitch)
-        return aw, self.height
-
-    def split(self, aw, ah):
-        return []
-
-    def trimmed(self, lines: int) -> PhotoBlock | None:
-        """This photo ``lines`` grid lines shorter, its picture cropped top and bottom; None
-        when that would cut more than the template's ``images.max_crop`` of the picture."""
-        aw = getattr(self, "width", None) or self.p.t.grid.column_width
-        _bw, bh = self._box(aw)
-        height = snap(bh + self._extra(aw), self.p.pitch) - lines * self.p.pitch
-        crop = bh + self._extra(aw) - height + 0.01
-        if crop <= 0 or crop > self.p.t.max_crop * bh:
-            return None
-        return PhotoBlock(self.p, self.image, self.caption_text, self.px, self.max_height,
-                          crop=crop)
-
-    def draw(self):
-        bw, bh = self._box(self.width)
-        # at the top of a column the picture aligns with the first text line beside it
-        top = self.height - (0 if getattr(self, "at_top", False) else self._pad())
-        x = (self.width - self.gap_right - bw) / 2
-        shown = bh - self.crop
-        c = self.canv
-        c.saveState()
-        if self.crop > 0:
-            path = c.beginPath()
-            path.rect(x, top - shown, bw, shown)
-            c.clipPath(path, stroke=0, fill=0)
-        self.p.pictures.draw(c, self.image, x, top - shown - self.crop / 2, bw, bh)
-        c.restoreState()
-        if self.caption:
-            gap = self.p.t.space["caption_gap"]
-            ch = self.caption.wrap(self.width, 1e6)[1]
-            self.caption.drawOn(c, 0, top - shown - gap - ch)
 
 
 class Signature(Para):
@@ -263,7 +168,7 @@ class Parts:
             canv.restoreState()
             if line:
                 base = h - self.pitch / 2 - size * (ASCENT - 0.5)
-                kit.draw_line(canv, line, pad, base, t.colours["band_text"])
+                kit.painter.draw_line(canv, line, pad, base, t.colours["band_text"])
 
         return Drawn(height, paint, keep_with_next=True)
 
@@ -374,7 +279,7 @@ class Parts:
             canv.roundRect(0, h - size * 1.75, lw + size, size * 1.5, size * 0.3, 0, 1)
             canv.restoreState()
             if line:
-                kit.draw_line(canv, line, size / 2, h - size * 1.75 + size * 0.42,
+                kit.painter.draw_line(canv, line, size / 2, h - size * 1.75 + size * 0.42,
                               t.colours["band_text"])
 
         return Drawn(height, paint)

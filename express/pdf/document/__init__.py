@@ -1,0 +1,1 @@
+"""The document: page templates, page furniture, bookmarks, the canvas and its variants."""

@@ -1,0 +1,210 @@
+"""Grid-bound blocks: composed paragraphs, drawn furniture, stacks and empty lines.
+
+Every block that sits in the text block takes a whole number of grid lines (``snap``), so
+the baselines of neighbouring columns align and the grid resumes after headings, tables and
+pictures.  Blocks that cannot be placed even in an empty frame carry a ``source`` (a YAML
+position) so the renderer can report where the offending text was written.  Tables are in
+``table.py``, column sections in ``columns.py``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+
+from express.jtext import Line, Settings, Span
+from express.model.source import Pos
+from express.pdf.layout.platypus import Flowable
+from express.pdf.layout.text import TextKit
+from express.pdf.paint.text import most_used_size, shares_text_object
+
+EPS = 0.01
+
+
+def snap(height: float, pitch: float) -> float:
+    return math.ceil(height / pitch - 1e-6) * pitch if height > 0 else 0.0
+
+
+class Block(Flowable):
+    """A flowable that knows its YAML source (for overflow diagnostics)."""
+
+    source: Pos | None = None
+    discardable = False  # dropped at the top of a column (space between blocks)
+    floats = False  # a figure: may move to the top of the next column (see Section._fill)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.spaceBefore = 0
+        self.spaceAfter = 0
+
+
+class GridSpace(Block):
+    """Empty grid lines; dropped at the top of a column or page."""
+
+    discardable = True
+
+    def __init__(self, height: float) -> None:
+        super().__init__()
+        self.height = height
+
+    def wrap(self, aw, ah):
+        return aw, self.height
+
+    def split(self, aw, ah):
+        return []
+
+    def draw(self):
+        pass
+
+
+class Para(Block):
+    """A paragraph set by the composer; lines sit ``leading`` apart, split by lines.
+
+    ``snap`` rounds its height up to whole grid lines of ``grid_pitch``.  ``marker`` (a
+    composed line, e.g. a bullet) is drawn left of the first line at ``marker_x``.
+    """
+
+    def __init__(self, kit: TextKit, spans: Sequence[Span], colour: str, leading: float, *,
+                 settings: Settings | None = None, grid_pitch: float | None = None,
+                 left: float = 0.0, marker: Line | None = None, marker_x: float = 0.0,
+                 link_colour: str | None = None, source: Pos | None = None,
+                 keep_with_next: bool = False, min_lines: int = 2,
+                 lines: list[Line] | None = None) -> None:
+        super().__init__()
+        self.kit, self.spans, self.colour, self.leading = kit, spans, colour, leading
+        self.settings = settings
+        self.grid_pitch = grid_pitch
+        self.left = left
+        self.marker, self.marker_x = marker, marker_x
+        self.link_colour = link_colour
+        self.source = source
+        self.keepWithNext = keep_with_next
+        self.min_lines = min_lines
+        self._lines = lines
+        self._cache: dict[float, list[Line]] = {}
+
+    def lines_for(self, width: float) -> list[Line]:
+        if self._lines is not None:
+            return self._lines
+        measure = round(width - self.left, 3)
+        lines = self._cache.get(measure)
+        if lines is None:
+            lines = self._cache[measure] = self.compose(measure)
+        return lines
+
+    def compose(self, measure: float) -> list[Line]:
+        """The paragraph's lines at ``measure`` (subclasses shape the breaks)."""
+        return self.kit.compose(self.spans, measure, self.settings)
+
+    def height_of(self, n: int) -> float:
+        h = n * self.leading
+        return snap(h, self.grid_pitch) if self.grid_pitch else h
+
+    def wrap(self, aw, ah):
+        self.width = aw
+        self.height = self.height_of(len(self.lines_for(aw)))
+        return aw, self.height
+
+    def split(self, aw, ah):
+        lines = self.lines_for(aw)
+        n = len(lines)
+        k = int((ah + EPS) // self.leading)
+        while k > 0 and self.height_of(k) > ah + EPS:
+            k -= 1
+        if k >= n:
+            return [self]
+        k = min(k, n - self.min_lines)
+        if k < self.min_lines:
+            return []
+        head = self._copy(lines[:k])
+        tail = self._copy(lines[k:])
+        tail.marker = None
+        return [head, tail]
+
+    def _copy(self, lines: list[Line]) -> Para:
+        p = Para(self.kit, self.spans, self.colour, self.leading, settings=self.settings,
+                 grid_pitch=self.grid_pitch, left=self.left, marker=self.marker,
+                 marker_x=self.marker_x, link_colour=self.link_colour, source=self.source,
+                 min_lines=self.min_lines, lines=lines)
+        return p
+
+    def text_size(self) -> float:
+        """The size most of the paragraph is set in: it places every line (and the marker)
+        in its line box, so all baselines of a paragraph and of its parts after a split
+        sit one ``leading`` apart, on the grid."""
+        return most_used_size((sp.style, sp.text) for sp in self.spans) or 0.0
+
+    def draw(self):
+        self._paint(self.canv, 0.0, 0.0)
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        """What Flowable.drawOn draws, placed by coordinates instead of a ``cm``: ReportLab
+        copies its whole canvas state for every ``saveState``, and a table draws a
+        paragraph per cell.  ``q``/``Q`` still scope the colours the text sets."""
+        if shares_text_object(canvas):  # scoped by the shared text object's own q/Q
+            self._paint(canvas, x, y)
+            return
+        code = canvas._code
+        code.append("q")
+        self._paint(canvas, x, y)
+        code.append("Q")
+
+    def _paint(self, canv, x: float, y: float) -> None:
+        lines = self.lines_for(self.width)
+        top = y + self.height
+        size = self.text_size() or None
+        self.kit.painter.draw_lines(canv, lines, x + self.left, top, self.leading, self.colour,
+                            self.link_colour, size=size)
+        if self.marker is not None and lines:
+            self.kit.painter.draw_lines(canv, [self.marker], x + self.marker_x, top, self.leading,
+                                self.colour, size=size)
+
+
+class Drawn(Block):
+    """A fixed-height block drawn by a function ``draw(canvas, width, height)``."""
+
+    def __init__(self, height: float, paint: Callable, *, keep_with_next: bool = False,
+                 source: Pos | None = None) -> None:
+        super().__init__()
+        self.height = height
+        self.paint = paint
+        self.keepWithNext = keep_with_next
+        self.source = source
+
+    def wrap(self, aw, ah):
+        self.width = aw
+        return aw, self.height
+
+    def split(self, aw, ah):
+        return []
+
+    def draw(self):
+        self.paint(self.canv, self.width, self.height)
+
+
+class Stack(Block):
+    """Blocks one above the other, kept together (an article opener, a profile head)."""
+
+    def __init__(self, items: Sequence[Flowable], *, pitch: float | None = None,
+                 source: Pos | None = None, keep_with_next: bool = False) -> None:
+        super().__init__()
+        self.items = list(items)
+        self.pitch = pitch
+        self.source = source
+        self.keepWithNext = keep_with_next
+
+    def wrap(self, aw, ah):
+        self.width = aw
+        self._sizes = [f.wrap(aw, 1e6)[1] for f in self.items]
+        h = sum(self._sizes)
+        self.height = snap(h, self.pitch) if self.pitch else h
+        return aw, self.height
+
+    def split(self, aw, ah):
+        return []
+
+    def draw(self):
+        y = self.height
+        for f, h in zip(self.items, self._sizes, strict=True):
+            y -= h
+            f.drawOn(self.canv, 0, y)

@@ -1,0 +1,77 @@
+"""The colophon (奥付) at the foot of the last page."""
+
+from __future__ import annotations
+
+from express.model.derive import format_date
+from express.model.issue import Archive, Issue
+from express.pdf.layout.blocks import Block, snap
+from express.pdf.layout.parts import Parts
+
+
+class Colophon(Block):
+    """奥付: at the foot of the last page (takes the rest of the page)."""
+
+    def __init__(self, p: Parts, issue: Issue, archive: Archive) -> None:
+        super().__init__()
+        self.p = p
+        pub = archive.publication
+        kit = p.kit
+        # the title may be long (a long publication name): it goes on on the next line too
+        title = " ".join(v for v in (str(pub.name), issue.number_label, issue.season or "")
+                         if v)
+        self.titles = kit.compose(kit.spans(title, "colophon_title"), p.t.grid.width,
+                                  kit.settings("left"))
+        rows: list[list] = [
+            kit.spans(f"{format_date(issue.date)}発行", "colophon"),
+            kit.spans("発行　", "colophon") + kit.spans(pub.publisher, "colophon"),
+        ]
+        if pub.address:
+            rows.append(kit.spans(pub.address, "colophon"))
+        tel = []
+        if pub.tel:
+            tel += kit.spans("TEL ", "colophon") + kit.spans(pub.tel, "colophon")
+        if pub.fax:
+            tel += kit.spans("　FAX ", "colophon") + kit.spans(pub.fax, "colophon")
+        if tel:
+            rows.append(tel)
+        net = []
+        if pub.email:
+            net += kit.spans("E-mail ", "colophon") + kit.spans(
+                pub.email, "colophon", link=f"mailto:{pub.email}")
+        if pub.url:
+            net += kit.spans("　URL ", "colophon") + kit.spans(pub.url, "colophon",
+                                                                link=str(pub.url))
+        if net:
+            rows.append(net)
+        # every line of every row: a row longer than the text block goes on on the next
+        # line (nothing is dropped)
+        self.lines = [line for r in rows
+                      for line in kit.compose(r, p.t.grid.width, kit.settings("left"))]
+        st = p.t.style("colophon")
+        self.need = snap(max(len(self.titles), 1) * p.t.style("colophon_title").leading
+                         + len(self.lines) * st.leading
+                         + p.pitch, p.pitch)
+
+    def wrap(self, aw, ah):
+        self.width = aw
+        self.height = ah if ah >= self.need else self.need
+        return aw, self.height
+
+    def split(self, aw, ah):
+        return []
+
+    def draw(self):
+        c = self.canv
+        p, t = self.p, self.p.t
+        top = self.need - p.pitch / 2
+        c.setStrokeColor(t.colours["accent"])
+        c.setLineWidth(t.colophon["rule"])
+        c.line(0, top, self.width, top)
+        ts = t.style("colophon_title")
+        title_top = top - t.colophon["title_gap"]
+        if self.titles:
+            p.kit.painter.draw_lines(c, self.titles, 0, title_top, ts.leading, t.colours["accent"])
+        st = t.style("colophon")
+        below = title_top - max(len(self.titles), 1) * ts.leading
+        p.kit.painter.draw_lines(c, self.lines, 0, below, st.leading, t.colours["ink"],
+                         t.colours["link"])

@@ -1,0 +1,259 @@
+"""Column sections: a full-width head over balanced columns that split across pages."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from express.model.source import Pos
+from express.pdf.layout.blocks import EPS, Block, snap
+from express.pdf.layout.platypus import Flowable, FrameBreak
+
+
+class Section(Block):
+    """A full-width ``head`` (kept with at least a few lines below it) and ``items`` set in
+    ``columns`` balanced columns on the grid; splits across pages, column by column.
+
+    ``box`` (a colour) draws a frame ``box_width`` wide around the section, padded by
+    ``box_pad`` left and right and by half a line above and below, so the section still
+    takes whole grid lines.  ``rule`` (a colour) draws a rule ``rule_width`` wide between
+    the columns.
+    """
+
+    def __init__(self, head: Sequence[Flowable], items: Sequence[Flowable], *, columns: int,
+                 gutter: float, pitch: float, min_lines: int = 3, box: str | None = None,
+                 box_pad: float = 0.0, box_width: float, rule: str | None = None,
+                 rule_width: float, source: Pos | None = None,
+                 fixed: list[list[tuple[Flowable, float]]] | None = None) -> None:
+        super().__init__()
+        self.head = list(head)
+        self.items = list(items)
+        self.ncols = columns
+        self.gutter = gutter
+        self.pitch = pitch
+        self.min_lines = min_lines
+        self.box, self.box_pad, self.box_width = box, box_pad, box_width
+        self.rule, self.rule_width = rule, rule_width
+        self.source = source
+        self.fixed = fixed
+        self.stuck_source: Pos | None = None
+        self._layout_cache: dict[tuple[float, float], tuple] = {}
+
+    # geometry -------------------------------------------------------------------------
+    def _inner(self, aw: float) -> float:
+        return aw - 2 * self.box_pad if self.box else aw
+
+    def _vpad(self) -> float:
+        """Room below the columns: the box's padding under the last line (whole lines)."""
+        return snap(self._pad(), self.pitch) if self.box else 0.0
+
+    def _pad(self) -> float:
+        """The box's padding above its head and below its last line (half a line)."""
+        return self.pitch / 2 if self.box else 0.0
+
+    def col_width(self, aw: float) -> float:
+        inner = self._inner(aw)
+        return (inner - (self.ncols - 1) * self.gutter) / self.ncols
+
+    def _head_height(self, aw: float) -> float:
+        """The head with the box's top padding, in whole lines: the columns start on the
+        grid line right below it."""
+        inner = self._inner(aw)
+        raw = sum(f.wrap(inner, 1e6)[1] for f in self.head)
+        return snap(raw + self._pad(), self.pitch) if raw or self.box else 0.0
+
+    # filling ----------------------------------------------------------------------------
+    def _fill(self, cw: float, cap: float, items: list | None = None, *,
+              floating: bool = True) -> tuple[list[list[tuple[Flowable, float]]], list]:
+        """Items into up to ``ncols`` columns of height ``cap``, in reading order.
+
+        A figure (``floats``) that does not fit in the room left in a column floats to the
+        top of the next column while the text after it goes on filling this one; figures
+        keep their order among themselves.  Returns the columns and what did not fit.
+        """
+        queue = list(self.items if items is None else items)
+        pending: list[Flowable] = []  # floated figures, for the top of the next column
+        cols: list[list[tuple[Flowable, float]]] = []
+        for _ in range(self.ncols):
+            col: list[tuple[Flowable, float]] = []
+            used = 0.0
+            while pending:
+                _, h = pending[0].wrap(cw, cap - used)
+                if h > cap - used + EPS:
+                    break
+                col.append((pending.pop(0), h))
+                used += h
+            while queue:
+                f = queue[0]
+                if not col and getattr(f, "discardable", False):
+                    queue.pop(0)
+                    continue
+                room = cap - used
+                if getattr(f, "floats", False) and pending:
+                    pending.append(queue.pop(0))  # behind the figures already waiting
+                    continue
+                _, h = f.wrap(cw, room)
+                if h <= room + EPS:
+                    nxt = next((g for g in queue[1:] if not getattr(g, "floats", False)), None)
+                    if (getattr(f, "keepWithNext", False) and col and nxt is not None
+                            and not self._starts_in(nxt, cw, room - h)):
+                        break
+                    col.append((f, h))
+                    used += h
+                    queue.pop(0)
+                    continue
+                if floating and getattr(f, "floats", False) and col:
+                    pending.append(queue.pop(0))
+                    continue
+                parts = f.split(cw, room) if room > EPS else []
+                if len(parts) > 1:
+                    first = parts[0]
+                    _, fh = first.wrap(cw, room)
+                    if fh <= room + EPS:
+                        col.append((first, fh))
+                        used += fh
+                        queue[0:1] = parts[1:]
+                break
+            cols.append(col)
+            if not queue and not pending:
+                break
+        return cols, pending + queue
+
+    def _starts_in(self, f: Flowable, cw: float, room: float) -> bool:
+        if getattr(f, "discardable", False):
+            return True
+        _, h = f.wrap(cw, room)
+        if h <= room + EPS:
+            return True
+        return len(f.split(cw, room)) > 1 if room > EPS else False
+
+    def _balanced(self, cw: float, lines_avail: int, items: list) -> tuple[list, list]:
+        """The shortest columns (whole lines) that take all ``items``, else the fullest."""
+        if self.ncols > 1:
+            total = sum(f.wrap(cw, 1e6)[1] for f in items)
+            start = max(1, math.ceil(total / self.pitch / self.ncols - 1e-6))
+            for n in range(start, lines_avail + 1):
+                cols, rest = self._fill(cw, n * self.pitch, items)
+                if not rest:
+                    return cols, rest
+        cols, rest = self._fill(cw, lines_avail * self.pitch, items)
+        if rest and all(getattr(f, "floats", False) for f in rest):
+            # only figures would go over: they would stand apart from their text, after
+            # its end; keep them in place and carry the text after them over with them
+            return self._fill(cw, lines_avail * self.pitch, items, floating=False)
+        return cols, rest
+
+    def _layout(self, aw: float, ah: float):
+        key = (round(aw, 3), round(ah, 3))
+        hit = self._layout_cache.get(key)
+        if hit is not None:
+            return hit
+        cw = self.col_width(aw)
+        head_h = self._head_height(aw)
+        avail = ah - head_h - self._vpad()
+        if self.fixed is not None:
+            cols = self.fixed
+            body = max((sum(h for _, h in c) for c in cols), default=0.0)
+            result = (head_h, body, cols, [])
+        else:
+            lines_avail = max(0, int((avail + EPS) // self.pitch))
+            cols, rest = self._balanced(cw, lines_avail, self.items)
+            # a little too long: trim the figures (crop their pictures) a line or two each
+            # rather than carry a few lines over to the next page
+            for lines in range(1, 4) if rest else ():
+                trimmed = [f.trimmed(lines) if getattr(f, "floats", False) else f
+                           for f in self.items]
+                if any(f is None for f in trimmed) or trimmed == self.items:
+                    break
+                cols_t, rest_t = self._balanced(cw, lines_avail, trimmed)
+                if not rest_t:
+                    cols, rest = cols_t, rest_t
+                    break
+            body = max((sum(h for _, h in c) for c in cols), default=0.0)
+            result = (head_h, body, cols, rest)
+        self._layout_cache[key] = result
+        return result
+
+    def wrap(self, aw, ah):
+        self.width = aw
+        layout = self._layout(aw, ah)
+        head_h, body, _cols, rest = layout
+        self._drawn = layout  # what draw() sets (it must not lay out again at another height)
+        if rest:  # needs more room than there is: ask for a split
+            self.height = ah + self.pitch
+        else:
+            self.height = snap(head_h + body + self._vpad(), self.pitch)
+        return aw, self.height
+
+    def split(self, aw, ah):
+        head_h, body, cols, rest = self._layout(aw, ah)
+        if not rest:
+            # all the items fit (or there are none, e.g. a member with no text): only the
+            # head can be too tall for the room left; then the whole section moves on
+            # (returning itself would be a split that makes no progress)
+            fits = snap(head_h + body + self._vpad(), self.pitch) <= ah + EPS
+            return [self] if fits else []
+        placed = sum(len(c) for c in cols)
+        body_lines = body / self.pitch
+        if placed == 0 or (self.head and body_lines + EPS < self.min_lines):
+            self.stuck_source = self._stuck(aw, ah, rest)
+            return []
+        look = dict(columns=self.ncols, gutter=self.gutter, pitch=self.pitch, box=self.box,
+                    box_pad=self.box_pad, box_width=self.box_width, rule=self.rule,
+                    rule_width=self.rule_width, source=self.source)
+        first = Section(self.head, [], fixed=cols, **look)
+        second = Section([], rest, **look)
+        # The rest continues in the next column frame (the next page): nothing may slip into
+        # the room left below the first part, or the reading order breaks.
+        return [first, FrameBreak(), second]
+
+    def _stuck(self, aw: float, ah: float, rest: list) -> Pos | None:
+        """The source of the first block that cannot be placed (for the error message)."""
+        for f in rest or self.items:
+            if getattr(f, "discardable", False) or getattr(f, "keepWithNext", False):
+                continue
+            f.split(self.col_width(aw), ah)
+            return getattr(f, "stuck_source", None) or getattr(f, "source", None) \
+                or self.source
+        return self.source
+
+    def draw(self):
+        c = self.canv
+        aw, h = self.width, self.height
+        drawn = getattr(self, "_drawn", None)
+        head_h, body, cols, _ = drawn if drawn is not None else self._layout(aw, h)
+        if self.box:
+            # the frame: half a line above the head and below the last line; the rest of the
+            # whole lines the section takes stays outside, under the frame
+            bottom = h - head_h - body - self._pad()
+            c.saveState()
+            c.setStrokeColor(self.box)
+            c.setLineWidth(self.box_width)
+            c.rect(0, bottom, aw, h - bottom, stroke=1, fill=0)
+            c.restoreState()
+        x0 = self.box_pad if self.box else 0.0
+        y = h - self._pad()
+        inner = self._inner(aw)
+        for f in self.head:
+            _, fh = f.wrap(inner, 1e6)
+            y -= fh
+            f.drawOn(c, x0, y)
+        # the columns start on the grid line below the head (head_h is whole lines), not
+        # below the head's raw height
+        y = h - head_h
+        cw = self.col_width(aw)
+        if self.rule and len(cols) > 1:
+            c.setStrokeColor(self.rule)
+            c.setLineWidth(self.rule_width)
+            for i in range(1, len(cols)):
+                gx = x0 + i * (cw + self.gutter) - self.gutter / 2
+                c.line(gx, y - body, gx, y)
+        for i, col in enumerate(cols):
+            cy = y
+            cx = x0 + i * (cw + self.gutter)
+            for j, (f, fh) in enumerate(col):
+                cy -= fh
+                f.wrap(cw, fh)
+                if getattr(f, "floats", False):
+                    f.at_top = j == 0
+                f.drawOn(c, cx, cy)

@@ -1,0 +1,1 @@
+"""How it is painted: fonts, text operators, colours, pictures and links on the canvas."""
