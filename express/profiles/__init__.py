@@ -62,6 +62,12 @@ def find_profile(project: Path, name: str) -> Path | None:
     return None
 
 
+def chosen_name(printer: object | None, template: str) -> str:
+    """The profile's name: the printer's (``print_profile`` in publication.yaml) if given,
+    else the template's."""
+    return str(printer) if printer is not None else template
+
+
 def read_profile(path: Path, condition: str, why: str) -> OutputProfile:
     """The profile at ``path``, checked to be an ICC output (printer) profile for CMYK."""
     try:

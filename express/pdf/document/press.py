@@ -31,6 +31,7 @@ from express.profiles import (
     CUSTOM_CONDITION,
     OutputProfile,
     ProfileError,
+    chosen_name,
     find_profile,
     read_profile,
     search_dirs,
@@ -66,12 +67,13 @@ def print_edition(project: Project, publication: Publication, t: Template, issue
 def output_profile(project: Project, publication: Publication, t: Template, issue_pos: Pos,
                    diags: Diagnostics) -> OutputProfile | None:
     """The printer's profile if ``publication.yaml`` names one, else the template's."""
+    name = chosen_name(publication.print_profile, t.print.profile)
     if publication.print_profile is not None:
-        name, where = str(publication.print_profile), publication.at("print_profile")
+        where = publication.at("print_profile")
         condition = str(publication.print_condition or CUSTOM_CONDITION)
         why = f"print_profile in {where.path}"
     else:
-        name, where, condition = t.print.profile, issue_pos, t.print.condition
+        where, condition = issue_pos, t.print.condition
         why = f"print.profile in {t.path.name}"
     path = find_profile(project.root, name)
     if path is None:
