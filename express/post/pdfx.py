@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 import re
 import uuid
-import zlib
 from xml.sax.saxutils import escape
 
 import pikepdf
@@ -62,7 +61,7 @@ def finish_print(data: bytes, press: PrintEdition, issue: Issue, archive: Archiv
 def make_pdfx(pdf: pikepdf.Pdf, press: PrintEdition, issue: Issue, archive: Archive) -> None:
     """Add the output intent, the PDF/X version and the XMP metadata to ``pdf``."""
     profile = press.profile
-    icc = pikepdf.Stream(pdf, zlib.compress(profile.data, 9))
+    icc = pikepdf.Stream(pdf, profile.compressed)
     icc.Filter, icc.N = pikepdf.Name.FlateDecode, 4
     intent = pikepdf.Dictionary(
         Type=pikepdf.Name.OutputIntent, S=pikepdf.Name.GTS_PDFX,

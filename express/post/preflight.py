@@ -76,7 +76,8 @@ def colour_and_fonts(pdf: pikepdf.Pdf) -> list[Finding]:
             found.append(Finding(index, "print.annotation", str(len(page.obj.Annots))))
         for holder, resources in _contents(page):
             target = page if holder is page.obj else holder
-            for operands, op in pikepdf.parse_content_stream(target):
+            # only these operators become Python objects (a page has thousands of others)
+            for operands, op in pikepdf.parse_content_stream(target, "rg RG cs CS"):
                 name = str(op)
                 if name in _COLOUR_OPS:
                     found.append(Finding(index, "print.rgb", f"{name} {_numbers(operands)}"))

@@ -8,14 +8,17 @@ the PDF/X output intent.  Which one, in order:
 2. else the one the layout template names (``print.profile``), by default
    ``FOGRA39L_coated.icc``, which ``make`` provisions (express/profiles/provision.py).
 
-A name is looked up in the project's ``profiles/`` folder, then ``.cache/profiles`` (the
-provisioned default), then the system's colour folders.  Profile files are never committed.
+A name is looked up in the project's ``profiles/`` folder, the folders in
+``$EXPRESS_PROFILE_PATH``, ``.cache/profiles`` (the provisioned default), then the system's
+colour folders.  Profile files are never committed.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,9 +45,21 @@ class OutputProfile:
     def digest(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
 
+    @property
+    def compressed(self) -> bytes:
+        """The profile Flate-compressed, to embed (made once per profile and process)."""
+        return _compressed(self.data)
+
+
+@functools.cache
+def _compressed(data: bytes) -> bytes:
+    return zlib.compress(data, 9)
+
 
 def search_dirs(project: Path) -> list[Path]:
-    return [project / "profiles", project / ".cache" / "profiles",
+    extra = os.environ.get("EXPRESS_PROFILE_PATH", "").split(os.pathsep)
+    return [project / "profiles", *(Path(p) for p in extra if p),
+            project / ".cache" / "profiles",
             *(Path(os.path.expanduser(d)) for d in SYSTEM_DIRS)]
 
 
