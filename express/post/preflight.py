@@ -163,14 +163,17 @@ def unsafe_text(data: bytes, trim: tuple[float, float, float, float], bleed: flo
 
 def locate(text: str, *sources: object) -> Pos | None:
     """Where ``text`` (as printed: maybe a part of what was written) was written among the
-    texts of ``sources``."""
+    texts of ``sources``: a text that is all of it first, else one it is part of."""
     wanted = re.sub(r"\s+", "", text)
     if not wanted:
         return None
     pattern = re.compile(r"\s*".join(map(re.escape, wanted)))  # spaces as printed or not
-    for source in sources:
-        for piece in pieces(source):
-            found = pattern.search(piece.text)
+    every = [piece for source in sources for piece in pieces(source)]
+    for whole in (True, False):
+        for piece in every:
+            found = pattern.fullmatch(piece.text.strip()) if whole \
+                else pattern.search(piece.text)
             if found:
-                return piece.locate(found.start())
+                return piece.locate(found.start() + (len(piece.text) - len(
+                    piece.text.lstrip()) if whole else 0))
     return None
