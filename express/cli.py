@@ -227,8 +227,8 @@ def profiles(project: Project, provision: bool, template: str | None) -> None:
     """Show which output profile (ICC) the print edition uses, and why.
 
     The printer's, when issues/publication.yaml names one (print_profile:), else the
-    layout template's (print.profile); looked up in profiles/, .cache/profiles and the
-    system's colour folders. --provision makes the default from Debian's FOGRA39 data
+    layout template's (print.profile); looked up in profiles/, $EXPRESS_PROFILE_PATH,
+    .cache/profiles and the system's colour folders. --provision makes the default from Debian's FOGRA39 data
     with ArgyllCMS (about 20 s, once).
     """
     from express.load import load_publication

@@ -8,12 +8,22 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from click.testing import CliRunner
 
 from express.pdf.template import MM, read_template
-from tests.conftest import copy_project
+from tests.conftest import ROOT, copy_project
 
 SAMPLES = ("2020-winter", "2022-spring")
 BLEED = 3 * MM
+PROFILE = ROOT / ".cache" / "profiles" / "FOGRA39L_coated.icc"  # made by make setup
+
+
+def run(project, *args):
+    """``express --project … ARGS`` as an editor runs it, in English."""
+    from express.cli import main
+
+    return CliRunner().invoke(main, ["--project", str(project.root), *args],
+                              env={"LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""})
 
 
 @pytest.fixture(scope="session")

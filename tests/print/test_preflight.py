@@ -11,24 +11,15 @@ from pathlib import Path
 import pikepdf
 import pytest
 import yaml
-from click.testing import CliRunner
 from PIL import Image
 
 from express.build import build
-from express.cli import main
 from express.pdf.document.padding import pages_to_add
 from express.pdf.template import TemplateError, read_template
 from express.post.preflight import colour_and_fonts, unsafe_text
 from express.proof.spreads import facing
 from tests.conftest import ROOT, edit
-from tests.print.conftest import BLEED
-
-PROFILE = ROOT / ".cache" / "profiles" / "FOGRA39L_coated.icc"
-
-
-def run(project, *args):
-    return CliRunner().invoke(main, ["--project", str(project.root), *args],
-                              env={"LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""})
+from tests.print.conftest import BLEED, PROFILE, run
 
 
 def _change_template(project, change) -> None:
