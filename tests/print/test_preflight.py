@@ -41,13 +41,14 @@ def test_spreads_face_between_the_cover_and_the_last_page():
 def _faulty_pdf() -> bytes:
     """A PDF as a careless generator makes it: RGB text, an RGB picture, a font that is
     not embedded (Helvetica), a link."""
+    from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen.canvas import Canvas
 
     buf = io.BytesIO()
     canv = Canvas(buf)
     canv.setFillColorRGB(0.1, 0.1, 0.1)
     canv.drawString(100, 700, "rich black")
-    canv.drawInlineImage(Image.new("RGB", (4, 4), "red"), 100, 600, 20, 20)
+    canv.drawImage(ImageReader(Image.new("RGB", (4, 4), "red")), 100, 600, 20, 20)
     canv.linkURL("https://example.org/", (100, 690, 200, 710))
     canv.showPage()
     canv.save()
