@@ -228,8 +228,8 @@ def profiles(project: Project, provision: bool, template: str | None) -> None:
 
     The printer's, when issues/publication.yaml names one (print_profile:), else the
     layout template's (print.profile); looked up in profiles/, $EXPRESS_PROFILE_PATH,
-    .cache/profiles and the system's colour folders. --provision makes the default from Debian's FOGRA39 data
-    with ArgyllCMS (about 20 s, once).
+    .cache/profiles and the system's colour folders. --provision makes the default
+    from Debian's FOGRA39 data with ArgyllCMS (about 20 s, once).
     """
     from express.load import load_publication
     from express.pdf.template import read_template
