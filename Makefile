@@ -7,8 +7,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 FONTS  := .cache/fonts/.provisioned
+# the print edition's default output profile (made once from Debian's FOGRA39 data)
+PROFILE := .cache/profiles/FOGRA39L_coated.icc
 
-.PHONY: build test bench lint fonts setup clean
+.PHONY: build test bench lint fonts profiles setup clean
 
 build: setup
 	$(BIN)/express build
@@ -19,13 +21,16 @@ test: setup
 bench: setup
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/archive.py
+	$(BIN)/python bench/bench_print.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check express tests bench issues/make_sample_images.py
 
-setup: $(STAMP) $(FONTS)
+setup: $(STAMP) $(FONTS) $(PROFILE)
 
 fonts: $(FONTS)
+
+profiles: $(PROFILE)
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +40,10 @@ $(STAMP): requirements.lock pyproject.toml
 
 $(FONTS): $(STAMP) templates/pdf/*.yaml
 	$(BIN)/express fonts --provision
+	touch $@
+
+$(PROFILE): $(STAMP)
+	$(BIN)/express profiles --provision
 	touch $@
 
 clean:

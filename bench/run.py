@@ -45,6 +45,7 @@ class Run:
 def child_env() -> dict[str, str]:
     env = dict(os.environ)
     env.setdefault("EXPRESS_FONT_PATH", str(ROOT / ".cache" / "fonts"))
+    env.setdefault("EXPRESS_PROFILE_PATH", str(ROOT / ".cache" / "profiles"))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(ROOT / ".cache" / "pycache")
     return env

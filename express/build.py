@@ -53,6 +53,8 @@ class BuildResult:
     site: Path | None = None
     typeset: set[str] = field(default_factory=set)  # issues whose PDF this build made
     site_reused: bool = False  # the site was up to date and left as it was
+    prints: dict[str, Path] = field(default_factory=dict)  # print editions asked for
+    printed: set[str] = field(default_factory=set)  # those this build made
 
     @property
     def ok(self) -> bool:
@@ -95,20 +97,22 @@ def relaxed_gc() -> Iterator[None]:
 
 def build(project: Project, ids: list[str] | None = None, *, template: str | None = None,
           site: bool = True, progress: Progress | None = None, force: bool = False,
-          jobs: int | None = None) -> BuildResult:
-    """Check, then make the PDFs of ``ids`` (all when None) and the site, as needed.
+          jobs: int | None = None, for_print: bool = False) -> BuildResult:
+    """Check, then make the PDFs of ``ids`` (all when None) and the site, as needed;
+    ``for_print``: their print editions too (``build/print/<id>.pdf``).
 
     ``force`` makes every output anew; ``jobs`` caps the processes typesetting at once
     (default: one per core).
     """
     with relaxed_gc():
-        run = _Build(project, template, progress or (lambda step: None), force, jobs)
+        run = _Build(project, template, progress or (lambda step: None), force, jobs,
+                     for_print)
         return run.build(ids, site)
 
 
 class _Build:
     def __init__(self, project: Project, template: str | None, progress: Progress,
-                 force: bool, jobs: int | None) -> None:
+                 force: bool, jobs: int | None, for_print: bool = False) -> None:
         self.project, self.template, self.progress = project, template, progress
         self.force, self.jobs = force, jobs
         store = cache_dir(project.root)
@@ -116,6 +120,7 @@ class _Build:
         self.hashes = FileHashes(store / "hashes.json")
         self.keys = Keys(project, self.hashes)  # before loading: see its docstring
         self.pdf_dir = project.build / "pdf"
+        self.for_print = for_print
 
     def build(self, ids: list[str] | None, site: bool) -> BuildResult:
         self.progress(Step("checking", total=len(ids or issue_folders(self.project.issues))))
@@ -132,6 +137,9 @@ class _Build:
 
     def pdf_path(self, issue: Issue) -> Path:
         return self.pdf_dir / f"{issue.id}.pdf"
+
+    def print_path(self, issue: Issue) -> Path:
+        return self.project.build / "print" / f"{issue.id}.pdf"
 
     def _build(self, archive: Archive, ids: list[str] | None, site: bool,
                result: BuildResult) -> None:
@@ -152,6 +160,8 @@ class _Build:
             wanted += [(i, self.keys.pdf(i, self.template)) for i in archive.issues
                        if i.id not in named_ids and not self.pdf_path(i).exists()]
         made = self._typeset(archive, wanted, diags) if wanted else []
+        printed = self._print_editions(archive, named, manifest, diags) \
+            if self.for_print and not diags.has_errors else []
         if diags.has_errors:
             return
         for n, (issue, key, data, issue_diags) in enumerate(made, 1):
@@ -163,17 +173,45 @@ class _Build:
                 manifest.pdfs[issue.id] = entry(key, digest, issue_diags)
             else:
                 manifest.pdfs.pop(issue.id, None)
+        for issue, key, data, issue_diags in printed:
+            path = self.print_path(issue)
+            write_atomic(path, data)
+            digest = self.hashes.record(path, data)
+            if key is not None:
+                manifest.prints[issue.id] = entry(key, digest, issue_diags)
+            else:
+                manifest.prints.pop(issue.id, None)
         result.typeset = {issue.id for issue, *_ in made}
         result.pdfs = {i.id: self.pdf_path(i) for i in archive.issues}
+        if self.for_print:
+            result.prints = {i.id: self.print_path(i) for i in named}
+            result.printed = {issue.id for issue, *_ in printed}
         if site:
             self._site(archive, manifest, result)
         # only after the outputs are in place: the manifest never names what is not there
         known = {f.name for f in issue_folders(self.project.issues)}
         manifest.pdfs = {k: e for k, e in manifest.pdfs.items() if k in known}
+        manifest.prints = {k: e for k, e in manifest.prints.items() if k in known}
         manifest.save(self.manifest_path)
 
+    def _print_editions(self, archive: Archive, named: list[Issue], manifest: Manifest,
+                        diags: Diagnostics
+                        ) -> list[tuple[Issue, str | None, bytes, Diagnostics]]:
+        """The print editions of ``named`` that are not up to date, made."""
+        wanted: list[tuple[Issue, str | None]] = []
+        for issue in named:
+            key = self.keys.print_pdf(issue, self.template, archive)
+            old = manifest.prints.get(issue.id)
+            if not self.force and key is not None and old is not None and old.key == key \
+                    and self.hashes.digest(self.print_path(issue)) == old.digest:
+                diags.extend(old.diagnostics())
+            else:
+                wanted.append((issue, key))
+        return self._typeset(archive, wanted, diags, for_print=True) if wanted else []
+
     def _typeset(self, archive: Archive, wanted: list[tuple[Issue, str | None]],
-                 diags: Diagnostics) -> list[tuple[Issue, str | None, bytes, Diagnostics]]:
+                 diags: Diagnostics, for_print: bool = False
+                 ) -> list[tuple[Issue, str | None, bytes, Diagnostics]]:
         """The PDFs of ``wanted``, in its order: (issue, key, bytes, diagnostics)."""
         from express.typeset import typeset
 
@@ -186,7 +224,7 @@ class _Build:
 
         got: dict[str, tuple[bytes | None, Diagnostics]] = {}
         for done in typeset(self.project, archive, [i for i, _ in wanted], self.template,
-                            jobs=self.jobs, on_page=on_page):
+                            jobs=self.jobs, on_page=on_page, for_print=for_print):
             finished += 1
             got[done.issue.id] = (done.pdf, done.diags)
             self.progress(Step("typesetting", done.issue.id, pages=done.pages,

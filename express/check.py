@@ -11,13 +11,14 @@ from express.project import Project
 
 
 def check(project: Project, ids: list[str] | None = None, *, glyphs: bool = False,
-          pictures: bool = False, strict: bool = False, whole: bool = True
-          ) -> tuple[Archive | None, Diagnostics]:
+          pictures: bool = False, strict: bool = False, whole: bool = True,
+          for_print: bool = False) -> tuple[Archive | None, Diagnostics]:
     """Load and lint; ``glyphs`` also looks for characters no font can print, ``pictures``
     decodes every picture (the PDF build reports both itself, so only ``express check``
-    asks for them); ``strict`` makes every warning an error.  With ``ids`` and not
-    ``whole`` the archive holds only those issues (the others are read for their numbers
-    alone: see ``load_archive``)."""
+    asks for them); ``for_print`` pre-flights the print edition (:func:`preflight`);
+    ``strict`` makes every warning an error.  With ``ids`` and not ``whole`` the archive
+    holds only those issues (the others are read for their numbers alone: see
+    ``load_archive``)."""
     archive, diags = load_archive(project.issues, ids or None, whole=whole)
     if archive is not None:
         path = project.templates / "lint" / "hyouki.yaml"
@@ -32,6 +33,8 @@ def check(project: Project, ids: list[str] | None = None, *, glyphs: bool = Fals
                     _glyphs(issue, fonts[issue.template], diags)
                 if pictures:
                     _pictures(project, issue, diags)
+        if for_print and not diags.has_errors:
+            preflight(project, archive, ids, diags)
     if strict:
         diags = Diagnostics(Diagnostic(Severity.ERROR, d.pos, d.code, d.args) for d in diags)
     return archive, diags
@@ -70,3 +73,14 @@ def _pictures(project: Project, issue: Issue, diags: Diagnostics) -> None:
     sizes = PictureSizes(diags, project.root / ".cache" / "images")
     for image in images_in(issue):
         sizes.size(image)
+
+
+def preflight(project: Project, archive: Archive, ids: list[str] | None,
+              diags: Diagnostics) -> None:
+    """``express check --print``: each issue's print edition set in memory (nothing is
+    written) and what its pre-flight finds added to ``diags``."""
+    from express.typeset import typeset
+
+    issues = [i for i in archive.issues if not ids or i.id in ids]
+    for done in typeset(project, archive, issues, None, for_print=True):
+        diags.extend(done.diags)

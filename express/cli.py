@@ -77,18 +77,22 @@ def main(ctx: click.Context, project_dir: Path | None) -> None:
 @click.argument("ids", nargs=-1)
 @click.option("--strict", is_flag=True,
               help="Treat editorial warnings (weekdays, repeats, 表記ゆれ, …) as errors.")
+@click.option("--print", "for_print", is_flag=True,
+              help="Also pre-flight the print edition: set it in memory and report text "
+                   "outside the safe area, pictures under resolution, RGB, fonts.")
 @click.pass_obj
-def check(project: Project, ids: tuple[str, ...], strict: bool) -> None:
+def check(project: Project, ids: tuple[str, ...], strict: bool, for_print: bool) -> None:
     """Check issues for mistakes before anything is typeset.
 
     Checks the issues named by IDS (folder names under issues/), or all of them. Every
     problem is printed at once as file:line:col with what to write instead. Exit status
     is 1 when there are errors; warnings alone do not fail, unless --strict is given.
+    With --print the print edition is set (nothing is written) and pre-flighted.
     """
     from express.check import check as run_check
 
     archive, diags = run_check(project, list(ids), glyphs=True, pictures=True, strict=strict,
-                               whole=False)
+                               whole=False, for_print=for_print)
     errors = report(diags)
     if not diags:
         count = len(ids) if ids else len(archive.issues) if archive else 0
@@ -170,15 +174,19 @@ def fonts(project: Project, provision: bool, template: str | None) -> None:
               help="Make everything anew, even outputs whose inputs did not change.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Issues typeset at once (default: one per core).")
+@click.option("--print", "for_print", is_flag=True,
+              help="Also write the print edition for the printing company: "
+                   "build/print/<id>.pdf (PDF/X-4, CMYK, bleed and trim marks).")
 @click.pass_obj
 def build(project: Project, ids: tuple[str, ...], template: str | None, no_site: bool,
-          force: bool, jobs: int | None) -> None:
+          force: bool, jobs: int | None, for_print: bool) -> None:
     """Build PDFs (build/pdf/<id>.pdf) and the archive site (build/site/).
 
     Builds the issues named by IDS, or all of them. Issues are checked first; if anything
     is wrong nothing is written and the previous output stays as it was. Outputs whose
     inputs (issue files, templates, fonts, express itself) did not change since the last
-    build are kept as they are; --force makes them anew.
+    build are kept as they are; --force makes them anew. With --print the print editions
+    are written too (build/print/<id>.pdf), pre-flighted; see docs/print.md.
     """
     from express.build import build as run_build
     from express.progress import StatusLine
@@ -186,7 +194,7 @@ def build(project: Project, ids: tuple[str, ...], template: str | None, no_site:
     status = StatusLine(sys.stderr) if sys.stderr.isatty() else None
     try:
         result = run_build(project, list(ids), template=template, site=not no_site,
-                           progress=status, force=force, jobs=jobs)
+                           progress=status, force=force, jobs=jobs, for_print=for_print)
     finally:
         if status is not None:
             status.clear()
@@ -201,9 +209,58 @@ def build(project: Project, ids: tuple[str, ...], template: str | None, no_site:
         shown = os.path.relpath(path)
         click.echo(shown if issue_id in result.typeset
                    else message("build.unchanged", path=shown))
+    for issue_id, path in sorted(result.prints.items()):
+        shown = message("build.print_written", path=os.path.relpath(path))
+        click.echo(shown if issue_id in result.printed
+                   else message("build.unchanged", path=shown))
     if result.site:
         index = f"{os.path.relpath(result.site)}/index.html"
         click.echo(message("build.unchanged", path=index) if result.site_reused else index)
+
+
+@main.command()
+@click.option("--provision", is_flag=True,
+              help="Make the default output profile (FOGRA39) if it is not there yet.")
+@click.option("--template", default=None, help="Layout template whose profile to show.")
+@click.pass_obj
+def profiles(project: Project, provision: bool, template: str | None) -> None:
+    """Show which output profile (ICC) the print edition uses, and why.
+
+    The printer's, when issues/publication.yaml names one (print_profile:), else the
+    layout template's (print.profile); looked up in profiles/, $EXPRESS_PROFILE_PATH,
+    .cache/profiles and the system's colour folders. --provision makes the default
+    from Debian's FOGRA39 data with ArgyllCMS (about 20 s, once).
+    """
+    from express.load import load_publication
+    from express.pdf.template import read_template
+    from express.profiles import ProfileError, chosen_name, find_profile, read_profile
+    from express.profiles.provision import ProvisionError
+    from express.profiles.provision import provision as make_default
+
+    if provision:
+        try:
+            make_default(project.root)
+        except ProvisionError as exc:
+            click.echo(f"express profiles: {exc}", err=True)
+            sys.exit(1)
+    t = read_template(project.pdf_template(template))
+    diags = Diagnostics()
+    pub = load_publication(project.issues, diags) if project.issues.is_dir() else None
+    printer = pub.print_profile if pub is not None else None
+    name = chosen_name(printer, t.print.profile)
+    why = "print_profile in publication.yaml" if printer is not None \
+        else f"print.profile in {t.path.name}"
+    path = find_profile(project.root, name)
+    if path is None:
+        click.echo(f"{name}: MISSING ({why}); run `express profiles --provision` or put "
+                   "it into profiles/", err=True)
+        sys.exit(1)
+    try:
+        found = read_profile(path, "", why)
+    except ProfileError as exc:
+        click.echo(f"{name}: {path}: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"{found.description}\n  {path}\n  ({why})")
 
 
 @main.command()
@@ -216,32 +273,37 @@ def build(project: Project, ids: tuple[str, ...], template: str | None, no_site:
 @click.option("--scale", default=1.5, show_default=True, help="Pixels per point.")
 @click.option("--no-build", is_flag=True,
               help="Proof build/pdf/ID.pdf as it is, without building it first.")
+@click.option("--print", "for_print", is_flag=True,
+              help="Proof the print edition (build/print/ID.pdf), marks and all, into "
+                   "build/proof/ID-print/, with each spread as spread-NN-NN.png.")
 @click.pass_obj
 def proof(project: Project, issue_id: str, diff: bool, grid: bool, template: str | None,
-          scale: float, no_build: bool) -> None:
+          scale: float, no_build: bool, for_print: bool) -> None:
     """Render each page of issue ID's PDF to build/proof/ID/page-NN.png.
 
     The PDF is built first when its inputs changed (as `express build ID --no-site`).
     Also writes contact.png, every page as a thumbnail labelled with its folio. The last
     proof's pages are kept in previous/; with --diff the pages that changed since then are
     listed, framed on the contact sheet and shown in page-NN.diff.png. With --grid the
-    template's text grid is drawn over the pages.
+    template's text grid is drawn over the pages. With --print the print edition is
+    proofed instead, and its facing pages are put side by side (spread-NN-NN.png).
     """
     from express.pdf.template import read_template
-    from express.proof import label_font, make_proof, read_style
+    from express.proof import label_font, make_proof, read_style, write_spreads
 
     if not no_build:
         from express.build import build as run_build
 
-        result = run_build(project, [issue_id], template=template, site=False)
+        result = run_build(project, [issue_id], template=template, site=False,
+                           for_print=for_print)
         if report(result.diags):
             sys.exit(1)
-    pdf = project.build / "pdf" / f"{issue_id}.pdf"
+    pdf = project.build / ("print" if for_print else "pdf") / f"{issue_id}.pdf"
     if not pdf.exists():
         click.echo(message("proof.no_pdf", id=issue_id, path=os.path.relpath(pdf)), err=True)
         sys.exit(1)
     layout = None
-    if grid:
+    if grid and not for_print:  # (the grid is drawn on the screen edition's page)
         if template is None:
             from express.load import load_archive
 
@@ -251,11 +313,14 @@ def proof(project: Project, issue_id: str, diff: bool, grid: bool, template: str
             template = issue.template if issue else None
         layout = read_template(project.pdf_template(template))
     style = read_style(project.templates / "proof" / "contact-sheet.yaml")
-    out = project.build / "proof" / issue_id
+    out = project.build / "proof" / (f"{issue_id}-print" if for_print else issue_id)
     result = make_proof(pdf, out, style, font=label_font(project, style.font_role, template),
                         scale=scale, template=layout, diff=diff)
     click.echo(message("proof.written", count=len(result.pages), path=os.path.relpath(out),
                        sheet=os.path.relpath(result.sheet)))
+    if for_print:
+        spreads = write_spreads(result.pages, out)
+        click.echo(message("proof.spreads", count=len(spreads), path=os.path.relpath(out)))
     if result.changed is None:
         return
     total = len(result.pages)

@@ -44,19 +44,22 @@ def available_cores() -> int:
 
 
 def typeset(project: Project, archive: Archive, issues: list[Issue], template: str | None,
-            *, jobs: int | None = None, on_page: OnPage | None = None) -> Iterator[Typeset]:
+            *, jobs: int | None = None, on_page: OnPage | None = None,
+            for_print: bool = False) -> Iterator[Typeset]:
     """Each issue's PDF and diagnostics, in the order they are finished, set by up to
-    ``jobs`` processes at once (default: one per core)."""
+    ``jobs`` processes at once (default: one per core); ``for_print``: the print
+    editions."""
     jobs = min(jobs or available_cores(), len(issues))
     if jobs <= 1:
         for issue in issues:
-            yield _typeset_one(project, archive, issue, template, on_page)
+            yield _typeset_one(project, archive, issue, template, on_page, for_print)
     else:
-        yield from _typeset_in_pool(project, archive, issues, template, jobs, on_page)
+        yield from _typeset_in_pool(project, archive, issues, template, jobs, on_page,
+                                    for_print)
 
 
 def _typeset_one(project: Project, archive: Archive, issue: Issue, template: str | None,
-                 on_page: OnPage | None) -> Typeset:
+                 on_page: OnPage | None, for_print: bool = False) -> Typeset:
     from express.pdf.render import render_issue
 
     pages = 0
@@ -67,7 +70,8 @@ def _typeset_one(project: Project, archive: Archive, issue: Issue, template: str
         if on_page is not None:
             on_page(issue.id, number)
 
-    pdf, diags = render_issue(issue, archive, project, template, on_page=page_done)
+    pdf, diags = render_issue(issue, archive, project, template, on_page=page_done,
+                              for_print=for_print)
     return Typeset(issue, pdf, diags, pages)
 
 
@@ -78,8 +82,8 @@ def _start_method() -> str:
 
 
 def _typeset_in_pool(project: Project, archive: Archive, issues: list[Issue],
-                     template: str | None, jobs: int, on_page: OnPage | None
-                     ) -> Iterator[Typeset]:
+                     template: str | None, jobs: int, on_page: OnPage | None,
+                     for_print: bool) -> Iterator[Typeset]:
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
@@ -89,7 +93,8 @@ def _typeset_in_pool(project: Project, archive: Archive, issues: list[Issue],
     ctx = multiprocessing.get_context(method)
     pages = ctx.SimpleQueue() if on_page is not None else None
     pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_start_worker,
-                               initargs=(project, archive, template, pages, gc.get_threshold()))
+                               initargs=(project, archive, template, pages, gc.get_threshold(),
+                                         for_print))
     try:
         pending = {pool.submit(_work, issue.id): issue for issue in issues}
         while pending:
@@ -123,19 +128,19 @@ def _warm_up(project: Project, issues: list[Issue], template: str | None) -> Non
 
 # ------------------------------------------------------------------ in the worker processes
 
-_worker: tuple | None = None  # (project, archive, template, page queue)
+_worker: tuple | None = None  # (project, archive, template, page queue, for_print)
 
 
 def _start_worker(project: Project, archive: Archive, template: str | None, pages,
-                  gc_threshold: tuple[int, int, int]) -> None:
+                  gc_threshold: tuple[int, int, int], for_print: bool = False) -> None:
     global _worker
     gc.set_threshold(*gc_threshold)  # as the build set it (spawned workers start afresh)
-    _worker = (project, archive, template, pages)
+    _worker = (project, archive, template, pages, for_print)
 
 
 def _work(issue_id: str) -> tuple[bytes | None, Diagnostics, int]:
-    project, archive, template, pages = _worker
+    project, archive, template, pages, for_print = _worker
     issue = next(i for i in archive.issues if i.id == issue_id)
     report = (lambda i, n: pages.put((i, n))) if pages is not None else None
-    done = _typeset_one(project, archive, issue, template, report)
+    done = _typeset_one(project, archive, issue, template, report, for_print)
     return done.pdf, done.diags, done.pages

@@ -20,8 +20,10 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 @pytest.fixture(autouse=True, scope="session")
 def _fonts_from_checkout() -> None:
-    """Copies of the project find the fonts provisioned in the checkout's .cache/fonts."""
+    """Copies of the project find the fonts (and the print edition's output profile)
+    provisioned in the checkout's .cache."""
     os.environ["EXPRESS_FONT_PATH"] = str(ROOT / ".cache" / "fonts")
+    os.environ["EXPRESS_PROFILE_PATH"] = str(ROOT / ".cache" / "profiles")
     os.environ.setdefault("LANG", "C.UTF-8")
 
 

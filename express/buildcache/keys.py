@@ -131,6 +131,25 @@ class Keys:
                      "publication": self.publication,
                      "template": [path.name, template_digest], "fonts": fonts})
 
+    def print_pdf(self, issue: Issue, template: str | None, archive: Archive) -> str | None:
+        """The key of ``issue``'s print edition: its PDF's key and the output profile's
+        content (the printer's, named in publication.yaml, or the template's)."""
+        from express.pdf.template import TemplateError, read_template
+        from express.profiles import chosen_name, find_profile
+
+        key = self.pdf(issue, template)
+        try:
+            t = read_template(self.project.pdf_template(template or issue.template))
+        except (TemplateError, OSError):
+            return None
+        name = chosen_name(archive.publication.print_profile, t.print.profile)
+        path = find_profile(self.project.root, name)
+        profile = self.hashes.digest(path) if path is not None else None
+        if key is None or profile is None:
+            return None
+        return _sha({"pdf": key, "print": [name, profile,
+                                           str(archive.publication.print_condition)]})
+
     def site(self, archive: Archive, pdfs: dict[str, Path]) -> str | None:
         """The key of the site over ``archive`` with these PDFs."""
         issues = []

@@ -52,6 +52,7 @@ def entry(key: str, digest: str, diags: Diagnostics) -> Entry:
 class Manifest:
     pdfs: dict[str, Entry] = field(default_factory=dict)  # issue id → its PDF
     site: Entry | None = None
+    prints: dict[str, Entry] = field(default_factory=dict)  # issue id → its print edition
 
     @classmethod
     def load(cls, path: Path) -> Manifest:
@@ -61,16 +62,18 @@ class Manifest:
                 return cls()
             pdfs = {str(k): _entry(v) for k, v in data["pdfs"].items()}
             site = _entry(data["site"]) if data.get("site") else None
-            for e in [*pdfs.values(), *([site] if site else [])]:
+            prints = {str(k): _entry(v) for k, v in data.get("prints", {}).items()}
+            for e in [*pdfs.values(), *prints.values(), *([site] if site else [])]:
                 e.diagnostics()  # every stored diagnostic must read back
         except (OSError, ValueError, TypeError, KeyError, AttributeError, IndexError):
             return cls()
-        return cls(pdfs, site)
+        return cls(pdfs, site, prints)
 
     def save(self, path: Path) -> None:
         data = {"format": FORMAT,
                 "pdfs": {k: vars(e) for k, e in sorted(self.pdfs.items())},
-                "site": vars(self.site) if self.site else None}
+                "site": vars(self.site) if self.site else None,
+                "prints": {k: vars(e) for k, e in sorted(self.prints.items())}}
         with contextlib.suppress(OSError):  # a cache that cannot be written is not used
             write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1).encode())
 

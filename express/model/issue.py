@@ -20,6 +20,8 @@ class Publication(Located):
     email: Text | None = None
     url: Text | None = None
     archive_url: Text | None = None
+    print_profile: Text | None = None  # the printer's output profile (express/profiles)
+    print_condition: Text | None = None  # its printing condition's registered name
 
 
 @dataclass

@@ -17,6 +17,12 @@ from express.model.issue import Archive, Issue
 from express.pdf.document.book import Book
 from express.pdf.document.canvas import make_canvas_class
 from express.pdf.document.pages import MagazineDoc, Overflow
+from express.pdf.document.press import (
+    PrintDoc,
+    make_print_canvas_class,
+    print_edition,
+    slug_painter,
+)
 from express.pdf.layout.blocks import GridSpace, Para, Stack
 from express.pdf.layout.colophon import Colophon
 from express.pdf.layout.contents import Contents, Entry, define_page_forms
@@ -30,6 +36,7 @@ from express.pdf.paint.fonts import FontsMissing, font_set
 from express.pdf.paint.images import Pictures
 from express.pdf.template import Template, TemplateError, read_template
 from express.post.document import document_meta, finish_canvas
+from express.post.pdfx import finish_print
 from express.project import Project
 
 EDITORIAL_LABEL = "巻頭言"
@@ -107,10 +114,11 @@ def story(p: Parts, issue: Issue, archive: Archive, book: Book) -> list:
 
 def render_issue(issue: Issue, archive: Archive, project: Project,
                  template_name: str | None = None, *,
-                 on_page: Callable[[int], None] | None = None
+                 on_page: Callable[[int], None] | None = None, for_print: bool = False
                  ) -> tuple[bytes | None, Diagnostics]:
     """The issue's PDF (or None when there are errors) and the diagnostics of typesetting;
-    ``on_page`` hears each page's number as it is laid out.
+    ``on_page`` hears each page's number as it is laid out.  ``for_print``: the print
+    edition (express/pdf/document/press.py), PDF/X-4 with its pre-flight's findings.
 
     Of the ``archive`` only ``archive.publication`` is read: the build cache
     (express/buildcache/keys.py) relies on that, so reading more (another issue's facts)
@@ -140,26 +148,40 @@ def render_issue(issue: Issue, archive: Archive, project: Project,
         return None, diags
     kit = TextKit(t, fonts, diags)
     book = Book(top_label=CONTENTS_LABEL)  # the first body page opens with the contents
-    pictures = Pictures(t.ppi, t.jpeg_quality, diags, cache=project.root / ".cache" / "images",
-                        min_ppi=t.min_ppi)
+    pub = archive.publication
+    press = print_edition(project, pub, t, issue, diags) if for_print else None
+    if for_print and press is None:
+        return None, diags
+    pictures = Pictures(press.sheet.spec.ppi if press else t.ppi, t.jpeg_quality, diags,
+                        cache=project.root / ".cache" / "images",
+                        min_ppi=press.sheet.spec.min_ppi if press else t.min_ppi,
+                        separation=press.separation if press else None)
     p = Parts(t, kit, pictures, book)
     cover = cover_text(p, issue)
     flowables = story(p, issue, archive, book)
     if diags.has_errors:  # unreadable pictures, a cover that does not fit …
         return None, diags
-    pub = archive.publication
     buf = io.BytesIO()
-    doc = MagazineDoc(buf, t, kit, book, publication=str(pub.name),
-                      running=f"{pub.name} {issue.title}",
-                      paint_cover=cover_painter(p, issue, archive, cover), on_page=on_page,
-                      **document_meta(issue, archive))
+    running = f"{pub.name} {issue.title}"
+    paint_cover = cover_painter(p, issue, archive, cover, bleed=press.bleed if press else 0.0)
+    meta = document_meta(issue, archive)
+    if press:
+        flowables.append(press.padding)
+        doc = PrintDoc(buf, t, kit, book, edition=press, parts=p, publication=str(pub.name),
+                       running=running, paint_cover=paint_cover, on_page=on_page, **meta)
+    else:
+        doc = MagazineDoc(buf, t, kit, book, publication=str(pub.name), running=running,
+                          paint_cover=paint_cover, on_page=on_page, **meta)
 
     def before_save(canv) -> None:
         define_page_forms(p, book, canv)
         finish_canvas(canv, issue, book)
 
+    canvas = make_canvas_class(before_save)
+    if press:
+        canvas = make_print_canvas_class(canvas, press.sheet, slug_painter(t, kit, running))
     try:
-        doc.build(flowables, canvasmaker=make_canvas_class(before_save))
+        doc.build(flowables, canvasmaker=canvas)
     except Overflow as exc:
         diags.error(exc.source or issue_pos, "pdf.too_large", detail=exc.detail)
         return None, diags
@@ -167,4 +189,6 @@ def render_issue(issue: Issue, archive: Archive, project: Project,
         kit.report_unplaced(issue, pub)  # the running head, contents: texts reused
     if diags.has_errors:
         return None, diags
+    if press:
+        return finish_print(buf.getvalue(), press, issue, archive, t, diags)
     return buf.getvalue(), diags

@@ -31,6 +31,13 @@ COLOUR_NAMES = (
     "ink", "muted", "accent", "accent_light", "rule", "band_text", "table_head",
     "table_head_text", "zebra", "link", "cover_band", "cover_text",
 )  # fmt: skip
+# The print edition's pages in fours: what pads an issue to a multiple of four pages.
+PAD_WITH = ("blank", "notes")
+# How photos are converted to the output profile's CMYK (see express/pdf/paint/images.py).
+INTENTS = ("relative", "perceptual")
+PRINT_NUMBERS = ("bleed_mm", "safe_mm", "mark_length_mm", "mark_width_pt", "slug_mm", "ppi",
+                 "min_ppi")
+PRINT_KEYS = (*PRINT_NUMBERS, "pad_with", "profile", "condition", "intent", "cmyk")
 KINDS = ("report", "committee", "member", "calendar", "officers", "opinions", "providers",
          "article", "editorial")
 # The sections of plain numbers (lengths in pt unless the key says _mm, _lines or _em), each
@@ -106,6 +113,29 @@ class KindStyle:
 
 
 @dataclass(frozen=True)
+class PrintSpec:
+    """The print edition (``print:``): paper beyond the trim, marks, photos and inks."""
+
+    bleed: float  # 塗り足し beyond the trim, pt
+    safe: float  # text is kept this far inside the trim, pt
+    mark_length: float  # the トンボ' lines, pt
+    mark_width: float
+    slug: float  # paper beyond the marks, pt
+    ppi: float
+    min_ppi: float
+    pad_with: str  # one of PAD_WITH
+    profile: str  # the output profile's file name (express/profiles)
+    condition: str  # its printing condition's registered name
+    intent: str  # one of INTENTS
+    cmyk: dict[str, tuple[float, float, float, float]]  # "#rrggbb" → C, M, Y, K (0–1)
+
+    @property
+    def margin(self) -> float:
+        """From the trim to the paper's edge: bleed, marks and slug."""
+        return self.bleed + self.mark_length + self.slug
+
+
+@dataclass(frozen=True)
 class Template:
     path: Path
     name: str
@@ -135,6 +165,7 @@ class Template:
     table_columns: dict[str, tuple[float, ...]]
     colophon: dict[str, float]
     profile: dict[str, float]
+    print: PrintSpec
 
     @property
     def left(self) -> float:
@@ -186,6 +217,52 @@ def _composition(r: _Reader, comp: dict[str, Any]) -> dict[str, Any]:
 # The tables whose column widths a template sets, and how many columns each has.
 TABLES = {"facts": 2, "member": 2, "calendar": 3, "officers": 3, "opinions": 2,
           "providers": 2}
+
+
+def _print_spec(r: _Reader, raw: Any, used: dict[str, str]) -> PrintSpec:
+    """The ``print:`` section; ``used`` maps every colour the template uses to a key that
+    uses it, for each of which ``print.cmyk`` must say how it is printed."""
+    data = r.mapping(raw, "print")
+    for key in data:
+        if key not in PRINT_KEYS:
+            raise r.fail(f"print.{key}",
+                         f"is not a key of print (its keys: {', '.join(PRINT_KEYS)})")
+    nums = {k: r.number(data, k, "print", positive=k not in ("safe_mm", "slug_mm"))
+            for k in PRINT_NUMBERS}
+    words = {}
+    for key, choices in (("pad_with", PAD_WITH), ("intent", INTENTS)):
+        value = r.get(data, key, "print")
+        if value not in choices:
+            raise r.fail(f"print.{key}", f"must be one of {', '.join(choices)}, not {value!r}")
+        words[key] = value
+    for key in ("profile", "condition"):
+        value = r.get(data, key, "print")
+        if not isinstance(value, str) or not value.strip():
+            raise r.fail(f"print.{key}", f"must be a name, not {value!r}")
+        words[key] = value.strip()
+    table = r.mapping(r.get(data, "cmyk", "print"), "print.cmyk")
+    cmyk = {}
+    for rgb, value in table.items():
+        key = f"print.cmyk.{rgb}"
+        r.colour(rgb, key)
+        if (not isinstance(value, list) or len(value) != 4
+                or not all(isinstance(v, int | float) and not isinstance(v, bool)
+                           and 0 <= v <= 100 for v in value)):
+            raise r.fail(key, "must be [C, M, Y, K], each a percentage from 0 to 100")
+        if rgb.lower() not in used:
+            raise r.fail(key, "is a colour the template does not use: remove it")
+        grey = rgb[1:3] == rgb[3:5] == rgb[5:7]
+        if grey and any(value[:3]):
+            raise r.fail(key, f"is a grey ({used[rgb.lower()]}): print it in black alone, "
+                         f"[0, 0, 0, K], not four-colour {value}")
+        cmyk[rgb.lower()] = tuple(v / 100 for v in value)
+    for rgb, where in used.items():
+        if rgb not in cmyk:
+            raise r.fail(f"print.cmyk.{rgb}", f"is missing: how is {where} ({rgb}) printed?")
+    return PrintSpec(bleed=nums["bleed_mm"] * MM, safe=nums["safe_mm"] * MM,
+                     mark_length=nums["mark_length_mm"] * MM,
+                     mark_width=nums["mark_width_pt"], slug=nums["slug_mm"] * MM,
+                     ppi=nums["ppi"], min_ppi=nums["min_ppi"], cmyk=cmyk, **words)
 
 
 def _table_columns(r: _Reader, tables: dict[str, Any]) -> dict[str, tuple[float, ...]]:
@@ -371,6 +448,11 @@ def _read_template(path: Path) -> Template:
     def section(name: str) -> dict[str, float]:
         return r.numbers(r.get(raw, name, ""), name, NUMBER_SECTIONS[name])
 
+    used = {}  # every colour of the template → the first key using it
+    for where, value in [*((f"colours.{k}", v) for k, v in colours.items()),
+                         *((f"kinds.{k}.colour", v.colour) for k, v in kinds.items()),
+                         *((f"badges.{k}", v) for k, v in badges.items())]:
+        used.setdefault(value.lower(), where)
     contents = section("contents")
     if contents["rule_dash"] <= 0:  # a dash of nothing draws no rule, or a solid one
         raise r.fail("contents.rule_dash", "must be positive")
@@ -404,4 +486,5 @@ def _read_template(path: Path) -> Template:
         contents=contents,
         colophon=section("colophon"),
         profile=section("profile"),
+        print=_print_spec(r, r.get(raw, "print", ""), used),
     )

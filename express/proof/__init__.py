@@ -18,9 +18,11 @@ from express.project import Project
 from express.proof.diff import changed_mask, keep_previous, write_diff_image
 from express.proof.render import render_pages
 from express.proof.sheet import thumbnail, write_contact_sheet
+from express.proof.spreads import write_spreads
 from express.proof.style import SheetStyle, read_style
 
-__all__ = ["Proof", "SheetStyle", "label_font", "make_proof", "read_style", "render_pages"]
+__all__ = ["Proof", "SheetStyle", "label_font", "make_proof", "read_style", "render_pages",
+           "write_spreads"]
 
 CONTACT_SHEET = "contact.png"
 

@@ -108,7 +108,10 @@ def _titles_as_cover_lines(p: Parts, issue: Issue, text: CoverText) -> CoverText
     return CoverText(text.headline, lines)
 
 
-def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText):
+def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText, *,
+                  bleed: float = 0.0):
+    """The cover's painter; what touches the paper's edge (band, picture, bar) runs on
+    ``bleed`` past it (the print edition's 塗り足し)."""
     t, kit = p.t, p.kit
     c = t.colours
     pub = archive.publication
@@ -118,9 +121,10 @@ def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText):
         band_h = t.cover["band_mm"] * MM
         img_h = cover_image_height(p, text)  # gives way to the text above the foot
         x = t.left
+        x0, full = 0.0 - bleed, pw + 2 * bleed  # edge to edge, bleed and all
         canv.saveState()
         canv.setFillColor(c["cover_band"])
-        canv.rect(0, ph - band_h, pw, band_h, stroke=0, fill=1)
+        canv.rect(x0, ph - band_h, full, band_h + bleed, stroke=0, fill=1)
         name = kit.line(str(pub.name), "cover_name")
         top_gap = t.cover["name_top_mm"] * MM
         x_name = x - t.cover["name_outdent_pt"]
@@ -157,22 +161,22 @@ def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText):
         size = p.pictures.size(cover.image) if cover and cover.image else None
         if size is not None:
             iw, ih = size
-            scale = max(pw / iw, img_h / ih)
+            scale = max(full / iw, img_h / ih)
             dw, dh = iw * scale, ih * scale
             path = canv.beginPath()
-            path.rect(0, top - img_h, pw, img_h)
+            path.rect(x0, top - img_h, full, img_h)
             canv.clipPath(path, stroke=0, fill=0)
-            p.pictures.draw(canv, cover.image, (pw - dw) / 2, top - img_h - (dh - img_h) / 2,
-                            dw, dh)
+            p.pictures.draw(canv, cover.image, x0 + (full - dw) / 2,
+                            top - img_h - (dh - img_h) / 2, dw, dh)
             canv.restoreState()
             canv.saveState()
         else:  # no picture: its box in the light accent colour, so the cover has a shape
             canv.setFillColor(c["accent_light"])
-            canv.rect(0, top - img_h, pw, img_h, stroke=0, fill=1)
+            canv.rect(x0, top - img_h, full, img_h, stroke=0, fill=1)
         top -= img_h
         bar = t.cover["bar_pt"]
         canv.setFillColor(c["accent"])
-        canv.rect(0, top - bar, pw, bar, stroke=0, fill=1)
+        canv.rect(x0, top - bar, full, bar, stroke=0, fill=1)
         top -= bar + t.cover["headline_gap_mm"] * MM
         hs = t.style("cover_headline")
         kit.painter.draw_lines(canv, text.headline, x, top, hs.leading, c["ink"])

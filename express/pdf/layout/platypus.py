@@ -86,6 +86,7 @@ def _install_lazy_package() -> bool:
 _install_lazy_package()
 
 from reportlab.platypus.doctemplate import (  # noqa: E402
+    ActionFlowable,
     BaseDocTemplate,
     FrameBreak,
     LayoutError,
@@ -96,6 +97,7 @@ from reportlab.platypus.flowables import Flowable, PageBreakIfNotEmpty  # noqa: 
 from reportlab.platypus.frames import Frame  # noqa: E402
 
 __all__ = [
+    "ActionFlowable",
     "BaseDocTemplate",
     "Flowable",
     "Frame",

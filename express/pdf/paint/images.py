@@ -9,6 +9,10 @@ a JPEG found in the cache is embedded without Pillow being loaded at all (~20 ms
 
 A phone stores a photo as its sensor saw it and says in the EXIF Orientation tag how to
 turn it; every size here is the upright one, and the embedded picture is turned upright.
+
+For the print edition (``separation`` given) a colour picture is converted to the output
+profile's CMYK (from its own embedded profile, else sRGB): a photo becomes a CMYK JPEG, a
+logo with transparency CMYK with a soft mask; grey pictures stay grey (black ink alone).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import dataclasses
 import hashlib
 import io
 import math
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -163,16 +168,55 @@ class PictureSizes:
         return size
 
 
+class Separation:
+    """How the print edition's pictures become CMYK: the output profile (ICC bytes) and the
+    rendering intent (``relative``: relative colorimetric with black point compensation,
+    what prepress applications do by default; or ``perceptual``)."""
+
+    def __init__(self, profile: bytes, digest: str, intent: str) -> None:
+        self.profile, self.digest, self.intent = profile, digest, intent
+        self._transforms: dict[bytes, object] = {}
+
+    @property
+    def key(self) -> str:
+        """What a cached picture made with this separation is known by."""
+        return f"cmyk{self.digest[:16]}-{self.intent}"
+
+    def to_cmyk(self, im):
+        """``im`` (mode RGB) in the output profile's CMYK, from its own profile if it has
+        one (sRGB otherwise)."""
+        from PIL import ImageCms
+
+        source = im.info.get("icc_profile") or b""
+        transform = self._transforms.get(source)
+        if transform is None:
+            src = (ImageCms.ImageCmsProfile(io.BytesIO(source)) if source
+                   else ImageCms.createProfile("sRGB"))
+            intent = (ImageCms.Intent.PERCEPTUAL if self.intent == "perceptual"
+                      else ImageCms.Intent.RELATIVE_COLORIMETRIC)
+            transform = self._transforms[source] = ImageCms.buildTransform(
+                src, ImageCms.ImageCmsProfile(io.BytesIO(self.profile)), "RGB", "CMYK",
+                renderingIntent=intent, flags=ImageCms.Flags.BLACKPOINTCOMPENSATION)
+        return ImageCms.applyTransform(im, transform)
+
+
+# A CMYK picture with transparency, as cached: this header; width, height and the length
+# of the compressed CMYK (4 bytes each); the CMYK, then the alpha bytes, Flate-compressed.
+_CMYKA = b"JXCMYKA1"
+
+
 class Pictures(PictureSizes):
     """The build's pictures: measured, then downsampled to ``ppi`` at their placed size;
     a picture placed at under ``min_ppi`` (the template's ``images.min_ppi``: coarser, it
-    prints blurred or blocky) is warned of."""
+    prints blurred or blocky) is warned of.  With a ``separation``, in CMYK for print."""
 
     def __init__(self, ppi: float, quality: int, diags: Diagnostics,
-                 cache: Path | None = None, min_ppi: float = 0.0) -> None:
+                 cache: Path | None = None, min_ppi: float = 0.0,
+                 separation: Separation | None = None) -> None:
         super().__init__(diags, cache)
         self.ppi, self.quality = ppi, quality
         self.min_ppi = min_ppi
+        self.separation = separation
         self._placed: dict[tuple[str, int, int], bytes] = {}
         self._coarse: set[tuple[str, Pos]] = set()  # pictures warned of, once each
 
@@ -182,6 +226,9 @@ class Pictures(PictureSizes):
         data = self.placed(img, width, height)
         if data.startswith(b"\xff\xd8"):  # a JPEG: embedded as it is
             _draw_jpeg(canv, data, hashlib.md5(data).hexdigest(), x, y, width, height)
+            return
+        if data.startswith(_CMYKA):
+            _draw_cmyka(canv, data, x, y, width, height)
             return
         from reportlab.lib.utils import ImageReader  # PNG (a logo, maybe transparent)
 
@@ -210,7 +257,10 @@ class Pictures(PictureSizes):
         data = self._placed.get(key)
         if data is not None:
             return data
-        stored = self._key(img.path, f"{tw}x{th}-q{self.quality}")
+        what = f"{tw}x{th}-q{self.quality}"
+        if self.separation is not None:
+            what += f"-{self.separation.key}"
+        stored = self._key(img.path, what)
         data = self._cached(stored)  # b"F": the file as it is, else the bytes to embed
         if data == b"F":
             data = Path(img.path).read_bytes()
@@ -227,16 +277,24 @@ class Pictures(PictureSizes):
             if im.format == "JPEG":  # decode at a reduced scale when that is still enough
                 im.draft("RGB", (th, tw) if turn in _TURNED else (tw, th))
             im.load()
+            # (for print, only a grey or CMYK JPEG: a colour one is separated below)
+            same = ("RGB", "L") if self.separation is None else ("L", "CMYK")
             if turn == 1 and im.width <= tw * 1.05 and im.format == "JPEG" \
-                    and im.mode in ("RGB", "L"):
+                    and im.mode in same:
                 self._store(stored, b"F")  # small enough: embed the JPEG as it is
                 return Path(img.path).read_bytes()
             im = eight_bit(upright(im, turn))
-            if im.mode not in ("RGB", "RGBA", "L", "LA"):
+            keep = ("RGB", "RGBA", "L", "LA") if self.separation is None \
+                else ("RGB", "RGBA", "L", "LA", "CMYK")
+            if im.mode not in keep:
                 im = im.convert("RGBA" if "transparency" in im.info else "RGB")
             if im.width > tw:
                 im = im.resize((tw, max(1, round(im.height * tw / im.width))),
                                PILImage.Resampling.LANCZOS, reducing_gap=2.0)
+            if self.separation is not None:
+                data = self._separated(im)
+                self._store(stored, data)
+                return data
             out = io.BytesIO()
             if im.mode in ("RGBA", "LA"):
                 im.save(out, "PNG", optimize=False)
@@ -244,6 +302,26 @@ class Pictures(PictureSizes):
                 im.save(out, "JPEG", quality=self.quality, optimize=False)
             self._store(stored, out.getvalue())
             return out.getvalue()
+
+
+    def _separated(self, im) -> bytes:
+        """The bytes to embed for print: CMYK (or grey) JPEG, or CMYK with transparency."""
+        alpha = None
+        if im.mode in ("RGBA", "LA"):
+            alpha = im.getchannel("A")
+            im = im.convert(im.mode[:-1])
+        if im.mode == "RGB":
+            im = self.separation.to_cmyk(im)
+        if alpha is None or alpha.getextrema() == (255, 255):
+            out = io.BytesIO()
+            im.save(out, "JPEG", quality=self.quality, optimize=False)
+            return out.getvalue()
+        if im.mode == "L":
+            im = im.convert("CMYK")  # (grey in black ink alone)
+        colour = zlib.compress(im.tobytes())
+        return b"".join((_CMYKA, *(n.to_bytes(4, "big") for n in (im.width, im.height,
+                                                                   len(colour))),
+                         colour, zlib.compress(alpha.tobytes())))
 
 
 def orientation(im) -> int:
@@ -292,6 +370,37 @@ def _draw_jpeg(canv, data: bytes, name: str, x: float, y: float, width: float,
     if doc.idToObject.get(reg) is None:
         obj = PDFImageXObject(name)
         obj.loadImageFromJPEG(io.BytesIO(data))
+        canv._setXObjects(obj)
+        doc.Reference(obj, reg)
+        doc.addForm(name, obj)
+    canv._currentPageHasImages = 1
+    canv.saveState()
+    canv.translate(x, y)
+    canv.scale(width, height)
+    canv._code.append(f"/{reg} Do")
+    canv.restoreState()
+    canv._formsinuse.append(name)
+
+
+def _draw_cmyka(canv, data: bytes, x: float, y: float, width: float, height: float) -> None:
+    """A CMYK picture with a soft mask (see ``_CMYKA``), as ``drawImage`` would draw an
+    RGBA one."""
+    from reportlab.pdfbase.pdfdoc import PDFImageXObject
+
+    name = hashlib.md5(data).hexdigest()
+    doc = canv._doc
+    reg = doc.getXObjectName(name)
+    if doc.idToObject.get(reg) is None:
+        w, h, n = (int.from_bytes(data[i:i + 4], "big") for i in (8, 12, 16))
+        obj, mask = PDFImageXObject(name), PDFImageXObject(f"{name}-mask")
+        for o, space, stream in ((obj, "DeviceCMYK", data[20:20 + n]),
+                                 (mask, "DeviceGray", data[20 + n:])):
+            o.width, o.height, o.bitsPerComponent = w, h, 8
+            o.colorSpace, o._filters, o.streamContent, o.mask = space, ("FlateDecode",), \
+                stream, None
+        mask_reg = doc.getXObjectName(mask.name)
+        canv._setXObjects(mask)
+        obj.smask = doc.Reference(mask, mask_reg)
         canv._setXObjects(obj)
         doc.Reference(obj, reg)
         doc.addForm(name, obj)
