@@ -1,12 +1,13 @@
 # The two commands a newcomer needs:  make build  and  make test.
-# Each sets up what it needs (virtual environment, pinned packages, fonts) and is quick
-# when that is already done.
+# Each sets up what it needs (virtual environment, pinned packages, fonts, Tesseract for
+# the OCR of scanned back issues) and is quick when that is already done.
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 FONTS  := .cache/fonts/.provisioned
+OCR    := .cache/ocr/.provisioned
 
 .PHONY: build test bench lint fonts setup clean
 
@@ -23,7 +24,7 @@ bench: setup
 lint: $(STAMP)
 	$(BIN)/ruff check express tests bench issues/make_sample_images.py
 
-setup: $(STAMP) $(FONTS)
+setup: $(STAMP) $(FONTS) $(OCR)
 
 fonts: $(FONTS)
 
@@ -36,6 +37,11 @@ $(STAMP): requirements.lock pyproject.toml
 $(FONTS): $(STAMP) templates/pdf/*.yaml
 	$(BIN)/express fonts --provision
 	touch $@
+
+# Tesseract + its Japanese model (Debian packages; installed when root, else the command
+# to run is printed and the build works without OCR); retried until it is there
+$(OCR): $(STAMP)
+	$(BIN)/python -m express.backcatalogue.provision --stamp $@
 
 clean:
 	rm -rf build .cache $(VENV)
