@@ -131,13 +131,17 @@ class _Build:
         return result
 
     def pdf_path(self, issue: Issue) -> Path:
+        """Where the issue's PDF is: made here, or a back issue's own file."""
+        if issue.back is not None:
+            return Path(issue.back.path)
         return self.pdf_dir / f"{issue.id}.pdf"
 
     def _build(self, archive: Archive, ids: list[str] | None, site: bool,
                result: BuildResult) -> None:
         manifest = Manifest.load(self.manifest_path)
         diags = result.diags
-        named = [i for i in archive.issues if not ids or i.id in ids]
+        # a back issue's PDF is the file given: nothing to typeset
+        named = [i for i in archive.issues if (not ids or i.id in ids) and i.back is None]
         wanted: list[tuple[Issue, str | None]] = []
         for issue in named:
             key = self.keys.pdf(issue, self.template)
@@ -150,7 +154,8 @@ class _Build:
         if site:  # the site needs every issue's PDF: make the missing ones too
             named_ids = {i.id for i in named}
             wanted += [(i, self.keys.pdf(i, self.template)) for i in archive.issues
-                       if i.id not in named_ids and not self.pdf_path(i).exists()]
+                       if i.id not in named_ids and i.back is None
+                       and not self.pdf_path(i).exists()]
         made = self._typeset(archive, wanted, diags) if wanted else []
         if diags.has_errors:
             return
