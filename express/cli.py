@@ -68,6 +68,7 @@ def main(ctx: click.Context, project_dir: Path | None) -> None:
       express build               write build/pdf/<id>.pdf and the site in build/site/
       express fonts               show which font files are used, and why
       express serve               preview the archive at http://127.0.0.1:8000/, live
+      express import OLD/*.pdf    make back-issue folders from PDFs made elsewhere
       express proof ID --diff     page images and the pages changed since the last proof
     """
     ctx.obj = Project(project_dir.resolve()) if project_dir else Project.find()
@@ -204,6 +205,50 @@ def build(project: Project, ids: tuple[str, ...], template: str | None, no_site:
     if result.site:
         index = f"{os.path.relpath(result.site)}/index.html"
         click.echo(message("build.unchanged", path=index) if result.site_reused else index)
+
+
+@main.command("import")
+@click.argument("pdfs", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--to", "to", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder to make the issue folders in (default: issues/).")
+@click.pass_obj
+def import_(project: Project, pdfs: tuple[Path, ...], to: Path | None) -> None:
+    """Make a back-issue folder for each PDF (issues made elsewhere, kept as PDFs).
+
+    Reads number, season and date from each cover (第37号, 2021年冬号, 2021年12月15日 発行;
+    a scanned cover by OCR), names the folder after the season (2021-winter), copies the
+    PDF in unchanged and writes issue.yaml. Says what it read and what it could not (left
+    for you to fill in); never overwrites an existing folder. Exit status 1 when a PDF
+    could not be imported.
+    """
+    from express.importer import import_pdfs
+
+    results = import_pdfs(project, list(pdfs), to.resolve() if to else None)
+    for r in results:
+        if r.folder is None:
+            click.echo(message(r.problem, **r.args), err=True)
+            continue
+        yaml_path = os.path.relpath(r.folder / "issue.yaml")
+        click.echo(message("import.made", folder=os.path.relpath(r.folder),
+                           source=os.path.relpath(r.source)))
+        if r.read:
+            f = r.facts
+            shown = [f"第{f.number}号" if f.number else "", f.season or "",
+                     f.date.isoformat() if f.date else ""]
+            code = "import.read_ocr" if r.by_ocr else "import.read"
+            click.echo(message(code, facts=", ".join(x for x in shown if x)))
+        if r.unread:
+            code = "import.unread_no_ocr" if r.install else "import.unread"
+            click.echo(message(code, keys=", ".join(r.unread), path=yaml_path,
+                               install=r.install))
+        if r.number_used_by:
+            click.echo(message("import.number_used", number=r.facts.number,
+                               other=r.number_used_by))
+    made = [r for r in results if r.folder is not None]
+    if made:
+        click.echo(message("import.next", ids=" ".join(r.folder.name for r in made)))
+    sys.exit(0 if len(made) == len(results) else 1)
 
 
 @main.command()
