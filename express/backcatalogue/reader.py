@@ -6,9 +6,11 @@ takes Tesseract seconds.  Both are kept in ``.cache/backissues/``:
 - ``text/<key>.json``: every page's text (as read: it is normalised for search when
   used) and the outline of one PDF, keyed by the file's SHA-256 (and PDFium's build), so
   an unchanged back issue is never read again;
-- ``ocr/<key>.txt``: what OCR read on one scanned page, keyed by what the page shows
-  (``extract.page_key``) and the OCR programs' versions, so a page is recognised once
-  even if its PDF is saved again, re-ordered or merged with others.
+- ``ocr/<page>/<versions>.txt``: what OCR read on one scanned page, keyed by what the
+  page shows (``extract.page_key``) and the OCR programs' versions, so a page is
+  recognised once even if its PDF is saved again, re-ordered or merged with others (and
+  again after Tesseract is upgraded; where it is not installed, any version's reading is
+  used).
 
 A PDF some of whose scanned pages could not be read (Tesseract not installed, OCR
 failing) is not kept whole: the next build tries those pages again.  A missing or damaged
@@ -100,13 +102,19 @@ class TextCache:
         read: dict[int, str] = {}
         if not pages:
             return read, [], "", ""
-        versions = [ocr.ocrmypdf_version(), ocr.tesseract_version(), ocr.LANGUAGES]
-        keys = {n: self._path("ocr", _sha([FORMAT, page_key(pdf, n - 1), versions]), ".txt")
+        installed = ocr.tesseract_version() is not None
+        versions = _sha([FORMAT, ocr.ocrmypdf_version(), ocr.tesseract_version(),
+                         ocr.LANGUAGES])
+        keys = {n: self._path("ocr", f"{page_key(pdf, n - 1)}/{versions}", ".txt")
                 for n in pages}
         for n, path in keys.items():
-            if path is not None:
+            if path is None:
+                continue
+            # without Tesseract, what any version read is better than nothing
+            for found in [path] if installed else sorted(path.parent.glob("*.txt")):
                 with contextlib.suppress(OSError, UnicodeDecodeError):
-                    read[n] = path.read_text(encoding="utf-8")
+                    read[n] = found.read_text(encoding="utf-8")
+                    break
         todo = [n for n in pages if n not in read]
         if not todo:
             return read, [], "", ""

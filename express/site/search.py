@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,8 +32,13 @@ class Record:
 
 
 def build_search_index(site: Path, diags: Diagnostics, records: Sequence[Record] = ()) -> None:
+    # in a thread of its own: the caller may be running an event loop already (a test
+    # driving Chromium, a server), in which asyncio.run cannot start another
+    with ThreadPoolExecutor(1) as pool:
+        running = pool.submit(lambda: asyncio.run(asyncio.wait_for(_index(site, records),
+                                                                   TIMEOUT)))
     try:
-        asyncio.run(asyncio.wait_for(_index(site, records), TIMEOUT))
+        running.result()
     except Exception as exc:  # the service raises bare errors (no binary, a crash, …)
         diags.warning(None, "site.search_failed", reason=str(exc) or type(exc).__name__)
         return

@@ -30,7 +30,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SCREENSHOTS = ROOT / "tests" / "screenshots"
-LOCAL_SCHEMES = ("file://", "data:", "blob:", "about:")
+# chrome-extension:, chrome: Chromium's own PDF viewer and its resources, showing a PDF of
+# the site
+LOCAL_SCHEMES = ("file://", "data:", "blob:", "about:", "chrome-extension://", "chrome://")
 
 
 @pytest.fixture(scope="session")
