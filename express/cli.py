@@ -275,13 +275,14 @@ def proof(project: Project, issue_id: str, diff: bool, grid: bool, template: str
     from express.pdf.template import read_template
     from express.proof import label_font, make_proof, read_style
 
+    pdf = project.build / "pdf" / f"{issue_id}.pdf"
     if not no_build:
         from express.build import build as run_build
 
         result = run_build(project, [issue_id], template=template, site=False)
         if report(result.diags):
             sys.exit(1)
-    pdf = project.build / "pdf" / f"{issue_id}.pdf"
+        pdf = result.pdfs.get(issue_id, pdf)  # a back issue's is its own file
     if not pdf.exists():
         click.echo(message("proof.no_pdf", id=issue_id, path=os.path.relpath(pdf)), err=True)
         sys.exit(1)
