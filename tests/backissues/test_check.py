@@ -108,3 +108,11 @@ def test_headline_or_contents_without_pdf_are_errors(empty_project):
     path.write_text(path.read_text(encoding="utf-8") + "headline: 見出し\n", encoding="utf-8")
     codes = [c for _line, _sev, c in problems(empty_project)]
     assert "issue.back_issue_key" in codes
+
+
+def test_no_glyph_warnings_for_a_back_issue_that_is_not_typeset(empty_project, originals):
+    # 𠮷 (U+20BB7) is not in the default fonts: a typeset issue would be warned of it
+    add_back_issue(empty_project.issues, "2019-spring", originals.files["2019-spring"],
+                   "contents:\n  - {title: 𠮷野家さんの紹介, page: 5}\n")
+    _archive, diags = check(empty_project, glyphs=True)
+    assert list(diags) == []
