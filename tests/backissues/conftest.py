@@ -4,6 +4,8 @@ project with those three added as back issues, built once per test worker."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +14,6 @@ import pytest
 from express.backcatalogue import ocr
 from tests.backissues import makepdfs
 from tests.conftest import copy_project
-from tests.site.conftest import browser, open_page  # noqa: F401  (the browser tests')
 
 # id → (maker, (cover, pages), extra issue.yaml lines)
 BACK_ISSUES = {
@@ -40,6 +41,18 @@ class Originals:
 def needs_ocr() -> None:
     if ocr.missing():
         pytest.skip(f"OCR is not installed ({ocr.missing()}; .ci/run installs it)")
+
+
+@contextmanager
+def without_tesseract(tmp_path: Path) -> Iterator[None]:
+    """As on a machine without Tesseract: nothing on PATH."""
+    with pytest.MonkeyPatch.context() as m:
+        m.setenv("PATH", str(tmp_path / "empty-bin"))
+        ocr.tesseract_version.cache_clear()
+        try:
+            yield
+        finally:
+            ocr.tesseract_version.cache_clear()
 
 
 def make_pdfs(folder: Path) -> Originals:

@@ -11,11 +11,10 @@ from pathlib import Path
 
 from PIL import Image
 
-from express.backcatalogue import ocr
 from express.build import build
 from express.project import Project
 from tests.backissues import makepdfs
-from tests.backissues.conftest import BACK_ISSUES, add_back_issue
+from tests.backissues.conftest import BACK_ISSUES, add_back_issue, without_tesseract
 from tests.conftest import edit
 
 
@@ -102,8 +101,7 @@ def copy_built(back_built, dest: Path) -> Project:
     return Project(dest)
 
 
-def test_an_unchanged_back_issue_costs_nothing_on_the_next_build(back_built, tmp_path,
-                                                                 monkeypatch):
+def test_an_unchanged_back_issue_costs_nothing_on_the_next_build(back_built, tmp_path):
     project = copy_built(back_built, tmp_path / "p")
     again = build(project)
     assert again.ok and again.site_reused and again.typeset == set()
@@ -113,12 +111,8 @@ def test_an_unchanged_back_issue_costs_nothing_on_the_next_build(back_built, tmp
     # (no Tesseract on this machine now: the scan's text must come from the cache)
     edit(project.issues / "2022-spring" / "issue.yaml", "season: 2022年春号",
          "season: 2022年春季号")
-    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
-    ocr.tesseract_version.cache_clear()
-    try:
+    with without_tesseract(tmp_path):
         changed = build(project)
-    finally:
-        ocr.tesseract_version.cache_clear()
     assert changed.ok and not changed.site_reused and list(changed.diags) == []
     assert changed.typeset == {"2022-spring"}
     after = {p: p.stat().st_mtime_ns for p in (project.root / ".cache" / "backissues").rglob("*")
@@ -129,18 +123,14 @@ def test_an_unchanged_back_issue_costs_nothing_on_the_next_build(back_built, tmp
 
 
 def test_without_tesseract_the_build_says_what_to_install_and_indexes_the_rest(
-        empty_project, originals, tmp_path, monkeypatch):
+        empty_project, originals, tmp_path):
     scan = tmp_path / "scan.pdf"
     makepdfs.scanned_issue(scan, makepdfs.Cover(7, "2009年夏号", "2009年7月1日"),
                            [makepdfs.Page("未読の頁", ["まだ誰も読んでいない。"])], dpi=100)
     add_back_issue(empty_project.issues, "2009-summer", scan)
     add_back_issue(empty_project.issues, "2019-autumn", originals.files["2019-autumn"])
-    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
-    ocr.tesseract_version.cache_clear()
-    try:
+    with without_tesseract(tmp_path):
         result = build(empty_project)
-    finally:
-        ocr.tesseract_version.cache_clear()
     assert result.ok and result.site is not None
     [warning] = result.diags
     assert warning.code == "backissue.ocr_missing" and warning.pos.line == 4

@@ -9,7 +9,7 @@ import pytest
 from express.backcatalogue import TextCache, ocr
 from express.backcatalogue.normalise import normalise
 from tests.backissues import makepdfs
-from tests.backissues.conftest import needs_ocr
+from tests.backissues.conftest import needs_ocr, without_tesseract
 
 
 @pytest.mark.parametrize(("raw", "want"), [
@@ -38,17 +38,7 @@ def test_text_layer_is_read_per_page_with_words_whole(tmp_path, originals):
         ("巻頭言", 2), ("技術部会だより", 3), ("行事のお知らせ", 4)]
 
 
-@pytest.fixture
-def no_tesseract(monkeypatch, tmp_path):
-    """A machine without Tesseract: nothing on PATH."""
-    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
-    ocr.tesseract_version.cache_clear()
-    yield
-    ocr.tesseract_version.cache_clear()
-
-
-def test_scanned_pages_are_read_by_ocr_once_per_page_content(tmp_path, originals,
-                                                            monkeypatch):
+def test_scanned_pages_are_read_by_ocr_once_per_page_content(tmp_path, originals):
     needs_ocr()
     scan = originals.files["2018-winter"]
     texts = TextCache(tmp_path / "cache", cores=2)
@@ -64,25 +54,22 @@ def test_scanned_pages_are_read_by_ocr_once_per_page_content(tmp_path, originals
         writer.add_page(page)
     with open(reordered, "wb") as f:
         writer.write(f)
-    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
-    ocr.tesseract_version.cache_clear()
-    try:
+    with without_tesseract(tmp_path):
         assert ocr.missing()
         again = texts.read(scan)  # the whole file as kept
         assert [p.text for p in again.pages] == [p.text for p in first.pages]
         moved = texts.read(reordered)  # page by page, by what each shows
         assert not moved.unread
         assert [p.text for p in moved.pages] == [p.text for p in reversed(first.pages)]
-    finally:
-        ocr.tesseract_version.cache_clear()
 
 
-def test_without_tesseract_a_scan_is_unread_and_says_what_to_install(tmp_path, no_tesseract):
+def test_without_tesseract_a_scan_is_unread_and_says_what_to_install(tmp_path):
     scan = tmp_path / "scan.pdf"
     makepdfs.scanned_issue(scan, makepdfs.Cover(7, "2009年夏号", "2009年7月1日"),
                            [makepdfs.Page("一度も読まれていない頁", ["まだ誰も読んでいない。"])],
                            dpi=100)
-    found = TextCache(tmp_path / "cache").read(scan)
+    with without_tesseract(tmp_path):
+        found = TextCache(tmp_path / "cache").read(scan)
     assert found.unread == [1, 2] and found.pages[1].text == ""
     assert found.install == "apt-get install tesseract-ocr tesseract-ocr-jpn"
     assert not (tmp_path / "cache" / "text").exists()  # tried again next time
