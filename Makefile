@@ -1,6 +1,6 @@
 # The two commands a newcomer needs:  make build  and  make test.
-# Each sets up what it needs (virtual environment, pinned packages, fonts) and is quick
-# when that is already done.
+# Each sets up what it needs (virtual environment, pinned packages, fonts, Tesseract for
+# the OCR of scanned back issues) and is quick when that is already done.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -9,6 +9,7 @@ STAMP  := $(VENV)/.installed
 FONTS  := .cache/fonts/.provisioned
 # the print edition's default output profile (made once from Debian's FOGRA39 data)
 PROFILE := .cache/profiles/FOGRA39L_coated.icc
+OCR    := .cache/ocr/.provisioned
 
 .PHONY: build test bench lint fonts profiles setup clean
 
@@ -26,7 +27,7 @@ bench: setup
 lint: $(STAMP)
 	$(BIN)/ruff check express tests bench issues/make_sample_images.py
 
-setup: $(STAMP) $(FONTS) $(PROFILE)
+setup: $(STAMP) $(FONTS) $(PROFILE) $(OCR)
 
 fonts: $(FONTS)
 
@@ -45,6 +46,11 @@ $(FONTS): $(STAMP) templates/pdf/*.yaml
 $(PROFILE): $(STAMP)
 	$(BIN)/express profiles --provision
 	touch $@
+
+# Tesseract + its Japanese model (Debian packages; installed when root, else the command
+# to run is printed and the build works without OCR); retried until it is there
+$(OCR): $(STAMP)
+	$(BIN)/python -m express.backcatalogue.provision --stamp $@
 
 clean:
 	rm -rf build .cache $(VENV)

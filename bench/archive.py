@@ -12,7 +12,8 @@ temporary project, never into ``issues/``.  Then ``express build`` runs as a who
   metrics, pictures for the PDFs and the site) warm.
 
 Printed as a table: seconds, issues per second, the cores the build may use, and each
-figure's ratio to the cold build (the goal: no-op under a fifth of it).
+figure's ratio to the cold build (the goal: no-op under a fifth of it).  Then the same for
+an archive with a back catalogue of 40 generated back issues (bench/back_catalogue.py).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+from back_catalogue import bench_back_catalogue  # noqa: E402
 from run import Run, express_cmd, make_project, run  # noqa: E402
 
 from express.typeset import available_cores  # noqa: E402
@@ -109,9 +111,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--issues", type=int, default=100, help="issues in the archive")
     parser.add_argument("--jobs", type=int, default=None, help="express build --jobs")
+    parser.add_argument("--back-issues", type=int, default=40,
+                        help="back issues in the back-catalogue archive (0: skip it)")
     args = parser.parse_args()
     os.environ.setdefault("EXPRESS_FONT_PATH", str(ROOT / ".cache" / "fonts"))
-    bench(args.issues, args.jobs)
+    if args.issues:
+        bench(args.issues, args.jobs)
+    if args.back_issues:
+        bench_back_catalogue(args.back_issues, args.jobs)
 
 
 if __name__ == "__main__":

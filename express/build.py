@@ -136,6 +136,9 @@ class _Build:
         return result
 
     def pdf_path(self, issue: Issue) -> Path:
+        """Where the issue's PDF is: made here, or a back issue's own file."""
+        if issue.back is not None:
+            return Path(issue.back.path)
         return self.pdf_dir / f"{issue.id}.pdf"
 
     def print_path(self, issue: Issue) -> Path:
@@ -145,7 +148,8 @@ class _Build:
                result: BuildResult) -> None:
         manifest = Manifest.load(self.manifest_path)
         diags = result.diags
-        named = [i for i in archive.issues if not ids or i.id in ids]
+        # a back issue's PDF is the file given: nothing to typeset
+        named = [i for i in archive.issues if (not ids or i.id in ids) and i.back is None]
         wanted: list[tuple[Issue, str | None]] = []
         for issue in named:
             key = self.keys.pdf(issue, self.template)
@@ -158,7 +162,8 @@ class _Build:
         if site:  # the site needs every issue's PDF: make the missing ones too
             named_ids = {i.id for i in named}
             wanted += [(i, self.keys.pdf(i, self.template)) for i in archive.issues
-                       if i.id not in named_ids and not self.pdf_path(i).exists()]
+                       if i.id not in named_ids and i.back is None
+                       and not self.pdf_path(i).exists()]
         made = self._typeset(archive, wanted, diags) if wanted else []
         printed = self._print_editions(archive, named, manifest, diags) \
             if self.for_print and not diags.has_errors else []

@@ -27,7 +27,7 @@ def check(project: Project, ids: list[str] | None = None, *, glyphs: bool = Fals
         for issue in archive.issues:
             if not ids or issue.id in ids:
                 lint_issue(issue, diags, rules)
-                if glyphs:
+                if glyphs and not issue.is_back:  # a back issue is not typeset here
                     if issue.template not in fonts:
                         fonts[issue.template] = _coverage(project, issue.template)
                     _glyphs(issue, fonts[issue.template], diags)

@@ -68,6 +68,7 @@ def main(ctx: click.Context, project_dir: Path | None) -> None:
       express build               write build/pdf/<id>.pdf and the site in build/site/
       express fonts               show which font files are used, and why
       express serve               preview the archive at http://127.0.0.1:8000/, live
+      express import OLD/*.pdf    make back-issue folders from PDFs made elsewhere
       express proof ID --diff     page images and the pages changed since the last proof
     """
     ctx.obj = Project(project_dir.resolve()) if project_dir else Project.find()
@@ -218,6 +219,50 @@ def build(project: Project, ids: tuple[str, ...], template: str | None, no_site:
         click.echo(message("build.unchanged", path=index) if result.site_reused else index)
 
 
+@main.command("import")
+@click.argument("pdfs", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--to", "to", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder to make the issue folders in (default: issues/).")
+@click.pass_obj
+def import_(project: Project, pdfs: tuple[Path, ...], to: Path | None) -> None:
+    """Make a back-issue folder for each PDF (issues made elsewhere, kept as PDFs).
+
+    Reads number, season and date from each cover (第37号, 2021年冬号, 2021年12月15日 発行;
+    a scanned cover by OCR), names the folder after the season (2021-winter), copies the
+    PDF in unchanged and writes issue.yaml. Says what it read and what it could not (left
+    for you to fill in); never overwrites an existing folder. Exit status 1 when a PDF
+    could not be imported.
+    """
+    from express.importer import import_pdfs
+
+    results = import_pdfs(project, list(pdfs), to.resolve() if to else None)
+    for r in results:
+        if r.folder is None:
+            click.echo(message(r.problem, **r.args), err=True)
+            continue
+        yaml_path = os.path.relpath(r.folder / "issue.yaml")
+        click.echo(message("import.made", folder=os.path.relpath(r.folder),
+                           source=os.path.relpath(r.source)))
+        if r.read:
+            f = r.facts
+            shown = [f"第{f.number}号" if f.number else "", f.season or "",
+                     f.date.isoformat() if f.date else ""]
+            code = "import.read_ocr" if r.by_ocr else "import.read"
+            click.echo(message(code, facts=", ".join(x for x in shown if x)))
+        if r.unread:
+            code = "import.unread_no_ocr" if r.install else "import.unread"
+            click.echo(message(code, keys=", ".join(r.unread), path=yaml_path,
+                               install=r.install))
+        if r.number_used_by:
+            click.echo(message("import.number_used", number=r.facts.number,
+                               other=r.number_used_by))
+    made = [r for r in results if r.folder is not None]
+    if made:
+        click.echo(message("import.next", ids=" ".join(r.folder.name for r in made)))
+    sys.exit(0 if len(made) == len(results) else 1)
+
+
 @main.command()
 @click.option("--provision", is_flag=True,
               help="Make the default output profile (FOGRA39) if it is not there yet.")
@@ -291,6 +336,7 @@ def proof(project: Project, issue_id: str, diff: bool, grid: bool, template: str
     from express.pdf.template import read_template
     from express.proof import label_font, make_proof, read_style, write_spreads
 
+    pdf = project.build / ("print" if for_print else "pdf") / f"{issue_id}.pdf"
     if not no_build:
         from express.build import build as run_build
 
@@ -298,7 +344,8 @@ def proof(project: Project, issue_id: str, diff: bool, grid: bool, template: str
                            for_print=for_print)
         if report(result.diags):
             sys.exit(1)
-    pdf = project.build / ("print" if for_print else "pdf") / f"{issue_id}.pdf"
+        if not for_print:
+            pdf = result.pdfs.get(issue_id, pdf)  # a back issue's is its own file
     if not pdf.exists():
         click.echo(message("proof.no_pdf", id=issue_id, path=os.path.relpath(pdf)), err=True)
         sys.exit(1)

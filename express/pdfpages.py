@@ -43,6 +43,18 @@ def render(pdf: Path, scale: float | Callable[[float], float], each: PageHandler
     return count
 
 
+def page_count(pdf: Path) -> int:
+    """How many pages ``pdf`` has."""
+    import pypdfium2 as pdfium
+
+    with PDFIUM:
+        doc = pdfium.PdfDocument(str(pdf))
+        try:
+            return len(doc)
+        finally:
+            doc.close()
+
+
 def version() -> str:
     """PDFium's build, part of the key of every picture made from a PDF."""
     import pypdfium2

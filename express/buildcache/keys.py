@@ -31,9 +31,11 @@ from express.buildcache.hashes import FileHashes
 from express.model.issue import Archive, Issue
 from express.project import Project
 
-# Packages whose version can change the bytes written (the PDF, the site's pages, pictures
-# and search index); pinned in requirements.lock, named here so an upgrade rebuilds.
-DEPENDENCIES = ("reportlab", "pypdf", "pillow", "pypdfium2", "jinja2", "pagefind", "pyyaml")
+# Packages whose version can change the bytes written (the PDF, the site's pages, pictures,
+# search index and a back issue's OCR text); pinned in requirements.lock, named here so an
+# upgrade rebuilds.
+DEPENDENCIES = ("reportlab", "pypdf", "pillow", "pypdfium2", "jinja2", "pagefind", "pyyaml",
+                "ocrmypdf")
 
 
 def _sha(value: object) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from express.diagnostics import Diagnostics
+from express.load.back_issue import has_pdf_key, load_back_issue
 from express.load.images import read_image
 from express.load.kinds import COMMON, KINDS, body
 from express.load.values import Fields, Reader, suggest
@@ -28,6 +29,7 @@ PUBLICATION_KEYS = {"name": True, "publisher": True, "address": False, "tel": Fa
                     "print_profile": False, "print_condition": False}
 ISSUE_KEYS = {"number": True, "date": True, "season": False, "cover": False,
               "editorial": False, "articles": True, "template": False}
+BACK_ONLY = ("headline", "contents")  # keys of a back issue (with pdf:) alone
 
 
 def shown_path(path: Path) -> str:
@@ -38,9 +40,9 @@ def shown_path(path: Path) -> str:
         return str(path)
 
 
-def _read(path: Path, diags: Diagnostics, folder: Path, what: str, keys: dict[str, bool],
-          missing: str) -> tuple[Reader, Fields] | None:
-    """The top-level mapping of ``path`` checked against ``keys``; ``missing`` if absent."""
+def _source(path: Path, diags: Diagnostics, folder: Path, missing: str
+            ) -> tuple[Reader, yaml.Node] | None:
+    """A reader for ``path`` and its top node; ``missing`` if the file is absent."""
     shown = shown_path(path)
     if not path.exists():
         diags.error(Pos(shown, 1, 1), missing)
@@ -48,8 +50,17 @@ def _read(path: Path, diags: Diagnostics, folder: Path, what: str, keys: dict[st
     source = read_file(path, shown, diags)
     if source is None:
         return None
-    r = Reader(shown, source.text, diags, str(folder))
-    f = r.mapping(source.root, what, keys)
+    return Reader(shown, source.text, diags, str(folder)), source.root
+
+
+def _read(path: Path, diags: Diagnostics, folder: Path, what: str, keys: dict[str, bool],
+          missing: str) -> tuple[Reader, Fields] | None:
+    """The top-level mapping of ``path`` checked against ``keys``; ``missing`` if absent."""
+    got = _source(path, diags, folder, missing)
+    if got is None:
+        return None
+    r, root = got
+    f = r.mapping(root, what, keys)
     return (r, f) if f is not None else None
 
 
@@ -112,10 +123,18 @@ def load_issue(folder: Path, diags: Diagnostics) -> Issue | None:
     path = folder / "issue.yaml"
     if not ISSUE_ID.match(folder.name):
         diags.error(Pos(shown_path(path), 1, 1), "issue.bad_folder", name=folder.name)
-    got = _read(path, diags, folder, "issue", ISSUE_KEYS, "issue.missing_file")
+    got = _source(path, diags, folder, "issue.missing_file")
     if got is None:
         return None
-    r, f = got
+    r, root = got
+    if has_pdf_key(root):
+        return load_back_issue(r, root, folder)
+    f = r.mapping(root, "issue", ISSUE_KEYS | dict.fromkeys(BACK_ONLY, False))
+    if f is None:
+        return None
+    for key in BACK_ONLY:
+        if (n := f.child(key)) is not None:
+            r.error(n, "issue.back_issue_key", key=key)
     cover = None
     if (n := f.child("cover")) is not None:
         c = r.mapping(n, "cover", {"headline": False, "image": False, "lines": False})

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from express.model.articles import Article, Image, Located
+from express.model.back_issue import BackIssue
 from express.model.body import EMPTY_BODY, Body
 from express.model.source import Text
 
@@ -42,6 +43,11 @@ class Issue(Located):
     cover: Cover | None = None
     editorial: Body = EMPTY_BODY
     template: str | None = None  # optional project key: the PDF layout template's name
+    back: BackIssue | None = None  # an issue made elsewhere: its PDF, no articles
+
+    @property
+    def is_back(self) -> bool:
+        return self.back is not None
 
     @property
     def number_label(self) -> str:
@@ -57,6 +63,18 @@ class Issue(Located):
     def headline(self) -> str:
         """The cover's headline, or "" when the issue has none."""
         return str(self.cover.headline) if self.cover and self.cover.headline else ""
+
+    @property
+    def lead_title(self) -> str:
+        """What a list of issues shows under the number: the headline, else the first
+        article's title (or the first line of a back issue's contents), else ""."""
+        if self.headline:
+            return self.headline
+        if self.articles:
+            return str(self.articles[0].title)
+        if self.back is not None and self.back.contents:
+            return str(self.back.contents[0].title)
+        return ""
 
 
 @dataclass

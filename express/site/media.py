@@ -1,4 +1,5 @@
-"""Pictures for the site: cover thumbnails from the PDFs, photos and logos downscaled.
+"""Pictures for the site: cover thumbnails from the PDFs (and a back issue's pages), photos
+and logos downscaled.
 
 Every picture is written with its pixel size so pages can give ``width``/``height`` and
 never shift while loading.
@@ -19,6 +20,7 @@ THUMB_WIDTH = 480  # the cover grid shows covers at up to 240 CSS px: 2x for sha
 OG_WIDTH = 600  # og:image: JPEG, as some share previews still refuse WebP
 PHOTO_MAX = 1200
 LOGO_BOX = (480, 240)  # logos show at up to 6rem high: 2x that, and never wider than this
+PAGE_WIDTH = 240  # a back issue's page thumbnails show at up to 120 CSS px: 2x that
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,26 @@ def render_cover(pdf: Path, site: Path, folder: str) -> tuple[Picture, Picture]:
     )
     og.save(out / "cover.jpg", "JPEG", quality=82, optimize=True, progressive=True)
     return thumb, Picture(f"{folder}/cover.jpg", og.width, og.height)
+
+
+def render_pages(pdf: Path, site: Path, folder: str) -> list[Picture]:
+    """Every page of ``pdf`` as a small WebP (a back issue's page thumbnails), in
+    ``folder/pages/``."""
+    out = site / folder / "pages"
+    out.mkdir(parents=True, exist_ok=True)
+    made: list[Picture] = []
+
+    def keep(index: int, _label: str, image: PILImage.Image) -> None:
+        href = page_href(folder, index + 1)
+        image.save(site / href, "WEBP", quality=75, method=4)
+        made.append(Picture(href, image.width, image.height))
+
+    render(pdf, lambda width_pt: PAGE_WIDTH / width_pt, keep)
+    return made
+
+
+def page_href(folder: str, number: int) -> str:
+    return f"{folder}/pages/{number:03d}.webp"
 
 
 def copy_picture(

@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 import jinja2
 
 from express import pdfpages
+from express.backcatalogue import TextCache
 from express.diagnostics import Diagnostics
 from express.model import derive
 from express.model.articles import Article, Member, Photo
@@ -39,6 +40,7 @@ from express.model.body import Body, BulletList, Inline, Paragraph
 from express.model.issue import Archive, Issue
 from express.project import Project
 from express.site import media
+from express.site.backissues import BackPages, page_records, prepare_back_issue
 from express.site.derived import DerivedFiles
 from express.site.search import build_search_index
 from express.typeset import available_cores
@@ -70,7 +72,9 @@ class IssuePage:
     pdf_bytes: int  # the feed's enclosure length
     thumb: media.Picture
     og_image: media.Picture
+    pages: int  # the PDF's page count
     pictures: dict[str, media.Picture] = field(default_factory=dict)  # image ref → copy
+    back: BackPages | None = None  # a back issue's page thumbnails, contents and text
 
     @property
     def href(self) -> str:
@@ -92,11 +96,12 @@ def render_site(
     diags = Diagnostics()
     out = Path(out)
     derived = DerivedFiles(project.root / ".cache" / "site")
+    texts = TextCache(project.root / ".cache" / "backissues", available_cores())
     pages: dict[str, IssuePage] = {}
     # pictures are decoded, resampled and encoded by Pillow and pdfium outside the GIL: one
     # thread per core makes them side by side
     with ThreadPoolExecutor(available_cores()) as pool:
-        prepared = pool.map(lambda i: _prepare_issue(i, pdfs.get(i.id), out, derived),
+        prepared = pool.map(lambda i: _prepare_issue(i, pdfs.get(i.id), out, derived, texts),
                             archive.issues)
         for issue, (page, issue_diags) in zip(archive.issues, prepared, strict=True):
             diags.extend(issue_diags)
@@ -108,15 +113,17 @@ def render_site(
     site.write_all()
     if stage is not None:
         stage("search index")
-    build_search_index(out, diags)
+    records = [r for p in pages.values() if p.back is not None
+               for r in page_records(p.issue, p.pdf_href, p.back)]
+    build_search_index(out, diags, records)
     return diags
 
 
 def _prepare_issue(
-    issue: Issue, pdf: Path | None, out: Path, derived: DerivedFiles
+    issue: Issue, pdf: Path | None, out: Path, derived: DerivedFiles, texts: TextCache
 ) -> tuple[IssuePage | None, Diagnostics]:
-    """Copy the PDF and pictures of ``issue`` into the site; no page when its PDF is
-    unusable."""
+    """Copy the PDF and pictures of ``issue`` into the site (and read a back issue's
+    pages); no page when its PDF is unusable."""
     diags = Diagnostics()
     if pdf is None or not Path(pdf).is_file():
         diags.error(issue.pos, "site.pdf_missing", id=issue.id, path=str(pdf or ""))
@@ -129,11 +136,18 @@ def _prepare_issue(
     try:
         thumb, og = derived.get(out / pdf_href, ["cover", pdfpages.version()], out, covers,
                                 lambda: media.render_cover(out / pdf_href, out, issue.id))
+        if issue.back is not None:
+            count = issue.back.pages
+            back, back_diags = prepare_back_issue(issue, out / pdf_href, out, derived, texts)
+            diags.extend(back_diags)
+        else:
+            count, back = pdfpages.page_count(out / pdf_href), None
     except Exception as exc:  # pdfium raises its own error types for broken files
         diags.error(issue.pos, "site.pdf_unreadable", id=issue.id, reason=str(exc))
         return None, diags
     size = (out / pdf_href).stat().st_size
-    page = IssuePage(issue, pdf_href, media.size_label(size), size, thumb, og)
+    page = IssuePage(issue, pdf_href, media.size_label(size), size, thumb, og, count,
+                     back=back)
     for image, box in _pictures(issue):
         if image.ref in page.pictures:
             continue
@@ -283,7 +297,7 @@ class Site:
         for page in issues:
             newer, older = self.archive.neighbours(page.issue)
             self.write(
-                "pages/issue.html",
+                "pages/back_issue.html" if page.back is not None else "pages/issue.html",
                 page.href,
                 page=page,
                 issue=page.issue,

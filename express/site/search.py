@@ -1,14 +1,19 @@
 """The search index: Pagefind (extended build, with Japanese word segmentation).
 
 Pagefind reads the written pages (``lang="ja"``, article text marked with
-``data-pagefind-body``) and writes ``pagefind/`` into the site; ``assets/site.js`` loads it
-in the browser.  When the binary is missing or fails, the site is still written and a
-warning says search will not work.
+``data-pagefind-body``) and takes records of what has no page of its own — each page of a
+back issue's PDF, whose result opens the PDF at that page — then writes ``pagefind/``
+into the site; ``assets/site.js`` loads it in the browser.  It runs through the
+package's Python API (the same binary, as a service).  When the binary is missing or
+fails, the site is still written and a warning says search will not work.
 """
 
 from __future__ import annotations
 
-import subprocess
+import asyncio
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from express.diagnostics import Diagnostics
@@ -16,41 +21,37 @@ from express.diagnostics import Diagnostics
 TIMEOUT = 300
 
 
-def pagefind_command() -> list[str]:
-    from pagefind.service import _must_get_executable
+@dataclass(frozen=True)
+class Record:
+    """A search result with no HTML page: its address (from the site root), its text and
+    what the result shows (``title``, ``issue``, …)."""
 
-    return [str(_must_get_executable().resolve())]
+    url: str
+    content: str
+    meta: dict[str, str] = field(default_factory=dict)
 
 
-def build_search_index(site: Path, diags: Diagnostics) -> None:
+def build_search_index(site: Path, diags: Diagnostics, records: Sequence[Record] = ()) -> None:
+    # in a thread of its own: the caller may be running an event loop already (a test
+    # driving Chromium, a server), in which asyncio.run cannot start another
+    with ThreadPoolExecutor(1) as pool:
+        running = pool.submit(lambda: asyncio.run(asyncio.wait_for(_index(site, records),
+                                                                   TIMEOUT)))
     try:
-        cmd = pagefind_command()
-    except Exception as exc:  # the package raises a bare error when no binary fits
-        diags.warning(None, "site.search_failed", reason=str(exc))
+        running.result()
+    except Exception as exc:  # the service raises bare errors (no binary, a crash, …)
+        diags.warning(None, "site.search_failed", reason=str(exc) or type(exc).__name__)
         return
-    try:
-        proc = subprocess.run(
-            [
-                *cmd,
-                "--site",
-                str(site),
-                "--output-subdir",
-                "pagefind",
-                "--keep-index-url",
-                "--silent",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        diags.warning(None, "site.search_failed", reason=str(exc))
-        return
-    if proc.returncode != 0 or not (site / "pagefind" / "pagefind.js").is_file():
-        reason = (proc.stderr or proc.stdout).strip().splitlines()
-        diags.warning(
-            None,
-            "site.search_failed",
-            reason=reason[-1] if reason else f"exit status {proc.returncode}",
-        )
+    if not (site / "pagefind" / "pagefind.js").is_file():
+        diags.warning(None, "site.search_failed", reason="pagefind wrote no pagefind.js")
+
+
+async def _index(site: Path, records: Sequence[Record]) -> None:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    config = IndexConfig(keep_index_url=True, output_path=str(site / "pagefind"))
+    async with PagefindIndex(config) as index:
+        await index.add_directory(str(site))
+        for r in records:
+            await index.add_custom_record(url=r.url, content=r.content, language="ja",
+                                          meta=r.meta)

@@ -1,17 +1,10 @@
-"""Site test helpers: the built site, a local HTTP server, one headless Chromium per session.
-
-Browser tests are marked ``xdist_group("browser")`` so one worker runs them all with a
-single browser.  Every page opened through ``open_page`` records its requests; the test
-fails if any request leaves the site (127.0.0.1 or file://).
-"""
+"""Site test helpers: the built site, a local HTTP server, screenshots (the browser itself
+is in tests/conftest.py)."""
 
 from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
-import tempfile
 import threading
 from pathlib import Path
 
@@ -19,18 +12,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless=new",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOTS = ROOT / "tests" / "screenshots"
-LOCAL_SCHEMES = ("file://", "data:", "blob:", "about:")
 
 
 @pytest.fixture(scope="session")
@@ -60,74 +42,6 @@ def http_site(site):
     yield url
     server.shutdown()
     server.server_close()
-
-
-def _fontconfig(tmp: Path) -> dict[str, str]:
-    """Let Chromium see the project's provisioned Japanese fonts (for readable screenshots)."""
-    fonts = ROOT / ".cache" / "fonts"
-    conf = tmp / "fonts.conf"
-    conf.write_text(
-        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
-        '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
-        f"  <dir>{fonts}</dir>\n  <cachedir>{tmp / 'cache'}</cachedir>\n"
-        "  <alias><family>serif</family><prefer><family>BIZ UDPMincho</family>"
-        "<family>BIZ UDMincho</family></prefer></alias>\n"
-        "  <alias><family>sans-serif</family><prefer><family>BIZ UDPGothic</family>"
-        "<family>BIZ UDGothic</family></prefer></alias>\n</fontconfig>\n",
-        encoding="utf-8",
-    )
-    return {**os.environ, "FONTCONFIG_FILE": str(conf)}
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed (.ci/run installs it with apt)")
-    from playwright.sync_api import sync_playwright
-
-    tmp = Path(tempfile.mkdtemp(prefix="express-chromium-"))
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, env=_fontconfig(tmp))
-        yield b
-        b.close()
-    shutil.rmtree(tmp, ignore_errors=True)
-
-
-class PageOpener:
-    """Opens pages in fresh contexts and remembers every request they make."""
-
-    def __init__(self, browser) -> None:
-        self.browser = browser
-        self.contexts = []
-        self.requests: list[str] = []
-
-    def __call__(self, width: int = 1280, height: int = 900, **kw):
-        context = self.browser.new_context(
-            viewport={"width": width, "height": height}, locale="ja-JP", **kw
-        )
-        self.contexts.append(context)
-        page = context.new_page()
-        page.on("request", lambda r: self.requests.append(r.url))
-        return page
-
-    def outside(self) -> list[str]:
-        return [
-            u
-            for u in self.requests
-            if not (u.startswith("http://127.0.0.1:") or u.startswith(LOCAL_SCHEMES))
-        ]
-
-    def close(self) -> None:
-        for c in self.contexts:
-            c.close()
-
-
-@pytest.fixture
-def open_page(browser):
-    opener = PageOpener(browser)
-    yield opener
-    opener.close()
-    assert opener.outside() == [], "requests left the site"
 
 
 def screenshot(page, name: str) -> None:

@@ -78,10 +78,17 @@
       a.href = siteUrl(data.url);
       a.textContent = (data.meta && data.meta.title) || data.url;
       li.appendChild(a);
+      if (data.meta && data.meta.ocr) {  // a back issue's scanned page: words read by OCR
+        var ocr = document.createElement("span");
+        ocr.className = "badge badge--ocr";
+        ocr.textContent = "OCR";
+        ocr.title = "スキャンした誌面を OCR で読み取った文字です。読み誤りがあることがあります。";
+        li.appendChild(ocr);
+      }
       if (data.meta && data.meta.issue) {
         var issue = document.createElement("span");
         issue.className = "search-hit__issue";
-        issue.textContent = data.meta.issue;
+        issue.textContent = data.meta.issue + (data.meta.page ? "・誌面（PDF）" : "");
         li.appendChild(issue);
       }
       var p = document.createElement("p");
@@ -102,9 +109,17 @@
    * 「…を含む記事」 is true.  Query and text are compared in NFKC (ＩＳＰ is ISP). */
   var JAPANESE = /[^\u0000-\u007f]/;
   var ZWSP = /\u200b/g;
+  /* Whitespace next to a Japanese character: a line end or spacing in a PDF's text, or a
+   * space typed between words of a query; ignored when comparing (as
+   * express/backcatalogue/normalise.py drops it from a back issue's text). */
+  var KANA_KANJI = "\u3000-\u303f\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\u3400-\u4dbf" +
+    "\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef";
+  var SPACE_BY_JAPANESE = new RegExp(
+    "\\s+(?=[" + KANA_KANJI + "])|([" + KANA_KANJI + "])\\s+", "g");
 
   function normalise(text) {
-    return text.replace(ZWSP, "").normalize("NFKC").toLowerCase();
+    return text.replace(ZWSP, "").normalize("NFKC").toLowerCase()
+      .replace(SPACE_BY_JAPANESE, "$1");
   }
 
   function ownExcerpt(data, query) {
@@ -165,9 +180,9 @@
       if (ticket !== latest) { return; }
       render(query, items.slice(0, MAX_RESULTS));
       show(items.length
-        ? "「" + query + "」を含む記事：" + items.length + "件" +
+        ? "「" + query + "」を含む記事・誌面：" + items.length + "件" +
           (items.length > MAX_RESULTS ? "（上位" + MAX_RESULTS + "件を表示）" : "")
-        : "「" + query + "」を含む記事は見つかりませんでした。別のことばでお試しください。");
+        : "「" + query + "」を含む記事・誌面は見つかりませんでした。別のことばでお試しください。");
     }).catch(function () {
       pagefind = null;
       if (ticket !== latest) { return; }
