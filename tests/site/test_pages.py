@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from express.check import check
-from express.model.body import Body, BulletList, Inline, ListItem
+from express.model.body import Body, Inline, ItemList, ListItem
 from express.site.media import size_label
 from express.site.render import body_blocks, safe_href, tel_href
 
@@ -293,7 +293,7 @@ def test_nested_bullets_become_nested_lists():
         ListItem(1, (Inline("c"),)),
         ListItem(0, (Inline("d"),)),
     )
-    [(kind, roots)] = body_blocks(Body((BulletList(items),)))
+    [(kind, roots)] = body_blocks(Body((ItemList(items),)))
     assert kind == "ul"
     assert [n.inlines[0].text for n in roots] == ["a", "d"]
     assert [n.inlines[0].text for n in roots[0].children] == ["b", "c"]
