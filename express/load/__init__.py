@@ -15,7 +15,7 @@ import yaml
 
 from express.diagnostics import Diagnostics
 from express.load.images import read_image
-from express.load.kinds import COMMON, KINDS, body
+from express.load.kinds import COMMON, KINDS, body, kinds_taking
 from express.load.values import Fields, Reader, suggest
 from express.load.yaml_source import read_file, read_yaml
 from express.model.articles import DEFAULT_TITLES, Article
@@ -26,7 +26,7 @@ ISSUE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 PUBLICATION_KEYS = {"name": True, "publisher": True, "address": False, "tel": False,
                     "fax": False, "email": False, "url": False, "archive_url": False}
 ISSUE_KEYS = {"number": True, "date": True, "season": False, "cover": False,
-              "editorial": False, "articles": True, "template": False}
+              "editorial": False, "signature": False, "articles": True, "template": False}
 
 
 def shown_path(path: Path) -> str:
@@ -68,7 +68,7 @@ def load_publication(root: Path, diags: Diagnostics) -> Publication | None:
 
 def _article(r: Reader, node: yaml.Node, index: int, ids: dict[str, Pos]) -> Article | None:
     if not isinstance(node, yaml.MappingNode):
-        r.error(node, "value.expected_mapping", what="articles[]")
+        r.mapping(node, "articles[]", {})  # says what is wrong, with an example
         return None
     kind_node = next((v for k, v in node.value if getattr(k, "value", None) == "kind"), None)
     if kind_node is None:
@@ -82,7 +82,8 @@ def _article(r: Reader, node: yaml.Node, index: int, ids: dict[str, Pos]) -> Art
                 hint=suggest(kind, tuple(KINDS)))
         return None
     own_keys, build = KINDS[kind]
-    f = r.mapping(node, f"articles[{index}]({kind})", COMMON | own_keys)
+    f = r.mapping(node, f"articles[{index}]({kind})", COMMON | own_keys,
+                  elsewhere=kinds_taking)
     if f is None or f.missing_required:
         return None
     article_id = f.get("id", r.text_value)
@@ -141,10 +142,15 @@ def load_issue(folder: Path, diags: Diagnostics) -> Issue | None:
     number = f.get("number", r.positive_int)
     date = f.get("date", r.date)
     editorial = f.get("editorial", lambda n, w: body(r, n, w))
+    signature = f.get("signature", lambda n, w: body(r, n, w, every_line=True))
+    if signature and not editorial:  # it signs the editorial: without one it is not printed
+        r.error(f.child("signature"), "issue.signature_without_editorial")
     template = f.get("template", r.text_value)
     if f.missing_required or number is None or date is None:
         return None
     kwargs = {"editorial": editorial} if editorial else {}
+    if signature:
+        kwargs["signature"] = signature
     return Issue(
         f.pos, id=folder.name, folder=str(folder.resolve()), number=number, date=date,
         articles=articles, season=f.get("season", r.text_value), cover=cover,

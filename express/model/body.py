@@ -55,6 +55,12 @@ class Paragraph:
     def text(self) -> str:
         return runs_text(self.inlines)
 
+    @property
+    def broken(self) -> bool:
+        """Whether the editor broke its lines (an address, a list of facts): then it is
+        set as lines, without the indent of a paragraph of prose."""
+        return any(isinstance(r, LineBreak) for r in self.inlines)
+
 
 @dataclass(frozen=True, slots=True)
 class Heading:

@@ -139,7 +139,8 @@ def test_a_line_ending_in_a_backslash_is_a_line_break_at_the_backslash():
     assert isinstance(para, Paragraph)
     assert para.text == "■会社概要\n社名：株式会社KEES\n企業活動：IT研修"
     breaks = [r for r in para.inlines if isinstance(r, LineBreak)]
-    assert [(b.source.line, b.source.col) for b in breaks] == [(10, 7 + 5), (11, 7 + len("社名：株式会社KEES"))]
+    assert [(b.source.line, b.source.col) for b in breaks] == [
+        (10, 7 + 5), (11, 7 + len("社名：株式会社KEES"))]
 
 
 def test_lines_without_a_backslash_are_joined_as_before():
