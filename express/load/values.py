@@ -52,8 +52,8 @@ class Reader:
 
     def _scalar(self, node: yaml.Node, what: str) -> yaml.ScalarNode | None:
         if not isinstance(node, yaml.ScalarNode):
-            kind = "list" if isinstance(node, yaml.SequenceNode) else "mapping"
-            self.error(node, "value.expected_scalar", what=what, found=kind)
+            self.error(node, "value.list_for_scalar" if isinstance(node, yaml.SequenceNode)
+                       else "value.mapping_for_scalar", what=what)
             return None
         if node.tag == "tag:yaml.org,2002:null":
             self.error(node, "value.empty", what=what)
@@ -222,7 +222,12 @@ class Reader:
             if key is None or key not in keys:
                 shown = key if key is not None else "?"
                 kinds = elsewhere(shown) if elsewhere is not None else []
-                if kinds:
+                plain = unicodedata.normalize("NFKC", shown).strip()
+                if shown.startswith("\u3000"):  # indented with a full-width space
+                    self.error(key_node, "source.fullwidth_indent")
+                elif plain != shown and plain in keys:  # ｆｅｅ, written in full width
+                    self.error(key_node, "key.fullwidth", key=shown, fixed=plain)
+                elif kinds:
                     self.error(key_node, "key.other_kinds", key=shown, what=what,
                                kinds=", ".join(kinds))
                 else:

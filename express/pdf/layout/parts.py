@@ -13,6 +13,7 @@ from express.pdf.layout.blocks import Drawn, GridSpace, Para, Stack
 from express.pdf.layout.columns import Section
 from express.pdf.layout.headings import Subheading
 from express.pdf.layout.photo import PhotoBlock
+from express.pdf.layout.placement import frame_padding
 from express.pdf.layout.platypus import Flowable
 from express.pdf.layout.table import Cell, GridTable, Row
 from express.pdf.layout.text import TextKit
@@ -335,7 +336,7 @@ class Parts:
         t = self.t
         return Section([h for h in head if h is not None], [i for i in items if i is not None],
                        columns=columns, gutter=t.grid.gutter, pitch=self.pitch, box=box,
-                       box_pad=t.profile["padding_em"] * t.style("body").size if box else 0.0,
+                       box_pad=frame_padding(t) if box else 0.0,
                        box_width=t.rules["frame"],
                        rule=t.colours["rule"] if rule and columns > 1 else None,
                        rule_width=t.rules["column"], source=source)

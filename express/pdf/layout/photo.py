@@ -10,8 +10,28 @@ from express.pdf.layout.blocks import Block, snap
 
 if TYPE_CHECKING:
     from express.pdf.layout.parts import Parts
+    from express.pdf.template import Template
 
 HALF = 0.5  # of the width a half-size photo's picture takes (its caption the rest)
+
+
+def picture_box(px: tuple[int, int], room: float, max_height: float) -> tuple[float, float]:
+    """The size a picture of ``px`` pixels is drawn at in ``room`` points across: as wide
+    as the room, unless that makes it taller than ``max_height``."""
+    w, h = px
+    bw, bh = room, room * h / w
+    if bh > max_height:
+        bh = max_height
+        bw = bh * w / h
+    return bw, bh
+
+
+def picture_room(t: Template, aw: float, *, half: bool = False, gap_right: float = 0.0
+                 ) -> float:
+    """The room across for a picture in a block ``aw`` wide (a half-size photo: its half,
+    less half the gap to the caption beside it)."""
+    aw -= gap_right
+    return aw * HALF - t.space["caption_side_gap"] / 2 if half else aw
 
 
 class PhotoBlock(Block):
@@ -48,20 +68,11 @@ class PhotoBlock(Block):
 
     def _picture_width(self, aw: float) -> float:
         """The room for the picture across ``aw``."""
-        aw -= self.gap_right
-        if self.half:
-            return aw * HALF - self.p.t.space["caption_side_gap"] / 2
-        return aw
+        return picture_room(self.p.t, aw, half=self.half, gap_right=self.gap_right)
 
     def _box(self, aw: float) -> tuple[float, float]:
         """The whole picture's size at width ``aw`` (before cropping)."""
-        w, h = self.px
-        bw = self._picture_width(aw)
-        bh = bw * h / w
-        if bh > self.max_height:
-            bh = self.max_height
-            bw = bh * w / h
-        return bw, bh
+        return picture_box(self.px, self._picture_width(aw), self.max_height)
 
     def _pad(self) -> float:
         """Space above the picture when text stands above it (dropped at a column top)."""
