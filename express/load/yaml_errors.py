@@ -62,6 +62,9 @@ def explain(text: str, exc: yaml.MarkedYAMLError) -> Explained | None:
         return _missing_colon(lines[first], first)
     if "mapping values are not allowed" in problem and mark.line < len(lines):
         return _colon_in_value(lines[mark.line], mark.line, mark.column)
+    if mark.line < len(lines) and (found := _after_quote(lines[mark.line], mark.line,
+                                                         mark.column)) is not None:
+        return found
     if problem.startswith(("did not find expected key", "expected <block end>")) or (
             "did not find expected '-' indicator" in problem):
         return Explained(mark.line + 1, mark.column + 1, "source.indentation")
@@ -118,6 +121,16 @@ def _colon_in_value(line: str, n: int, col: int) -> Explained:
         return Explained(n + 1, col + 1, "source.colon_in_value",
                          {"key": m["key"], "fixed": f"{m['key']}: {_quoted(value)}"})
     return Explained(n + 1, col + 1, "source.indentation")
+
+
+def _after_quote(line: str, n: int, col: int) -> Explained | None:
+    """Text after a quoted value's closing quote (``title: "題" です``)."""
+    m = _COLON_IN_VALUE.match(line)
+    if m is None or m["value"][:1] not in ('"', "'") or col <= m.start("value"):
+        return None
+    value = m["value"].strip()
+    return Explained(n + 1, col + 1, "source.text_after_quote",
+                     {"key": m["key"], "fixed": f"{m['key']}: {_quoted(value)}"})
 
 
 def _reserved_start(line: str, n: int) -> Explained | None:

@@ -118,6 +118,14 @@ def test_a_value_starting_with_a_yaml_sign_asks_for_quotes(checker, value, char)
     in_japanese(d.render("ja"))
 
 
+def test_text_after_a_closing_quote_asks_to_quote_the_whole(checker):
+    d = only(checker, MINIMAL.replace("title: 題", 'title: "JAIPA" のお知らせ'),
+             "source.text_after_quote")
+    assert (d.pos.line, d.pos.col) == (5, 20)
+    assert d.args["fixed"] == "title: '\"JAIPA\" のお知らせ'"
+    in_japanese(d.render("ja"))
+
+
 def test_indentation_off_its_block(checker):
     d = only(checker, REPORT.format(line=" fee: 無料"), "source.indentation")
     assert d.pos.line == 8

@@ -459,8 +459,9 @@ def text_of(obj) -> list[str]:
                 walk(v, depth + 1)
             return
         if hasattr(o, "inlines"):  # a line break ends a line as a paragraph's end does
-            number = getattr(o, "number", None)  # a numbered item is printed "1." first
-            marker = f"{number}." if number is not None else ""
+            number = getattr(o, "number", None)  # a list item is printed after its mark
+            marker = (f"{number}." if number is not None
+                      else "・" if hasattr(o, "level") else "")
             out.extend((marker + "".join(i.text for i in o.inlines)).split("\n"))
             return
         fields = getattr(o, "__dataclass_fields__", None)
