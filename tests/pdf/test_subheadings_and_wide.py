@@ -79,3 +79,23 @@ def test_a_wide_photo_never_leaves_a_page_half_empty(empty_project, paragraphs):
             assert low - t.bottom < 3 * t.grid.line_pitch, (p, col, low)
     # every sentence is printed, whatever the photo did
     assert "".join(ln.text for ln in ls).count("月に一度の部会") == 3 * paragraphs
+
+
+@pytest.mark.parametrize("shift", range(3))
+def test_a_committee_opening_with_a_subheading_keeps_both_with_its_text(empty_project, shift):
+    # a committee's name is kept with what follows: here a subheading, itself kept with two
+    # lines; neither may stand alone at a column's foot
+    committees = []
+    for n in range(14):
+        body = SENTENCE * ((n + shift) % 5 + 1)
+        committees.append(f"  - kind: committee\n    name: 第{n}部会\n    body: |\n"
+                          f"      ## 見出し{n}\n\n      {body}\n")
+    text = "number: 1\ndate: 2024-04-01\narticles:\n" + "".join(committees)
+    _pdf, ls = built_lines(empty_project, f"2024-c{shift}", text)
+    for n in range(14):
+        k = next(k for k, ln in enumerate(ls)  # (in bold: not the contents' entry)
+                 if ln.text == f"第{n}部会" and any("Bold" in f for f in ln.fonts))
+        head, sub, first, second = ls[k], ls[k + 1], ls[k + 2], ls[k + 3]
+        assert sub.text == f"見出し{n}", (head, sub)
+        assert all((ln.page, ln.col) == (head.page, head.col) for ln in (sub, first, second)), (
+            f"第{n}部会 (p{head.page} col {head.col}) is parted from its text")

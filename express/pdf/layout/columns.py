@@ -122,11 +122,17 @@ class Section(Block):
         """Whether what ``f`` is kept with starts in ``room``: the next block (not a figure),
         and for a heading with ``keep_lines`` that many lines of the text after it."""
         want = getattr(f, "keep_lines", 1)
-        for g in queue[1:]:
+        for i, g in enumerate(queue[1:], start=1):
             if getattr(g, "floats", False):
                 continue
             if want <= 1:
-                return self._starts_in(g, cw, room)
+                if not self._starts_in(g, cw, room):
+                    return False
+                if not getattr(g, "keepWithNext", False):
+                    return True
+                # itself kept with what follows it (a committee's head, then a subheading)
+                _, h = g.wrap(cw, room)
+                return h > room + EPS or self._followed(g, queue[i:], cw, room - h)
             _, h = g.wrap(cw, room)
             if getattr(g, "discardable", False):  # space: the text after it must fit too
                 room -= h
