@@ -67,12 +67,25 @@ def _glyphs(issue: Issue, fonts: tuple[frozenset[int], str] | None, diags: Diagn
 
 
 def _pictures(project: Project, issue: Issue, diags: Diagnostics) -> None:
-    """Measure each picture as the build does, into its cache: one decoding per file."""
-    from express.pdf.paint.images import PictureSizes, images_in
+    """Measure each picture as the build does, into its cache (one decoding per file), and
+    warn of one too coarse for the width the layout template prints it at."""
+    from express.pdf.layout.placement import picture_widths
+    from express.pdf.paint.images import PictureSizes, images_in, low_resolution
+    from express.pdf.template import TemplateError, read_template
 
     sizes = PictureSizes(diags, project.root / ".cache" / "images")
     for image in images_in(issue):
         sizes.size(image)
+    try:
+        t = read_template(project.pdf_template(issue.template))
+    except (TemplateError, OSError):
+        return  # no template to measure against: the build says why
+    warned: set[tuple[str, object]] = set()
+    for image, width in picture_widths(t, issue, sizes.size):
+        px = sizes.size(image)
+        if px is not None and (image.path, image.pos) not in warned and low_resolution(
+                diags, image, px[0], width, t.ppi, t.min_ppi):
+            warned.add((image.path, image.pos))
 
 
 def preflight(project: Project, archive: Archive, ids: list[str] | None,

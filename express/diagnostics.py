@@ -32,6 +32,8 @@ class Diagnostic:
         if self.args.get("hint"):
             # the hint's own punctuation ends the sentence before it: ". Did you mean", "。「"
             text += message("hint.did_you_mean", lang, hint=self.args["hint"])
+        if self.args.get("example"):
+            text += message("hint.example", lang, example=self.args["example"])
         where = f"{self.pos}: " if self.pos else ""
         return f"{where}{label}: {text}"
 

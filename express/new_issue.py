@@ -3,26 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
-from express.load import ISSUE_ID, issue_folders
+from express.load import ISSUE_ID, issue_facts, issue_folders
 from express.project import Project
 
 SEASONS = {12: "冬", 1: "冬", 2: "冬", 3: "春", 4: "春", 5: "春", 6: "夏", 7: "夏", 8: "夏"}
 
 
 def next_number(project: Project) -> int:
-    numbers = [0]
-    for folder in issue_folders(project.issues):
-        try:
-            text = (folder / "issue.yaml").read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
-        m = re.search(r"^number:\s*(\d+)", text, re.MULTILINE)
-        if m:
-            numbers.append(int(m.group(1)))
-    return max(numbers) + 1
+    """The number after the latest issue's (by date: a back number added later, or one
+    numbered wrongly, does not count), else after the highest; 1 for the first issue."""
+    facts = [f for f in map(issue_facts, issue_folders(project.issues)) if f is not None]
+    dated = [(date, number) for number, _pos, date in facts if date is not None]
+    if dated:
+        return max(dated)[1] + 1
+    return max((number for number, _pos, _date in facts), default=0) + 1
 
 
 def create_issue(project: Project, issue_id: str, today: dt.date) -> Path:

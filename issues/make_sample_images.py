@@ -20,7 +20,7 @@ What is produced:
 
 * ``cover.jpg`` per issue, 1600x1000 JPEG (a sunset seascape for 久米島, a
   spring-coloured abstract for 2022), each under ~250 KB;
-* event photos, 2400x1600 JPEG at quality 80 (large on purpose, so the tool's
+* event photos, 2400x1600 JPEG (one 1600x1200) at quality 80 (large on purpose, so the tool's
   downsampling for PDF/HTML matters), each under ~400 KB;
 * member logos, 600x600 / 800x400 PNG: simple geometric shapes with the
   company's initials in DejaVu Sans.
@@ -330,6 +330,11 @@ def build() -> dict[Path, tuple[str, Image.Image, int]]:
             meeting_room((2400, 1600), 1121, (120, 30, 60), (185, 195, 200)),
             JPEG_PHOTO_LIMIT,
         ),
+        winter / "kees-lesson.jpg": (
+            "JPEG",
+            meeting_room((1600, 1200), 99, (0, 160, 200), (215, 205, 190)),
+            JPEG_PHOTO_LIMIT,
+        ),
         winter / "logo-mahoroba.png": (
             "PNG",
             circle_logo("MK", 600, (255, 255, 255), (176, 72, 40), (250, 200, 90)),
@@ -349,6 +354,11 @@ def build() -> dict[Path, tuple[str, Image.Image, int]]:
         spring / "igf-session.jpg": (
             "JPEG",
             meeting_room((2400, 1600), 2023, (0, 120, 110), (190, 200, 210)),
+            JPEG_PHOTO_LIMIT,
+        ),
+        spring / "kohopr-bukai.jpg": (
+            "JPEG",
+            meeting_room((2400, 1600), 202, (40, 110, 70), (205, 200, 190)),
             JPEG_PHOTO_LIMIT,
         ),
         spring / "okinawa-sea.jpg": (

@@ -7,6 +7,8 @@ bad input.
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 import os
 import re
 from pathlib import Path
@@ -16,7 +18,7 @@ import yaml
 from express.diagnostics import Diagnostics
 from express.load.back_issue import has_pdf_key, load_back_issue
 from express.load.images import read_image
-from express.load.kinds import COMMON, KINDS, body
+from express.load.kinds import COMMON, KINDS, body, kinds_taking
 from express.load.values import Fields, Reader, suggest
 from express.load.yaml_source import read_file, read_yaml
 from express.model.articles import DEFAULT_TITLES, Article
@@ -28,7 +30,7 @@ PUBLICATION_KEYS = {"name": True, "publisher": True, "address": False, "tel": Fa
                     "fax": False, "email": False, "url": False, "archive_url": False,
                     "print_profile": False, "print_condition": False}
 ISSUE_KEYS = {"number": True, "date": True, "season": False, "cover": False,
-              "editorial": False, "articles": True, "template": False}
+              "editorial": False, "signature": False, "articles": True, "template": False}
 BACK_ONLY = ("headline", "contents")  # keys of a back issue (with pdf:) alone
 
 
@@ -82,7 +84,7 @@ def load_publication(root: Path, diags: Diagnostics) -> Publication | None:
 
 def _article(r: Reader, node: yaml.Node, index: int, ids: dict[str, Pos]) -> Article | None:
     if not isinstance(node, yaml.MappingNode):
-        r.error(node, "value.expected_mapping", what="articles[]")
+        r.mapping(node, "articles[]", {})  # says what is wrong, with an example
         return None
     kind_node = next((v for k, v in node.value if getattr(k, "value", None) == "kind"), None)
     if kind_node is None:
@@ -96,7 +98,8 @@ def _article(r: Reader, node: yaml.Node, index: int, ids: dict[str, Pos]) -> Art
                 hint=suggest(kind, tuple(KINDS)))
         return None
     own_keys, build = KINDS[kind]
-    f = r.mapping(node, f"articles[{index}]({kind})", COMMON | own_keys)
+    f = r.mapping(node, f"articles[{index}]({kind})", COMMON | own_keys,
+                  elsewhere=kinds_taking)
     if f is None or f.missing_required:
         return None
     article_id = f.get("id", r.text_value)
@@ -163,10 +166,15 @@ def load_issue(folder: Path, diags: Diagnostics) -> Issue | None:
     number = f.get("number", r.positive_int)
     date = f.get("date", r.date)
     editorial = f.get("editorial", lambda n, w: body(r, n, w))
+    signature = f.get("signature", lambda n, w: body(r, n, w, every_line=True))
+    if signature and not editorial:  # it signs the editorial: without one it is not printed
+        r.error(f.child("signature"), "issue.signature_without_editorial")
     template = f.get("template", r.text_value)
     if f.missing_required or number is None or date is None:
         return None
     kwargs = {"editorial": editorial} if editorial else {}
+    if signature:
+        kwargs["signature"] = signature
     return Issue(
         f.pos, id=folder.name, folder=str(folder.resolve()), number=number, date=date,
         articles=articles, season=f.get("season", r.text_value), cover=cover,
@@ -182,9 +190,10 @@ def issue_folders(root: Path) -> list[Path]:
                   if p.is_dir() and not p.name.startswith((".", "_")))
 
 
-def issue_number(folder: Path) -> tuple[int, Pos] | None:
-    """The ``number`` of the issue in ``folder`` and where it is written, read without
-    loading the issue (None when it cannot be read: loading that issue reports why)."""
+def issue_facts(folder: Path) -> tuple[int, Pos, dt.date | None] | None:
+    """The ``number`` of the issue in ``folder``, where it is written, and its ``date``,
+    read without loading the issue (None when the number cannot be read: loading that
+    issue reports why)."""
     path = folder / "issue.yaml"
     try:
         data = path.read_bytes()
@@ -193,12 +202,54 @@ def issue_number(folder: Path) -> tuple[int, Pos] | None:
     source = read_yaml(shown_path(path), data, Diagnostics(), checked=False)
     if source is None or not isinstance(source.root, yaml.MappingNode):
         return None
-    for key, value in source.root.value:
-        if isinstance(key, yaml.ScalarNode) and key.value == "number":
-            r = Reader(source.path, source.text, Diagnostics(), str(folder))
-            number = r.positive_int(value, "number")
-            return (number, r.pos(value)) if number is not None else None
-    return None
+    r = Reader(source.path, source.text, Diagnostics(), str(folder))
+    nodes = {k.value: v for k, v in source.root.value if isinstance(k, yaml.ScalarNode)}
+    number = r.positive_int(nodes["number"], "number") if "number" in nodes else None
+    if number is None:
+        return None
+    date = r.date(nodes["date"], "date") if "date" in nodes else None
+    return number, r.pos(nodes["number"]), date
+
+
+def numbers_back_in_time(numbers: list[tuple[str, int, Pos, dt.date | None]]
+                         ) -> list[tuple[Pos, int, dt.date, Pos, int, dt.date]]:
+    """The issues whose number goes backwards in time against the others: in date order
+    the numbers should rise, so the issues off the longest rising run of numbers are the
+    odd ones out (one mistyped number is one warning, however many issues it passes).
+    Each with the issue it passes: (where, number, date) of both."""
+    dated = sorted((n for n in numbers if n[3] is not None), key=lambda n: (n[3], n[1]))
+    if len(dated) < 2:
+        return []
+    # the longest run of strictly rising numbers (patience sorting), found from the latest
+    # issue back so that of two equally long runs the one keeping the earlier issues wins:
+    # a new issue numbered 39 after number 91 is the one told
+    tails: list[int] = []  # index into dated of the first item of a run of each length
+    before: list[int | None] = [None] * len(dated)
+    for i in reversed(range(len(dated))):
+        lo = bisect.bisect_left([-dated[j][1] for j in tails], -dated[i][1])
+        before[i] = tails[lo - 1] if lo else None
+        if lo == len(tails):
+            tails.append(i)
+        else:
+            tails[lo] = i
+    keep: set[int] = set()
+    i = tails[-1] if tails else None
+    while i is not None:
+        keep.add(i)
+        i = before[i]
+    out = []
+    for i, (_id, number, pos, date) in enumerate(dated):
+        if i in keep:
+            continue
+        # the issue it contradicts: the latest kept one dated before it with a number
+        # not below its own, else the earliest kept one dated after it with a lower one
+        earlier = [j for j in keep if j < i and dated[j][1] >= number]
+        later = [j for j in keep if j > i and dated[j][1] <= number]
+        j = max(earlier) if earlier else min(later) if later else None
+        if j is not None:
+            other = dated[j]
+            out.append((pos, number, date, other[2], other[1], other[3]))
+    return out
 
 
 def load_archive(root: Path, only: list[str] | None = None, *, whole: bool = True
@@ -223,10 +274,11 @@ def load_archive(root: Path, only: list[str] | None = None, *, whole: bool = Tru
                 diags.error(Pos(shown_path(root / wanted), 1, 1), "issue.unknown_id",
                             id=wanted, hint=suggest(wanted, sorted(known)))
     issues: list[Issue] = []
-    numbers: list[tuple[str, int, Pos]] = []  # every issue's (id, number, where written)
+    # every issue's (id, number, where written, date)
+    numbers: list[tuple[str, int, Pos, dt.date | None]] = []
     for folder in folders:
         if only and not whole and folder.name not in only:
-            got = issue_number(folder)
+            got = issue_facts(folder)
             if got is not None:
                 numbers.append((folder.name, *got))
             continue
@@ -236,9 +288,9 @@ def load_archive(root: Path, only: list[str] | None = None, *, whole: bool = Tru
             diags.extend(scoped)
         if issue is not None:
             issues.append(issue)
-            numbers.append((issue.id, issue.number, issue.at("number")))
+            numbers.append((issue.id, issue.number, issue.at("number"), issue.date))
     by_number: dict[int, tuple[str, Pos]] = {}
-    for issue_id, number, where in sorted(numbers, key=lambda n: n[0]):
+    for issue_id, number, where, _date in sorted(numbers, key=lambda n: n[0]):
         other = by_number.get(number)
         if other is not None:
             if not only or issue_id in only or other[0] in only:
@@ -246,6 +298,12 @@ def load_archive(root: Path, only: list[str] | None = None, *, whole: bool = Tru
                             other=str(other[1]))
         else:
             by_number[number] = (issue_id, where)
+    asked = {shown_path(root / i / "issue.yaml") for i in only or ()}
+    unique = [n for n in numbers if by_number.get(n[1], (None,))[0] == n[0]]
+    for where, number, date, other, other_number, other_date in numbers_back_in_time(unique):
+        if not only or where.path in asked or other.path in asked:
+            diags.warning(where, "issue.number_back_in_time", number=number, date=date,
+                          other=str(other), other_number=other_number, other_date=other_date)
     issues.sort(key=lambda i: (i.date, i.number), reverse=True)
     if publication is None:
         return None, diags

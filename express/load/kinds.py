@@ -15,6 +15,7 @@ from express.load.markup import parse_body
 from express.load.values import Fields, Reader, suggest
 from express.model import derive
 from express.model.articles import (
+    PHOTO_SIZES,
     Article,
     Attendance,
     Calendar,
@@ -42,22 +43,35 @@ from express.model.body import EMPTY_BODY, Body
 from express.model.source import Text
 
 ACCESS = ("公開", "一部公開", "非公開")
+# What else editors write for each access label, so a mistake is answered with the label
+# of the same meaning, never with the one a letter away (一般公開 is 公開, not 一部公開).
+ACCESS_SYNONYMS = {
+    "公開": ("一般公開", "全公開", "全体公開", "公開セッション", "オープン", "open", "public"),
+    "一部公開": ("部分公開", "限定公開", "一部非公開", "一部のみ公開", "partial"),
+    "非公開": ("非公開セッション", "クローズド", "招待制", "関係者のみ", "closed", "private"),
+}
 COMMON = {"kind": True, "id": False, "title": False}
 
 
-def body(r: Reader, node: yaml.Node, what: str) -> Body:
+def body(r: Reader, node: yaml.Node, what: str, *, every_line: bool = False) -> Body:
     text = r.text_value(node, what)
-    return parse_body(text, r.diags) if text is not None else EMPTY_BODY
+    if text is None:
+        return EMPTY_BODY
+    return parse_body(text, r.diags, every_line=every_line)
 
 
 def photo(r: Reader, node: yaml.Node) -> Photo | None:
-    f = r.mapping(node, "photos[]", {"file": True, "caption": False})
+    f = r.mapping(node, "photos[]", {"file": True, "caption": False, "size": False,
+                                     "credit": False, "alt": False})
     if f is None or f.missing_required:
         return None
     image = f.get("file", lambda n, w: read_image(r, n, w))
+    size = f.get("size", lambda n, w: r.choice(n, w, PHOTO_SIZES))
     if image is None:
         return None
-    return Photo(f.pos, image=image, caption=f.get("caption", r.text_value), where=f.where)
+    return Photo(f.pos, image=image, caption=f.get("caption", r.text_value),
+                 size=str(size or "column"), credit=f.get("credit", r.text_value),
+                 alt=f.get("alt", r.text_value), where=f.where)
 
 
 def person(r: Reader, node: yaml.Node, what: str) -> Person | None:
@@ -148,7 +162,7 @@ def slot(r: Reader, node: yaml.Node) -> Slot | None:
     speakers = r.items(f.child("speakers"), "speakers", speaker) if f.child("speakers") else []
     return Slot(
         f.pos, start=times[0], end=times[1], title=title,
-        access=f.get("access", lambda n, w: r.choice(n, w, ACCESS)),
+        access=f.get("access", lambda n, w: r.choice(n, w, ACCESS, synonyms=ACCESS_SYNONYMS)),
         speakers=speakers,
         abstract=f.get("abstract", lambda n, w: body(r, n, w)) or EMPTY_BODY,
         break_label=brk, where=f.where,
@@ -186,7 +200,8 @@ def _photos(r: Reader, f: Fields) -> list[Photo]:
 def committee(r: Reader, f: Fields, common: dict) -> Article | None:
     return Committee(**common, name=f.get("name", r.text_value),
                      chair=f.get("chair", lambda n, w: person(r, n, w)),
-                     body=f.get("body", lambda n, w: body(r, n, w)) or EMPTY_BODY)
+                     body=f.get("body", lambda n, w: body(r, n, w)) or EMPTY_BODY,
+                     photos=_photos(r, f))
 
 
 def member(r: Reader, f: Fields, common: dict) -> Article | None:
@@ -201,7 +216,7 @@ def member(r: Reader, f: Fields, common: dict) -> Article | None:
     return Member(**common, company=f.get("company", r.text_value),
                   logo=f.get("logo", lambda n, w: read_image(r, n, w)),
                   body=f.get("body", lambda n, w: body(r, n, w)) or EMPTY_BODY,
-                  contact=contact)
+                  contact=contact, photos=_photos(r, f))
 
 
 def calendar(r: Reader, f: Fields, common: dict) -> Article | None:
@@ -234,7 +249,8 @@ def officers(r: Reader, f: Fields, common: dict) -> Article | None:
         return OfficerGroup(g.pos, role=role, members=members, where=g.where) if role else None
 
     return Officers(**common, as_of=f.get("as_of", r.date),
-                    groups=r.items(f.child("groups"), "groups", group))
+                    groups=r.items(f.child("groups"), "groups", group),
+                    note=f.get("note", r.text_value))
 
 
 def opinions(r: Reader, f: Fields, common: dict) -> Article | None:
@@ -286,11 +302,17 @@ Builder = Callable[[Reader, Fields, dict], Article | None]
 KINDS: dict[str, tuple[dict[str, bool], Builder]] = {
     "report": ({"title": True, "url": False, "event": True, "programme": False,
                 "body": False, "photos": False}, report),
-    "committee": ({"name": True, "chair": False, "body": False}, committee),
-    "member": ({"company": True, "logo": False, "body": False, "contact": False}, member),
+    "committee": ({"name": True, "chair": False, "body": False, "photos": False}, committee),
+    "member": ({"company": True, "logo": False, "body": False, "contact": False,
+                "photos": False}, member),
     "calendar": ({"events": True}, calendar),
-    "officers": ({"as_of": False, "groups": True}, officers),
+    "officers": ({"as_of": False, "groups": True, "note": False}, officers),
     "opinions": ({"items": True}, opinions),
     "providers": ({"entries": True}, providers),
     "article": ({"title": True, "byline": False, "body": False, "photos": False}, feature),
 }
+
+
+def kinds_taking(key: str) -> list[str]:
+    """The kinds that have ``key`` of their own (``photos``: report, committee, …)."""
+    return [kind for kind, (keys, _build) in KINDS.items() if key in keys]

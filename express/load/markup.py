@@ -1,20 +1,38 @@
-"""The body-text markup: paragraphs, ``- item`` lists, ``**強調**``, links and ruby.
+"""The body-text markup: paragraphs, ``## 小見出し``, ``- item`` and ``1. item`` lists, line
+breaks (a line ending in a backslash), ``**強調**``, links and ruby — CommonMark's spelling.
 
-Line breaks inside a paragraph are joined with no space between Japanese characters and
-one space between two Latin words.  Every produced run stays on one source line so that
-its characters can still be located in the YAML file.
+Line breaks inside a paragraph are otherwise joined with no space between Japanese
+characters and one space between two Latin words.  Every produced run stays on one source
+line so that its characters can still be located in the YAML file.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from express.diagnostics import Diagnostics
 from express.load.values import check_link
-from express.model.body import Body, BulletList, Inline, ListItem, Paragraph
+from express.model.body import (
+    Block,
+    Body,
+    Heading,
+    Inline,
+    ItemList,
+    LineBreak,
+    ListItem,
+    Paragraph,
+    Run,
+)
 from express.model.source import Text
 
-_ITEM = re.compile(r"^(\s*)[-・]\s+")
+_BULLET = re.compile(r"^(\s*)[-・]\s+")
+_NUMBER = re.compile(r"^(\s*)(\d{1,9})[.)][ \u3000]+")
+# An ATX heading: up to three spaces, one to six #, a space (a full-width one too: the
+# IME's space after ##), the text, any closing #s.
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \u3000]+(.*?)(?:[ \u3000]+#+)?[ \u3000]*$")
+SUBHEADING_LEVEL = 2  # "## 見出し": the one heading level the layouts set
+_YEN_AT_END = re.compile(r"[¥￥＼]$")  # a backslash typed as a yen sign or full width
 _STRONG = r"\*\*(?P<strong>.+?)\*\*"
 _RUBY = r"\{(?P<rbase>[^|{}\n]+)\|(?P<rtext>[^{}\n]+)\}"
 _TOKEN = re.compile(
@@ -44,78 +62,173 @@ def _is_latin(ch: str) -> bool:
 _RUBY_LIKE = re.compile(r"\{([^{}\n]*)\|([^{}\n]*)\}")
 
 
-def parse_body(text: Text, diags: Diagnostics) -> Body:
+@dataclass
+class _Line:
+    text: str  # as printed: without its indent or the backslash of a line break
+    offset: int  # of its first character in the value
+    brk: int | None = None  # where the line break it ends with was written (None: none)
+
+
+@dataclass
+class _Item:
+    level: int
+    number: int | None
+    lines: list[_Line]
+
+
+@dataclass
+class _Blocks:
+    """The blocks of one body text, read line by line."""
+
+    text: Text
+    diags: Diagnostics
+    every_line: bool  # every line ends with a line break (a signature)
+    blocks: list[Block] = field(default_factory=list)
+    para: list[_Line] = field(default_factory=list)
+    items: list[_Item] = field(default_factory=list)
+    indents: list[int] = field(default_factory=list)  # of the open list levels
+    numbers: list[int | None] = field(default_factory=list)  # each level's next number
+
+    def add(self, raw: str, start: int) -> None:
+        """Read the line ``raw`` that starts at ``start`` in the value."""
+        if not raw.strip():
+            self.flush()
+            return
+        lead = len(raw) - len(raw.lstrip())
+        if self.every_line:  # lines only: no lists or headings
+            self.para.append(self._line(raw[lead:].rstrip(), start + lead))
+            return
+        item = _BULLET.match(raw) or _NUMBER.match(raw)
+        if item is None and self.items and lead > 0:  # an item's text goes on
+            self.items[-1].lines.append(self._line(raw[lead:].rstrip(), start + lead))
+            return
+        if item is None and (heading := _HEADING.match(raw)) is not None and heading[2]:
+            self.flush()
+            self._heading(heading, start)
+            return
+        number = int(item[2]) if item is not None and item.re is _NUMBER else None
+        # a numbered list interrupts a paragraph only from 1 (CommonMark): "2020. 年…"
+        # inside a paragraph is text
+        if item is not None and (number in (None, 1) or self.items or not self.para):
+            self._item(item, number, raw, start)
+            return
+        self._flush_items()
+        self.para.append(self._line(raw[lead:].rstrip(), start + lead))
+
+    def _line(self, line: str, offset: int) -> _Line:
+        if self.every_line:
+            return _Line(line, offset, offset + len(line))
+        if line.endswith("\\"):
+            return _Line(line[:-1].rstrip(), offset, offset + len(line) - 1)
+        if _YEN_AT_END.search(line):
+            self.diags.warning(self.text.locate(offset + len(line) - 1), "markup.yen_break",
+                               written=line[-1])
+        return _Line(line, offset)
+
+    def _heading(self, m: re.Match, start: int) -> None:
+        level = len(m[1])
+        if level != SUBHEADING_LEVEL:
+            self.diags.warning(self.text.locate(start + m.start(1)), "markup.heading_level",
+                               written=m[1])
+        line = m[2]
+        if line.endswith("\\"):  # nothing follows a heading on its line
+            line = line[:-1].rstrip()
+        self.blocks.append(Heading(_inlines(self.text, [_Line(line, start + m.start(2))],
+                                            self.diags)))
+
+    def _item(self, m: re.Match, number: int | None, raw: str, start: int) -> None:
+        self.flush_para()
+        indent = len(m[1])
+        if (self.items and (self.items[0].number is None) != (number is None)
+                and indent <= self.indents[0]):
+            # a bulleted list after a numbered one (or the other way) is another list
+            self._flush_items()
+        while self.indents and self.indents[-1] > indent:
+            self.indents.pop()
+            self.numbers.pop()
+        if not self.indents or self.indents[-1] < indent:
+            self.indents.append(indent)
+            self.numbers.append(None)
+        level = len(self.indents) - 1
+        if number is not None:
+            # numbered from the first item's number on, whatever the next ones say
+            # (CommonMark): a list renumbered by moving an item stays in order
+            number = self.numbers[level] if self.numbers[level] is not None else number
+            self.numbers[level] = number + 1
+        else:
+            self.numbers[level] = None
+        self.items.append(_Item(level, number, [self._line(raw[m.end():].rstrip(),
+                                                           start + m.end())]))
+
+    def flush_para(self) -> None:
+        if self.para:
+            self.blocks.append(Paragraph(_inlines(self.text, self.para, self.diags)))
+            self.para = []
+
+    def _flush_items(self) -> None:
+        if self.items:
+            self.blocks.append(ItemList(tuple(
+                ListItem(i.level, _inlines(self.text, i.lines, self.diags), i.number)
+                for i in self.items)))
+            self.items = []
+            self.indents = []
+            self.numbers = []
+
+    def flush(self) -> None:
+        self.flush_para()
+        self._flush_items()
+
+
+def parse_body(text: Text, diags: Diagnostics, *, every_line: bool = False) -> Body:
     """Blocks of ``text``; problems (bad link schemes, ruby without a base or a reading or
-    with two readings) go to ``diags``."""
+    with two readings, a heading of another level than ``##``) go to ``diags``.
+    ``every_line``: each line of the text is a line of its own (a signature)."""
     for m in _RUBY_LIKE.finditer(text):
         if not m[1].strip() or not m[2].strip() or m[0].count("|") > 1:
             diags.warning(text.locate(m.start()), "markup.ruby_malformed", written=m[0])
-    blocks: list[Paragraph | BulletList] = []
-    para: list[tuple[str, int]] = []  # (line text, offset of the line in ``text``)
-    items: list[tuple[int, list[tuple[str, int]]]] = []
-    indents: list[int] = []
-
-    def flush_para() -> None:
-        if para:
-            blocks.append(Paragraph(_inlines(text, para, diags)))
-            para.clear()
-
-    def flush_items() -> None:
-        if items:
-            blocks.append(BulletList(tuple(
-                ListItem(level, _inlines(text, lines, diags)) for level, lines in items
-            )))
-            items.clear()
-            indents.clear()
-
+    blocks = _Blocks(text, diags, every_line)
     offset = 0
     for raw in text.split("\n"):
-        start = offset
+        blocks.add(raw, offset)
         offset += len(raw) + 1
-        if not raw.strip():
-            flush_para()
-            flush_items()
-            continue
-        m = _ITEM.match(raw)
-        if m:
-            flush_para()
-            indent = len(m.group(1))
-            while indents and indents[-1] > indent:
-                indents.pop()
-            if not indents or indents[-1] < indent:
-                indents.append(indent)
-            items.append((len(indents) - 1, [(raw[m.end():], start + m.end())]))
-            continue
-        lead = len(raw) - len(raw.lstrip())
-        if items and lead > 0:
-            items[-1][1].append((raw[lead:].rstrip(), start + lead))
-            continue
-        flush_items()
-        para.append((raw[lead:].rstrip(), start + lead))
-    flush_para()
-    flush_items()
-    return Body(tuple(blocks))
+    blocks.flush()
+    return Body(tuple(blocks.blocks))
 
 
-def _inlines(text: Text, lines: list[tuple[str, int]], diags: Diagnostics) -> tuple[Inline, ...]:
-    # One string for the paragraph, with the source offset of every character (-1: joiner).
+def _inlines(text: Text, lines: list[_Line], diags: Diagnostics) -> tuple[Run, ...]:
+    """The runs of a paragraph's ``lines``, with a ``LineBreak`` after each line that ends
+    with one (but the last: a break there ends nothing)."""
+    out: list[Run] = []
+    segment: list[_Line] = []
+    for n, line in enumerate(lines):
+        segment.append(line)
+        if line.brk is not None and n + 1 < len(lines):
+            _segment_runs(text, segment, diags, out)
+            out.append(LineBreak(text.locate(line.brk)))
+            segment = []
+    _segment_runs(text, segment, diags, out)
+    return tuple(out)
+
+
+def _segment_runs(text: Text, lines: list[_Line], diags: Diagnostics, out: list[Run]) -> None:
+    """Append the runs of ``lines``, joined into one line of text."""
+    # One string for the lines, with the source offset of every character (-1: joiner).
     chars: list[str] = []
     where: list[int] = []
-    for n, (line, off) in enumerate(lines):
+    for n, ln in enumerate(lines):
+        line, off = ln.text, ln.offset
         if n and chars and line and _is_latin(line[0]) and (
-            _is_latin(chars[-1]) or (line[0].isalnum() and _URL_AT_END.search(lines[n - 1][0]))
+            _is_latin(chars[-1]) or (line[0].isalnum() and _URL_AT_END.search(lines[n - 1].text))
         ):  # an address ends its line: the next word is not part of it
             chars.append(" ")
             where.append(-1)
         chars.extend(line)
         where.extend(range(off, off + len(line)))
     joined = "".join(chars)
-    out: list[Inline] = []
     _scan(text, joined, where, 0, len(joined), out, diags)
-    return tuple(out)
 
 
-def _scan(text: Text, s: str, where: list[int], lo: int, hi: int, out: list[Inline],
+def _scan(text: Text, s: str, where: list[int], lo: int, hi: int, out: list[Run],
           diags: Diagnostics, *, strong: bool = False, label: bool = False,
           href: str | None = None) -> None:
     """Runs of ``s[lo:hi]``; ``label`` inside a link's text, which holds no links (``href``:
@@ -168,7 +281,7 @@ def _url_end(s: str, where: list[int], start: int, i: int, hi: int) -> int:
     return i
 
 
-def _emit(text: Text, s: str, where: list[int], lo: int, hi: int, out: list[Inline],
+def _emit(text: Text, s: str, where: list[int], lo: int, hi: int, out: list[Run],
           *, strong: bool = False, href: str | None = None, ruby: str | None = None) -> None:
     """Append ``s[lo:hi]`` as runs, split wherever the source jumps to another line."""
     if lo >= hi:

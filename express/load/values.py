@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -16,6 +17,7 @@ from typing import TypeVar
 import yaml
 
 from express.diagnostics import Diagnostics
+from express.load.shapes import list_example, mapping_example
 from express.load.yaml_source import pos_of
 from express.model.source import Pos, Text
 
@@ -50,8 +52,8 @@ class Reader:
 
     def _scalar(self, node: yaml.Node, what: str) -> yaml.ScalarNode | None:
         if not isinstance(node, yaml.ScalarNode):
-            kind = "list" if isinstance(node, yaml.SequenceNode) else "mapping"
-            self.error(node, "value.expected_scalar", what=what, found=kind)
+            self.error(node, "value.list_for_scalar" if isinstance(node, yaml.SequenceNode)
+                       else "value.mapping_for_scalar", what=what)
             return None
         if node.tag == "tag:yaml.org,2002:null":
             self.error(node, "value.empty", what=what)
@@ -167,13 +169,19 @@ class Reader:
             return None
         return Text(address, value.pos)
 
-    def choice(self, node: yaml.Node, what: str, choices: tuple[str, ...]) -> Text | None:
+    def choice(self, node: yaml.Node, what: str, choices: tuple[str, ...], *,
+               synonyms: dict[str, tuple[str, ...]] | None = None) -> Text | None:
+        """One of ``choices``.  With ``synonyms`` (choice → what else is written for it)
+        a mistake is answered only with the choice of the same meaning: choices that
+        differ by a letter may mean the opposite (公開, 非公開)."""
         value = self.text_value(node, what)
         if value is None:
             return None
         if value not in choices:
+            hint = (same_meaning(value, choices, synonyms) if synonyms is not None
+                    else suggest(value, choices))
             self.error(node, "value.bad_choice", what=what, value=value,
-                       choices="、".join(choices), hint=suggest(value, choices))
+                       choices="、".join(choices), hint=hint)
             return None
         return value
 
@@ -183,7 +191,9 @@ class Reader:
         if node.tag == "tag:yaml.org,2002:null":
             return []
         if not isinstance(node, yaml.SequenceNode):
-            self.error(node, "value.expected_list", what=what)
+            written = node.value if isinstance(node, yaml.ScalarNode) else None
+            self.error(node, "value.expected_list", what=what,
+                       example=list_example(what, written))
             return []
         out = []
         for child in node.value:
@@ -192,21 +202,37 @@ class Reader:
                 out.append(item)
         return out
 
-    def mapping(self, node: yaml.Node, what: str, keys: dict[str, bool]) -> Fields | None:
-        """The keys of a mapping, checked against ``keys`` (name → required)."""
+    def mapping(self, node: yaml.Node, what: str, keys: dict[str, bool], *,
+                elsewhere: Callable[[str], list[str]] | None = None) -> Fields | None:
+        """The keys of a mapping, checked against ``keys`` (name → required);
+        ``elsewhere(key)`` names the kinds that take a key this one does not."""
         if not isinstance(node, yaml.MappingNode):
             if node.tag == "tag:yaml.org,2002:null":
                 self.error(node, "value.empty", what=what)
+            elif isinstance(node, yaml.ScalarNode):
+                self.error(node, "value.text_for_mapping", what=what, value=node.value,
+                           example=mapping_example(what, node.value))
             else:
-                self.error(node, "value.expected_mapping", what=what)
+                self.error(node, "value.expected_mapping", what=what,
+                           example=mapping_example(what))
             return None
         fields = Fields(self, node, what)
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if key is None or key not in keys:
                 shown = key if key is not None else "?"
-                self.error(key_node, "key.unknown", key=shown, what=what,
-                           hint=suggest(str(shown), tuple(keys)))
+                kinds = elsewhere(shown) if elsewhere is not None else []
+                plain = unicodedata.normalize("NFKC", shown).strip()
+                if shown.startswith("\u3000"):  # indented with a full-width space
+                    self.error(key_node, "source.fullwidth_indent")
+                elif plain != shown and plain in keys:  # ｆｅｅ, written in full width
+                    self.error(key_node, "key.fullwidth", key=shown, fixed=plain)
+                elif kinds:
+                    self.error(key_node, "key.other_kinds", key=shown, what=what,
+                               kinds=", ".join(kinds))
+                else:
+                    self.error(key_node, "key.unknown", key=shown, what=what,
+                               hint=suggest(str(shown), tuple(keys)))
                 continue
             if key not in fields.nodes:
                 fields.nodes[key] = value_node
@@ -253,6 +279,22 @@ class Fields:
 def check_link(url: str) -> bool:
     scheme, sep, rest = url.partition(":")
     return bool(sep) and scheme.lower() in LINK_SCHEMES and bool(rest.strip("/"))
+
+
+def _plain(value: str) -> str:
+    """``value`` as compared for meaning: NFKC, lower case, no spaces."""
+    return "".join(unicodedata.normalize("NFKC", value).lower().split())
+
+
+def same_meaning(value: str, choices: tuple[str, ...],
+                 synonyms: dict[str, tuple[str, ...]]) -> str:
+    """The choice ``value`` means, written another way (in other widths or spacing, or as
+    one of its ``synonyms``); '' when it means none of them for sure."""
+    plain = _plain(value)
+    for choice in choices:
+        if plain in {_plain(choice), *(_plain(s) for s in synonyms.get(choice, ()))}:
+            return choice
+    return ""
 
 
 def suggest(value: str, choices: tuple[str, ...] | list[str]) -> str:

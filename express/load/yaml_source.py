@@ -15,6 +15,7 @@ import yaml
 
 from express.diagnostics import Diagnostics
 from express.libyaml import SafeLoader
+from express.load.yaml_errors import explain
 from express.model.source import Pos
 
 
@@ -184,8 +185,11 @@ def read_yaml(path: str, data: bytes, diags: Diagnostics, *, checked: bool = Tru
         problem = exc.problem or exc.context or "?"
         code = _syntax_code(text, mark, problem)
         opened = _unclosed_quote(text, exc) if code == "source.syntax" else None
+        slip = explain(text, exc) if code == "source.syntax" and opened is None else None
         if opened is not None:
             diags.error(pos, "source.unclosed_quote", problem=problem, line=opened)
+        elif slip is not None:  # named at its own line, in the editor's words
+            diags.error(Pos(path, slip.line, slip.col), slip.code, **slip.args)
         else:
             diags.error(pos, code, problem=problem)
         return None

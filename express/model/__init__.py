@@ -28,14 +28,14 @@ from express.model.articles import (
     Slot,
     Speaker,
 )
-from express.model.body import Body, BulletList, Inline, ListItem, Paragraph
+from express.model.body import Body, Heading, Inline, ItemList, LineBreak, ListItem, Paragraph
 from express.model.issue import Archive, Cover, Issue, Publication
 from express.model.source import Pos, Text
 
 __all__ = [
-    "DEFAULT_TITLES", "KIND_LABELS", "Archive", "Article", "Attendance", "Body", "BulletList",
-    "Calendar", "CalendarEvent", "Committee", "Contact", "Cover", "Event", "Feature", "Image",
-    "Inline", "Issue", "ListItem", "Located", "Member", "OfficerGroup", "Officers", "Opinion",
-    "Opinions", "Paragraph", "Person", "Photo", "Pos", "ProgrammeDay", "Provider", "Providers",
-    "Publication", "Report", "SideEvent", "Slot", "Speaker", "Text",
+    "DEFAULT_TITLES", "KIND_LABELS", "Archive", "Article", "Attendance", "Body", "Calendar",
+    "CalendarEvent", "Committee", "Contact", "Cover", "Event", "Feature", "Heading", "Image",
+    "Inline", "Issue", "ItemList", "LineBreak", "ListItem", "Located", "Member", "OfficerGroup",
+    "Officers", "Opinion", "Opinions", "Paragraph", "Person", "Photo", "Pos", "ProgrammeDay",
+    "Provider", "Providers", "Publication", "Report", "SideEvent", "Slot", "Speaker", "Text",
 ]  # fmt: skip

@@ -33,10 +33,24 @@ class Image(Located):
     path: str
 
 
+PHOTO_SIZES = ("column", "wide", "half")  # a photo's width: a column, both columns, half
+
+
 @dataclass
 class Photo(Located):
+    """A photo in running text.  ``size`` is its width on the page (``PHOTO_SIZES``);
+    ``credit`` is printed with it; ``alt`` is what a screen reader says instead of the
+    picture (the web page's alt text, the PDF's tag), the caption when not written."""
+
     image: Image
     caption: Text | None = None
+    size: str = "column"
+    credit: Text | None = None
+    alt: Text | None = None
+
+    @property
+    def alt_text(self) -> str:
+        return str(self.alt or self.caption or "")
 
 
 @dataclass
@@ -154,6 +168,7 @@ class Committee(Article):
     name: Text | None = None
     chair: Person | None = None
     body: Body = EMPTY_BODY
+    photos: list[Photo] = field(default_factory=list)
 
     @property
     def chair_label(self) -> str:
@@ -180,6 +195,7 @@ class Member(Article):
     logo: Image | None = None
     body: Body = EMPTY_BODY
     contact: Contact | None = None
+    photos: list[Photo] = field(default_factory=list)
 
 
 @dataclass
@@ -214,6 +230,7 @@ class OfficerGroup(Located):
 class Officers(Article):
     groups: list[OfficerGroup] = field(default_factory=list)
     as_of: dt.date | None = None
+    note: Text | None = None  # printed under the list: （敬称略・順不同）
 
     @property
     def head_counts(self) -> list[tuple[str, int]]:

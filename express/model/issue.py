@@ -42,6 +42,7 @@ class Issue(Located):
     season: Text | None = None
     cover: Cover | None = None
     editorial: Body = EMPTY_BODY
+    signature: Body = EMPTY_BODY  # the editorial's signature, each line as written
     template: str | None = None  # optional project key: the PDF layout template's name
     back: BackIssue | None = None  # an issue made elsewhere: its PDF, no articles
 

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from express.model.body import Body, Inline
+from express.model.body import Body, Inline, LineBreak
 from express.model.source import Pos, Text
 
 Locator = Callable[[int], Pos | None]
@@ -72,6 +72,8 @@ def _collect(obj: object, field: str, date: dt.date | None, out: list[Piece]) ->
         if obj.href and obj.href != obj.text:
             start = obj.locate(0)
             out.append(Piece(obj.href, lambda _i: start, "href", date, True))
+    elif isinstance(obj, LineBreak):
+        pass  # a break holds no text
     elif isinstance(obj, Body):
         for para in obj.paragraphs:
             for inline in para:

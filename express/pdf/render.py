@@ -23,13 +23,13 @@ from express.pdf.document.press import (
     print_edition,
     slug_painter,
 )
-from express.pdf.layout.blocks import GridSpace, Para, Stack
+from express.pdf.layout.blocks import GridSpace, Stack
 from express.pdf.layout.colophon import Colophon
 from express.pdf.layout.contents import Contents, Entry, define_page_forms
 from express.pdf.layout.cover import CoverFill, cover_painter, cover_text
 from express.pdf.layout.kinds import IN_COLUMNS, RENDERERS
 from express.pdf.layout.kinds.common import Context
-from express.pdf.layout.parts import Parts, Signature
+from express.pdf.layout.parts import Parts
 from express.pdf.layout.platypus import NextPageTemplate, PageBreakIfNotEmpty
 from express.pdf.layout.text import TextKit
 from express.pdf.paint.fonts import FontsMissing, font_set
@@ -56,17 +56,7 @@ def editorial(p: Parts, issue: Issue) -> list:
     ks = p.t.kinds["editorial"]
     head = [p.anchor("editorial", EDITORIAL_LABEL, EDITORIAL_LABEL),
             p.band(EDITORIAL_LABEL, ks.colour), p.space(p.t.space["after_band_lines"])]
-    items = p.body(issue.editorial)
-    # a closing signature line (「…会長 久保 真」) is set flush right
-    last = issue.editorial.blocks[-1] if issue.editorial.blocks else None
-    if items and isinstance(items[-1], Para) and last is not None and hasattr(last, "inlines"):
-        text = "".join(i.text for i in last.inlines)
-        if len(text) <= 40 and "。" not in text:
-            old = items[-1]
-            items[-1] = Signature(old.kit, old.spans, old.colour, old.leading,
-                                  settings=p.kit.settings("right", 0.0, phrases=True),
-                                  grid_pitch=old.grid_pitch, link_colour=old.link_colour,
-                                  source=old.source)
+    items = p.body(issue.editorial) + p.signature(issue.signature)
     return [p.section(head, items, columns=ks.columns, source=issue.at("editorial"),
                       rule=True)]
 
@@ -102,8 +92,8 @@ def story(p: Parts, issue: Issue, archive: Archive, book: Book) -> list:
             run += RENDERERS[a.kind](p, a, ctx)
             nxt = issue.articles[i + 1].kind if i + 1 < len(issue.articles) else None
             if nxt != a.kind:
-                out.append(p.section([p.band(a.label, ks.colour)], run, columns=ks.columns,
-                                     source=a.pos, rule=True))
+                out += p.sections([p.band(a.label, ks.colour)], run, columns=ks.columns,
+                                  source=a.pos, rule=True)
                 run = []
         else:
             out += RENDERERS[a.kind](p, a, ctx)

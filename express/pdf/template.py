@@ -25,7 +25,7 @@ STYLE_NAMES = (
     "profile_name", "contact", "folio", "folio_name", "running_head", "contents_title",
     "contents_kind", "contents_entry", "contents_page", "colophon", "colophon_title",
     "cover_name", "cover_number", "cover_date", "cover_headline", "cover_line",
-    "cover_publisher",
+    "cover_publisher", "subheading", "credit",
 )  # fmt: skip
 COLOUR_NAMES = (
     "ink", "muted", "accent", "accent_light", "rule", "band_text", "table_head",
@@ -50,7 +50,9 @@ NUMBER_SECTIONS: dict[str, tuple[str, ...]] = {
     "band": ("height_lines", "padding", "inset"),
     "space": ("after_contents_lines", "after_band_lines", "after_opener_lines",
               "between_articles_lines", "between_committees_lines", "paragraph_lines",
-              "figure_lines", "caption_gap", "table_cell_padding", "programme_lines"),
+              "subheading_lines", "figure_lines", "caption_gap", "caption_side_gap",
+              "table_cell_padding",
+              "programme_lines"),
     "cover": ("band_mm", "name_top_mm", "name_outdent_pt", "band_baseline_pt",
               "image_height_mm", "min_image_height_mm", "bar_pt", "headline_gap_mm",
               "headline_width_mm", "max_headline_lines", "lines_gap_mm", "line_mark_em",
@@ -166,6 +168,7 @@ class Template:
     colophon: dict[str, float]
     profile: dict[str, float]
     print: PrintSpec
+    weekdays: dict[str, bool]  # whether the dates of WEEKDAY_DATES print their weekday
 
     @property
     def left(self) -> float:
@@ -212,6 +215,21 @@ def _composition(r: _Reader, comp: dict[str, Any]) -> dict[str, Any]:
     if isinstance(rows, bool) or not isinstance(rows, int) or rows < 1:
         raise r.fail("composition.table_min_rows", f"must be a whole number ≥ 1, not {rows!r}")
     return {**comp, "table_min_rows": rows}
+
+
+# The printed dates whose weekday a template turns on or off (``weekdays:``).
+WEEKDAY_DATES = ("as_of", "issued")
+
+
+def _weekdays(r: _Reader, data: Any) -> dict[str, bool]:
+    data = r.mapping(data, "weekdays")
+    for key, value in data.items():
+        if key not in WEEKDAY_DATES:
+            raise r.fail(f"weekdays.{key}",
+                         f"is not a key of weekdays (its keys: {', '.join(WEEKDAY_DATES)})")
+        if not isinstance(value, bool):
+            raise r.fail(f"weekdays.{key}", f"must be true or false, not {value!r}")
+    return {k: r.get(data, k, "weekdays") for k in WEEKDAY_DATES}
 
 
 # The tables whose column widths a template sets, and how many columns each has.
@@ -487,4 +505,5 @@ def _read_template(path: Path) -> Template:
         colophon=section("colophon"),
         profile=section("profile"),
         print=_print_spec(r, r.get(raw, "print", ""), used),
+        weekdays=_weekdays(r, r.get(raw, "weekdays", "")),
     )

@@ -36,7 +36,7 @@ from express.backcatalogue import TextCache
 from express.diagnostics import Diagnostics
 from express.model import derive
 from express.model.articles import Article, Member, Photo
-from express.model.body import Body, BulletList, Inline, Paragraph
+from express.model.body import Body, Heading, ItemList, LineBreak, Paragraph, Run
 from express.model.issue import Archive, Issue
 from express.project import Project
 from express.site import media
@@ -176,26 +176,36 @@ def _pictures(issue: Issue):
 
 @dataclass
 class ListNode:
-    inlines: tuple[Inline, ...]
+    inlines: tuple[Run, ...]
+    number: int | None = None  # in a numbered list; None: a bullet
     children: list[ListNode] = field(default_factory=list)
+
+    @property
+    def children_numbered(self) -> bool:
+        """Whether the list nested under this item is numbered (its first item says)."""
+        return bool(self.children) and self.children[0].number is not None
 
 
 def body_blocks(body: Body) -> list[tuple[str, Any]]:
-    """``("p", inlines)`` and ``("ul", [ListNode…])`` with list levels nested as trees."""
+    """``("p", inlines)`` (``"lines"`` for a paragraph of broken lines), ``("h", inlines)``
+    for a subheading and ``("ul"|"ol",
+    [ListNode…])`` with list levels nested as trees."""
     out: list[tuple[str, Any]] = []
     for block in body.blocks:
         if isinstance(block, Paragraph):
-            out.append(("p", block.inlines))
-        elif isinstance(block, BulletList):
+            out.append(("lines" if block.broken else "p", block.inlines))
+        elif isinstance(block, Heading):
+            out.append(("h", block.inlines))
+        elif isinstance(block, ItemList):
             roots: list[ListNode] = []
             stack: list[tuple[int, ListNode]] = []
             for item in block.items:
-                node = ListNode(item.inlines)
+                node = ListNode(item.inlines, item.number)
                 while stack and stack[-1][0] >= item.level:
                     stack.pop()
                 (stack[-1][1].children if stack else roots).append(node)
                 stack.append((item.level, node))
-            out.append(("ul", roots))
+            out.append(("ol" if block.numbered else "ul", roots))
     return out
 
 
@@ -261,6 +271,7 @@ class Site:
             summary=summary_text,
             iso=lambda d: d.isoformat(),
         )
+        self.env.tests["linebreak"] = lambda run: isinstance(run, LineBreak)
         self.env.globals.update(
             pub=self.pub, csp=CSP, abs_url=self.abs_url, feeds=self.base_url is not None
         )

@@ -310,4 +310,5 @@ def test_a_quoted_value_folded_over_lines_is_not_blamed(checker):
     folded = MINIMAL.replace("title: 題", 'title: "長い題を\n      二行に折り返した題"')
     assert checker.codes(folded) == []
     broken = folded + '  - kind: article\n    title: "題" です\n'  # an error after it
-    assert [(d.code, d.pos.line) for d in checker.run(broken)] == [("source.syntax", 10)]
+    assert [(d.code, d.pos.line) for d in checker.run(broken)] == [
+        ("source.text_after_quote", 10)]

@@ -33,30 +33,46 @@ def pdfium_text(path: Path) -> str:
         doc.close()
 
 
+def column_sections(page, mid: float) -> list[tuple[float, float]]:
+    """(bottom, top) of each column section on ``page``: the rules drawn between its two
+    columns, at the middle ``mid`` of the text block."""
+    out = []
+    for obj in page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_PATH]):
+        x0, y0, x1, y1 = obj.get_bounds()
+        if abs((x0 + x1) / 2 - mid) < 2 and x1 - x0 < 2 and y1 - y0 > 10:
+            out.append((y0, y1))
+    return sorted(out, key=lambda b: -b[1])
+
+
 def body_text(path: Path, template: Path) -> str:
     """Text inside the template's text block of every page but the cover, page after page
     (running heads and folios left out, so text flowing over a page break is contiguous):
     first read across the whole block (full-width titles and tables), then again column
-    by column (running text that goes on from the left column into the right one)."""
+    by column (running text that goes on from the left column into the right one), and
+    column by column in each section of ruled columns (text above a wide photo before the
+    text below it)."""
     from express.pdf.template import read_template
 
     t = read_template(template)
     doc = pdfium.PdfDocument(str(path))
     bottom, top = t.bottom - 1, t.bottom + t.grid.height + 1
+    left, right = t.left - 20, t.page_width - t.left + 20
     mid = t.left + t.grid.width / 2
     try:
-        across, by_column = [], []
+        across, by_column, by_section = [], [], []
         for i in range(1, len(doc)):
             page = doc[i].get_textpage()
-            across.append(page.get_text_bounded(left=t.left - 20, bottom=bottom,
-                                                right=t.page_width - t.left + 20, top=top))
+            across.append(page.get_text_bounded(left=left, bottom=bottom, right=right, top=top))
             if t.grid.columns > 1:
-                by_column.append(page.get_text_bounded(left=t.left - 20, bottom=bottom,
+                by_column.append(page.get_text_bounded(left=left, bottom=bottom,
                                                        right=mid, top=top))
                 by_column.append(page.get_text_bounded(left=mid, bottom=bottom,
-                                                       right=t.page_width - t.left + 20,
-                                                       top=top))
-        return "".join(across) + "\n" + "".join(by_column)
+                                                       right=right, top=top))
+                for low, high in column_sections(doc[i], mid):
+                    for x0, x1 in ((left, mid), (mid, right)):
+                        by_section.append(page.get_text_bounded(
+                            left=x0, bottom=low - 2, right=x1, top=high + 2))
+        return "\n".join(("".join(across), "".join(by_column), "".join(by_section)))
     finally:
         doc.close()
 

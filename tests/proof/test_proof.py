@@ -62,8 +62,9 @@ def test_diff_finds_exactly_the_changed_page_and_nothing_after_an_identical_buil
 
     yaml_file = project.issues / ISSUE / "issue.yaml"
     text = yaml_file.read_text(encoding="utf-8")
-    assert text.count("ご協賛いただいた") == 1  # in the report, on page 2
-    yaml_file.write_text(text.replace("ご協賛いただいた", "ご支援いただいた"), encoding="utf-8")
+    assert text.count("セキュリティ担当者") == 1  # in the report, on page 2
+    yaml_file.write_text(text.replace("セキュリティ担当者", "セキュリティ責任者"),
+                         encoding="utf-8")
     output = proof(project, "--diff", "--scale", "0.5")  # builds the changed issue first
     assert f"changed: p.2 (1 of {pages} pages)" in output
     assert [p.name for p in out.glob("*.diff.png")] == ["page-03.diff.png"]

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from express.check import check
-from express.model.body import Body, BulletList, Inline, ListItem
+from express.model.body import Body, Inline, ItemList, ListItem
 from express.site.media import size_label
 from express.site.render import body_blocks, safe_href, tel_href
 
@@ -65,7 +65,8 @@ def test_index_lists_every_issue_newest_first_by_year(site, archive):
     for issue in archive.issues:
         assert issue.number_label in index.plain
         assert issue.season in index.plain
-        assert f"{issue.date.year}年{issue.date.month}月{issue.date.day}日（" in index.plain
+        # the publication date without its weekday, as in print
+        assert f"{issue.date.year}年{issue.date.month}月{issue.date.day}日発行" in index.plain
         thumbs = index.all("img", src=f"{issue.id}/cover.webp")
         assert thumbs and all(int(t["width"]) > 0 and int(t["height"]) > 0 for t in thumbs)
         assert (site / issue.id / "cover.webp").read_bytes()[8:12] == b"WEBP"
@@ -129,8 +130,8 @@ def test_report_renders_facts_programme_and_photos(site, archive):
     figures = html.count("<figure")
     assert figures == len(report.photos) == html.count("<figcaption")
     for photo in report.photos:
-        img = page.all("img", alt=str(photo.caption))
-        assert img, photo.caption
+        img = page.all("img", alt=photo.alt_text)  # the alt written, else the caption
+        assert img, photo.alt_text
         src = path.parent / img[0]["src"]
         assert src.is_file() and int(img[0]["width"]) <= 1200
 
@@ -293,7 +294,7 @@ def test_nested_bullets_become_nested_lists():
         ListItem(1, (Inline("c"),)),
         ListItem(0, (Inline("d"),)),
     )
-    [(kind, roots)] = body_blocks(Body((BulletList(items),)))
+    [(kind, roots)] = body_blocks(Body((ItemList(items),)))
     assert kind == "ul"
     assert [n.inlines[0].text for n in roots] == ["a", "d"]
     assert [n.inlines[0].text for n in roots[0].children] == ["b", "c"]

@@ -274,17 +274,24 @@ def check_flush(doc: Doc) -> Result:
         col = ln.column
         first = doc.prev.get(id(ln)) is None
         g0, g1 = ln.glyphs[0], ln.glyphs[-1]
+        number = _number_marker(ln)
         if first:
             # the first line of a paragraph: at the edge, at the indent, or a list marker
             lefts = [L + d for L in col.lefts for d in (0.0, doc.style.indent)]
             if g0.ch in "・•":
                 lefts += [L + k * em - (g0.adv / 4 if full_width(g0) else 0)
                           for L in col.lefts for k in range(4)]
+            if number:  # "1." set flush right before the item's text, which starts on
+                # a half em of the hang (at least the bullet's one em)
+                g0 = ln.glyphs[number]
+                lefts = [L + k * em / 2 for L in col.lefts for k in range(2, 9)]
         else:
             lefts = list(col.lefts)
             head = _paragraph_head(doc, ln)
             if head is not None and head.glyphs[0].ch in "・•" and len(head.glyphs) > 1:
                 lefts.append(head.glyphs[1].x)  # list item: lines align with its text
+            elif head is not None and (n := _number_marker(head)):
+                lefts.append(head.glyphs[n].x)  # numbered item: lines align with its text
         if ln.final:
             r.checked += 1
             left = model_left(g0) if not first or g0.ch not in "・•" else g0.x
@@ -300,6 +307,13 @@ def check_flush(doc: Doc) -> Result:
             r.fail(ln, f"ends at {max(rights):.2f}, column right edge "
                        f"{[round(v, 2) for v in col.rights]}")
     return r
+
+
+def _number_marker(ln: PLine) -> int:
+    """The number of glyphs of a numbered list item's marker (``12.``) opening ``ln``;
+    0 when it opens with none."""
+    m = re.match(r"\d{1,9}[.)]", "".join(g.ch for g in ln.glyphs[:11]))
+    return m.end() if m and len(ln.glyphs) > m.end() else 0
 
 
 def _paragraph_head(doc: Doc, ln: PLine) -> PLine | None:
@@ -444,8 +458,11 @@ def text_of(obj) -> list[str]:
             for v in o.values():
                 walk(v, depth + 1)
             return
-        if hasattr(o, "inlines"):
-            out.append("".join(i.text for i in o.inlines))
+        if hasattr(o, "inlines"):  # a line break ends a line as a paragraph's end does
+            number = getattr(o, "number", None)  # a list item is printed after its mark
+            marker = (f"{number}." if number is not None
+                      else "・" if hasattr(o, "level") else "")
+            out.extend((marker + "".join(i.text for i in o.inlines)).split("\n"))
             return
         fields = getattr(o, "__dataclass_fields__", None)
         if fields:

@@ -16,10 +16,9 @@ from .probe_pdf import MIN_EM
 
 DOCS = [*SAMPLES, "probe"]
 
-# The editorial's closing signature is set flush right on purpose, broken between the
-# organisation and 会長 久保 真 when it does not fit on one line (express/pdf/layout/parts.py
-# Signature): its lines are neither justified nor at the left edge.
-SIGNATURE_LINES = ("'一般社団法人日本インターネットプロバイダー協会'", "'会長久保真'")
+# The editorial's signature (issue.yaml's signature:) is set flush right on purpose, each
+# line as written: its lines are neither justified nor at the left edge.
+SIGNATURE_LINES = ("'一般社団法人 日本インターネットプロバイダー協会'", "'会長 久保 真'")
 
 
 def _expect_clean(res: K.Result, known: tuple[str, ...] = (), reason: str = "") -> None:
@@ -60,7 +59,8 @@ def test_non_final_lines_flush_with_column_edges(docs, name):
     res = K.check_flush(docs[name])
     assert res.checked == len(docs[name].lines)
     res.violations = [v for v in res.violations
-                      if not any(v.endswith(sig) for sig in SIGNATURE_LINES)]
+                      if not any("".join(v.split()).endswith("".join(sig.split()))
+                                 for sig in SIGNATURE_LINES)]
     _expect_clean(res)
 
 

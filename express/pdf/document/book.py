@@ -20,6 +20,7 @@ class Book:
     """Bookmarks and contents entries, in reading order; filled while pages are drawn."""
 
     marks: dict[str, Mark] = field(default_factory=dict)
+    outlined: set[str] = field(default_factory=set)  # bookmarks below an article's, placed
     top_label: str = ""  # the kind going on at the top of the page being drawn
     starts: list[tuple[float, str]] = field(default_factory=list)  # (y, kind) on this page
 
@@ -36,6 +37,15 @@ class Book:
         canv.bookmarkPage(key, fit="XYZ", top=y + 20, left=0)
         canv.addOutlineEntry(mark.title, key, level=0, closed=False)
         self.starts.append((y, mark.label))
+
+    def outline(self, canv: Canvas, key: str, title: str, y: float) -> None:
+        """A bookmark one level below the article being drawn (a subheading); not in the
+        contents, and no start of a kind for the running head."""
+        if key in self.outlined:
+            return
+        self.outlined.add(key)
+        canv.bookmarkPage(key, fit="XYZ", top=y + 20, left=0)
+        canv.addOutlineEntry(title, key, level=1, closed=False)
 
     def page_label(self, top: float, bottom: float) -> str:
         """The running head's kind for the page being drawn (text block from ``top`` down to

@@ -22,7 +22,8 @@ class Colophon(Block):
         self.titles = kit.compose(kit.spans(title, "colophon_title"), p.t.grid.width,
                                   kit.settings("left"))
         rows: list[list] = [
-            kit.spans(f"{format_date(issue.date)}発行", "colophon"),
+            kit.spans(f"{format_date(issue.date, weekday=p.t.weekdays['issued'])}発行",
+                      "colophon"),
             kit.spans("発行　", "colophon") + kit.spans(pub.publisher, "colophon"),
         ]
         if pub.address:

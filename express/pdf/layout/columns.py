@@ -94,9 +94,8 @@ class Section(Block):
                     continue
                 _, h = f.wrap(cw, room)
                 if h <= room + EPS:
-                    nxt = next((g for g in queue[1:] if not getattr(g, "floats", False)), None)
-                    if (getattr(f, "keepWithNext", False) and col and nxt is not None
-                            and not self._starts_in(nxt, cw, room - h)):
+                    if (getattr(f, "keepWithNext", False) and col
+                            and not self._followed(f, queue, cw, room - h)):
                         break
                     col.append((f, h))
                     used += h
@@ -118,6 +117,37 @@ class Section(Block):
             if not queue and not pending:
                 break
         return cols, pending + queue
+
+    def _followed(self, f: Flowable, queue: list, cw: float, room: float) -> bool:
+        """Whether what ``f`` is kept with starts in ``room``: the next block (not a figure),
+        and for a heading with ``keep_lines`` that many lines of the text after it."""
+        want = getattr(f, "keep_lines", 1)
+        for i, g in enumerate(queue[1:], start=1):
+            if getattr(g, "floats", False):
+                continue
+            if want <= 1:
+                if not self._starts_in(g, cw, room):
+                    return False
+                if not getattr(g, "keepWithNext", False):
+                    return True
+                # itself kept with what follows it (a committee's head, then a subheading)
+                _, h = g.wrap(cw, room)
+                return h > room + EPS or self._followed(g, queue[i:], cw, room - h)
+            _, h = g.wrap(cw, room)
+            if getattr(g, "discardable", False):  # space: the text after it must fit too
+                room -= h
+                if room < -EPS:
+                    return False
+                continue
+            if not self._starts_in(g, cw, room):
+                return False
+            if h > room + EPS:  # it splits here, keeping the lines a split keeps
+                return True
+            want -= round(h / self.pitch)
+            if want <= 0:
+                return True
+            room -= h
+        return True
 
     def _starts_in(self, f: Flowable, cw: float, room: float) -> bool:
         if getattr(f, "discardable", False):

@@ -3,22 +3,21 @@ photos, table cells, sections.  Kinds compose these; all sizes come from the tem
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import replace
-from itertools import pairwise
 
-from express.jtext import Line, Span
 from express.model.articles import Photo
-from express.model.body import Body, BulletList, Paragraph
+from express.model.body import Body, Heading, ItemList, Paragraph
 from express.model.source import Pos, Text
 from express.pdf.document.book import Book
 from express.pdf.layout.blocks import Drawn, GridSpace, Para, Stack
 from express.pdf.layout.columns import Section
+from express.pdf.layout.headings import Subheading
 from express.pdf.layout.photo import PhotoBlock
+from express.pdf.layout.placement import frame_padding
 from express.pdf.layout.platypus import Flowable
 from express.pdf.layout.table import Cell, GridTable, Row
 from express.pdf.layout.text import TextKit
+from express.pdf.layout.wide import WideFlow, is_wide
 from express.pdf.paint.images import Pictures
 from express.pdf.paint.text import ASCENT
 from express.pdf.template import Template
@@ -28,51 +27,12 @@ def pos_of(value: object) -> Pos | None:
     return value.pos if isinstance(value, Text) else None
 
 
-class Signature(Para):
-    """A closing signature (「一般社団法人… 会長 久保 真」) set flush right.
-
-    When it does not fit on one line it breaks between the organisation and the title and
-    name (after the last long word), each part on its own right-aligned line, and never
-    inside a phrase."""
-
-    long_word = 5  # characters: a word at least this long is (part of) the organisation
-
-    def compose(self, measure: float) -> list[Line]:
-        lines = super().compose(measure)
-        if len(lines) > 1:
-            lines = self.kit.compose(self._broken(), measure, self.settings)
-        return lines
-
-    def _broken(self) -> list[Span]:
-        """The spans with a forced break at the space after the organisation."""
-        text = "".join(sp.text for sp in self.spans)
-        words = [(m.start(), m.end()) for m in re.finditer(r"[^\s\u3000]+", text)]
-        at = None
-        for (start, end), nxt in pairwise(words):
-            if end - start >= self.long_word:
-                at = (end, nxt[0])
-        if at is None:
-            return list(self.spans)
-        out: list[Span] = []
-        pos = 0
-        for sp in self.spans:
-            chars = []
-            for i, ch in enumerate(sp.text, start=pos):
-                if i == at[0]:
-                    chars.append("\n")  # the spaces between the two parts become the break
-                if not at[0] <= i < at[1]:
-                    chars.append(ch)
-            pos += len(sp.text)
-            if chars:
-                out.append(replace(sp, text="".join(chars)))
-        return out
-
-
 class Parts:
     def __init__(self, t: Template, kit: TextKit, pictures: Pictures, book: Book) -> None:
         self.t, self.kit, self.pictures, self.book = t, kit, pictures, book
         self.pitch = t.grid.line_pitch
         self.ink = t.colours["ink"]
+        self._subheadings = 0  # bookmarks made for subheadings (their keys' numbers)
 
     # ------------------------------------------------------------------ text
     def para(self, text: str | None, style: str, *, colour: str | None = None,
@@ -102,7 +62,8 @@ class Parts:
 
     def body(self, body: Body, style: str = "body", strong: str = "strong", *,
              snap: bool = True, indent: float | None = None) -> list[Flowable]:
-        """Running text: paragraphs (first-line indent) and bullet lists, on the grid."""
+        """Running text: paragraphs (first-line indent), subheadings and lists, on the grid
+        (``snap``); subheadings of running text are bookmarked under the article."""
         out: list[Flowable] = []
         st = self.t.style(style)
         leading = self.pitch if style == "body" else st.leading
@@ -111,30 +72,94 @@ class Parts:
         for block in body.blocks:
             if out and gap:
                 out.append(GridSpace(gap * self.pitch))
-            if isinstance(block, Paragraph):
+            if isinstance(block, Heading):
+                out += self.subheading(block, strong, snap=snap, first=not out)
+            elif isinstance(block, Paragraph):
                 spans = self.kit.inline_spans(block.inlines, style, strong)
                 if spans:
                     out.append(Para(self.kit, spans, self.ink, leading,
-                                    settings=self.kit.settings("justify", first_indent),
+                                    settings=self.kit.settings(
+                                        "justify", 0.0 if block.broken else first_indent),
                                     grid_pitch=self.pitch if snap else None,
                                     link_colour=self.t.colours["link"],
                                     source=block.inlines[0].source))
-            elif isinstance(block, BulletList):
-                for item in block.items:
-                    spans = self.kit.inline_spans(item.inlines, style, strong)
-                    if not spans:
-                        continue
-                    em = st.size
-                    marker = self.kit.line("・", style)
-                    # justified like a paragraph; wrapped lines hang under the text, clear
-                    # of the bullet (``left``), the last line flush left
-                    out.append(Para(self.kit, spans, self.ink, leading,
-                                    settings=self.kit.settings("justify", 0.0),
-                                    grid_pitch=self.pitch if snap else None,
-                                    left=(item.level + 1) * em, marker=marker,
-                                    marker_x=item.level * em,
-                                    link_colour=self.t.colours["link"],
-                                    source=item.inlines[0].source))
+            elif isinstance(block, ItemList):
+                out += self.items(block, style, strong, leading, snap=snap)
+        return out
+
+    def signature(self, signature: Body) -> list[Flowable]:
+        """The editorial's signature: each line as written, flush right, broken between
+        phrases where one is longer than the measure."""
+        out: list[Flowable] = []
+        for block in signature.blocks:
+            if not isinstance(block, Paragraph):
+                continue  # (a signature is read as lines only: parse_body's every_line)
+            spans = self.kit.inline_spans(block.inlines, "body", "strong")
+            if spans:
+                out.append(Para(self.kit, spans, self.ink, self.pitch,
+                                settings=self.kit.settings("right", 0.0, phrases=True),
+                                grid_pitch=self.pitch, link_colour=self.t.colours["link"],
+                                source=block.inlines[0].source))
+        return out
+
+    def subheading(self, block: Heading, strong: str, *, snap: bool,
+                   first: bool) -> list[Flowable]:
+        """A subheading with the template's space above it (dropped at a column top); in
+        running text (``snap``) it gets its bookmark under the article.  Out of running
+        text (a programme's abstract in a table cell) it is a line in ``strong``."""
+        style = "subheading" if snap else strong
+        spans = self.kit.inline_spans(block.inlines, style, style)
+        if not spans:
+            return []
+        st = self.t.style(style)
+        key = ""
+        if snap:
+            self._subheadings += 1
+            key = f"subheading-{self._subheadings}"
+        head = Subheading(self.kit, spans, self.ink, st.leading,
+                          settings=self.kit.settings("left", 0.0, phrases=True),
+                          grid_pitch=self.pitch if snap else None,
+                          link_colour=self.t.colours["link"], source=block.inlines[0].source,
+                          book=self.book if snap else None, key=key, title=block.text)
+        above = self.t.space["subheading_lines"] if snap and not first else 0
+        return [GridSpace(above * self.pitch), head] if above else [head]
+
+    def items(self, block: ItemList, style: str, strong: str, leading: float, *,
+              snap: bool) -> list[Flowable]:
+        """A list, one paragraph per item, justified, its lines hanging under the item's
+        text clear of the bullet (``・``) or number (``1.``, set flush right against the
+        text); an item nested under another starts under that item's text."""
+        em = self.t.style(style).size
+        # the room for the numbers of each level: the widest number of the level, with a
+        # quarter em before the text, in half ems (at least the bullet's one em)
+        room: dict[int, float] = {}
+        for item in block.items:
+            if item.number is not None:
+                line = self.kit.line(f"{item.number}.", style)
+                need = (line.width if line else 0.0) + em / 4
+                room[item.level] = max(room.get(item.level, em), -(-need // (em / 2)) * em / 2)
+        out: list[Flowable] = []
+        lefts: list[float] = []  # where the text of each open level starts
+        for item in block.items:
+            del lefts[item.level:]
+            x = lefts[-1] if lefts else 0.0
+            if item.number is None:
+                marker = self.kit.line("・", style)
+                left, marker_x = x + em, x
+            else:
+                marker = self.kit.line(f"{item.number}.", style)
+                left = x + room[item.level]
+                marker_x = left - em / 4 - (marker.width if marker else 0.0)
+            lefts.append(left)
+            spans = self.kit.inline_spans(item.inlines, style, strong)
+            if not spans:
+                continue
+            out.append(Para(self.kit, spans, self.ink, leading,
+                            settings=self.kit.settings("justify", 0.0),
+                            grid_pitch=self.pitch if snap else None,
+                            left=left, marker=marker, marker_x=marker_x,
+                            link_colour=self.t.colours["link"],
+                            source=item.inlines[0].source))
         return out
 
     # ------------------------------------------------------------------ furniture
@@ -227,7 +252,9 @@ class Parts:
         if size is None:
             return None
         return PhotoBlock(self, photo.image, photo.caption, size,
-                          max_height or self.t.grid.height * self.t.max_photo_height)
+                          max_height or self.t.grid.height * self.t.max_photo_height,
+                          credit=photo.credit, half=photo.size == "half",
+                          wide=photo.size == "wide")
 
     # ------------------------------------------------------------------ tables
     def cell(self, *items: Flowable | None, span: int = 1) -> Cell:
@@ -284,13 +311,32 @@ class Parts:
 
         return Drawn(height, paint)
 
+    def sections(self, head: Sequence[Flowable | None], items: Sequence[Flowable | None], *,
+                 columns: int, source: Pos | None = None, box: str | None = None,
+                 rule: bool = False) -> list[Flowable]:
+        """:meth:`section`, with each wide photo among ``items`` set across the columns
+        (``layout/wide.py``).  In a framed section (a member's profile) wide photos stand
+        in the head, under the frame's top, so the frame stays whole; with one column a
+        wide photo is a column photo."""
+        head = [h for h in head if h is not None]
+        items = [i for i in items if i is not None]
+        if columns == 1 or not any(is_wide(i) for i in items):
+            return [self.section(head, items, columns=columns, source=source, box=box,
+                                 rule=rule)]
+        if box:
+            return [self.section(head + [i for i in items if is_wide(i)],
+                                 [i for i in items if not is_wide(i)], columns=columns,
+                                 source=source, box=box, rule=rule)]
+        return [WideFlow(head, items, lambda h, i: self.section(
+            h, i, columns=columns, source=source, rule=rule), source=source)]
+
     def section(self, head: Sequence[Flowable | None], items: Sequence[Flowable | None], *,
                 columns: int, source: Pos | None = None, box: str | None = None,
                 rule: bool = False) -> Section:
         t = self.t
         return Section([h for h in head if h is not None], [i for i in items if i is not None],
                        columns=columns, gutter=t.grid.gutter, pitch=self.pitch, box=box,
-                       box_pad=t.profile["padding_em"] * t.style("body").size if box else 0.0,
+                       box_pad=frame_padding(t) if box else 0.0,
                        box_width=t.rules["frame"],
                        rule=t.colours["rule"] if rule and columns > 1 else None,
                        rule_width=t.rules["column"], source=source)

@@ -1,4 +1,4 @@
-"""A photo in the running text (or a logo in a cell): picture, caption, whole lines."""
+"""A photo in the running text (or a logo in a cell): picture, credit, caption, whole lines."""
 
 from __future__ import annotations
 
@@ -10,25 +10,52 @@ from express.pdf.layout.blocks import Block, snap
 
 if TYPE_CHECKING:
     from express.pdf.layout.parts import Parts
+    from express.pdf.template import Template
+
+HALF = 0.5  # of the width a half-size photo's picture takes (its caption the rest)
+
+
+def picture_box(px: tuple[int, int], room: float, max_height: float) -> tuple[float, float]:
+    """The size a picture of ``px`` pixels is drawn at in ``room`` points across: as wide
+    as the room, unless that makes it taller than ``max_height``."""
+    w, h = px
+    bw, bh = room, room * h / w
+    if bh > max_height:
+        bh = max_height
+        bw = bh * w / h
+    return bw, bh
+
+
+def picture_room(t: Template, aw: float, *, half: bool = False, gap_right: float = 0.0
+                 ) -> float:
+    """The room across for a picture in a block ``aw`` wide (a half-size photo: its half,
+    less half the gap to the caption beside it)."""
+    aw -= gap_right
+    return aw * HALF - t.space["caption_side_gap"] / 2 if half else aw
 
 
 class PhotoBlock(Block):
-    """A picture scaled to the column (or block) width, its caption below; whole lines.
+    """A picture scaled to the column (or block) width, its credit and caption below;
+    whole lines.
 
     In running text it is a figure that ``floats``: when it does not fit at the foot of a
-    column it moves to the top of the next one and the text goes on (Section._fill)."""
+    column it moves to the top of the next one and the text goes on (Section._fill).
+    ``half``: the picture takes half the width, its caption set beside it.  ``wide``: it
+    spans the columns (``Parts.sections`` sets it outside them)."""
 
     floats = True
 
     def __init__(self, parts: Parts, image: Image, caption: Text | None, size: tuple[int, int],
                  max_height: float, crop: float = 0.0, in_text: bool = True,
-                 gap_right: float = 0.0) -> None:
+                 gap_right: float = 0.0, *, credit: Text | None = None, half: bool = False,
+                 wide: bool = False) -> None:
         super().__init__()
         self.floats = in_text  # a logo in a table cell stays where it is
         self.gap_right = gap_right  # kept free at the right (a logo beside its company)
         self.p = parts
         self.image = image
-        self.caption_text = caption
+        self.caption_text, self.credit_text = caption, credit
+        self.half, self.wide = half, wide
         self.px = size
         self.max_height = max_height
         self.crop = crop  # points cut from the picture's height (top and bottom equally)
@@ -36,16 +63,16 @@ class PhotoBlock(Block):
         t = parts.t
         self.caption = (parts.para(caption, "caption", colour=t.colours["muted"], snap=False,
                                    align="left") if caption else None)
+        self.credit = (parts.para(credit, "credit", colour=t.colours["muted"], snap=False,
+                                  align="right", phrases=True) if credit else None)
+
+    def _picture_width(self, aw: float) -> float:
+        """The room for the picture across ``aw``."""
+        return picture_room(self.p.t, aw, half=self.half, gap_right=self.gap_right)
 
     def _box(self, aw: float) -> tuple[float, float]:
         """The whole picture's size at width ``aw`` (before cropping)."""
-        w, h = self.px
-        aw -= self.gap_right
-        bw, bh = aw, aw * h / w
-        if bh > self.max_height:
-            bh = self.max_height
-            bw = bh * w / h
-        return bw, bh
+        return picture_box(self.px, self._picture_width(aw), self.max_height)
 
     def _pad(self) -> float:
         """Space above the picture when text stands above it (dropped at a column top)."""
@@ -53,16 +80,34 @@ class PhotoBlock(Block):
             return 0.0
         return self.p.t.space["figure_lines"] * self.p.pitch
 
-    def _extra(self, aw: float) -> float:
-        """Height of the space above, the caption and the gaps around it."""
-        cap = self.caption.wrap(aw, 1e6)[1] if self.caption else 0.0
+    def _credit_height(self, aw: float) -> float:
+        if self.credit is None:
+            return 0.0
+        return self.p.t.space["caption_gap"] + self.credit.wrap(self._box(aw)[0], 1e6)[1]
+
+    def _caption_width(self, aw: float) -> float:
+        """Beside a half-size picture, the rest of the width; else the picture's width
+        (a picture narrower than the column, held to the greatest height, has its caption
+        under it, not beyond its edges)."""
+        if self.half:
+            return aw - self.gap_right - self._picture_width(aw) - \
+                self.p.t.space["caption_side_gap"]
+        return self._box(aw)[0]
+
+    def _extra(self, aw: float, bh: float) -> float:
+        """Height of the space above, the credit, the caption and the gaps around them,
+        beyond the picture's ``bh``."""
+        cap = self.caption.wrap(self._caption_width(aw), 1e6)[1] if self.caption else 0.0
         gap = self.p.t.space["caption_gap"]
-        return self._pad() + gap + cap + max(gap, self._pad())  # as much space below
+        below = max(gap, self._pad())  # as much space below
+        if self.half:  # the caption beside the picture, their feet aligned
+            return self._pad() + max(self._credit_height(aw), cap - bh) + below
+        return self._pad() + self._credit_height(aw) + gap + cap + below
 
     def wrap(self, aw, ah):
         self.width = aw
         _bw, bh = self._box(aw)
-        self.height = snap(bh - self.crop + self._extra(aw), self.p.pitch)
+        self.height = snap(bh - self.crop + self._extra(aw, bh - self.crop), self.p.pitch)
         return aw, self.height
 
     def split(self, aw, ah):
@@ -73,18 +118,18 @@ class PhotoBlock(Block):
         when that would cut more than the template's ``images.max_crop`` of the picture."""
         aw = getattr(self, "width", None) or self.p.t.grid.column_width
         _bw, bh = self._box(aw)
-        height = snap(bh + self._extra(aw), self.p.pitch) - lines * self.p.pitch
-        crop = bh + self._extra(aw) - height + 0.01
+        height = snap(bh + self._extra(aw, bh), self.p.pitch) - lines * self.p.pitch
+        crop = bh + self._extra(aw, bh) - height + 0.01
         if crop <= 0 or crop > self.p.t.max_crop * bh:
             return None
         return PhotoBlock(self.p, self.image, self.caption_text, self.px, self.max_height,
-                          crop=crop)
+                          crop=crop, credit=self.credit_text, half=self.half, wide=self.wide)
 
     def draw(self):
         bw, bh = self._box(self.width)
         # at the top of a column the picture aligns with the first text line beside it
         top = self.height - (0 if getattr(self, "at_top", False) else self._pad())
-        x = (self.width - self.gap_right - bw) / 2
+        x = 0.0 if self.half else (self.width - self.gap_right - bw) / 2  # half: flush left
         shown = bh - self.crop
         c = self.canv
         c.saveState()
@@ -94,7 +139,17 @@ class PhotoBlock(Block):
             c.clipPath(path, stroke=0, fill=0)
         self.p.pictures.draw(c, self.image, x, top - shown - self.crop / 2, bw, bh)
         c.restoreState()
+        gap = self.p.t.space["caption_gap"]
+        y = top - shown
+        if self.credit is not None:
+            ch = self.credit.wrap(bw, 1e6)[1]
+            y -= gap + ch
+            self.credit.drawOn(c, x, y)
         if self.caption:
-            gap = self.p.t.space["caption_gap"]
-            ch = self.caption.wrap(self.width, 1e6)[1]
-            self.caption.drawOn(c, 0, top - shown - gap - ch)
+            if self.half:  # beside the picture, its last line at the picture's foot
+                ch = self.caption.wrap(self._caption_width(self.width), 1e6)[1]
+                cx = self._picture_width(self.width) + self.p.t.space["caption_side_gap"]
+                self.caption.drawOn(c, cx, top - shown if ch <= shown else top - ch)
+            else:
+                ch = self.caption.wrap(bw, 1e6)[1]
+                self.caption.drawOn(c, x, y - gap - ch)

@@ -17,7 +17,7 @@ from express.diagnostics import Diagnostics
 from express.jtext import Line, Settings, Span, Style, compose
 from express.jtext.classes import is_variation_selector
 from express.model.articles import Located
-from express.model.body import Inline
+from express.model.body import Inline, LineBreak, Run
 from express.model.source import Pos, Text
 from express.model.walk import pieces
 from express.pdf.paint.fonts import FontSet
@@ -173,10 +173,15 @@ class TextKit:
                 warned.add(ch)
         self._unplaced.clear()
 
-    def inline_spans(self, inlines: Iterable[Inline], style: str = "body",
+    def inline_spans(self, inlines: Iterable[Run], style: str = "body",
                      strong: str = "strong") -> list[Span]:
+        """Spans of body-text runs; a line break is a ``\\n`` (the composer ends the line)."""
         out: list[Span] = []
         for inl in inlines:
+            if isinstance(inl, LineBreak):
+                st = self.t.style(style)
+                out.append(Span("\n", Style(st.font, st.size), source=inl))
+                continue
             st = strong if inl.strong else style
             out += self.spans(inl.text, st, link=inl.href, ruby=inl.ruby, source=inl)
         return out

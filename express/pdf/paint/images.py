@@ -240,13 +240,8 @@ class Pictures(PictureSizes):
         size = self.size(img)
         if size is None or width_pt <= 0 or (img.path, img.pos) in self._coarse:
             return
-        ppi = size[0] / (width_pt / 72)
-        if ppi < self.min_ppi:
+        if low_resolution(self.diags, img, size[0], width_pt, self.ppi, self.min_ppi):
             self._coarse.add((img.path, img.pos))
-            self.diags.warning(img.pos, "image.low_resolution", ref=img.ref,
-                               pixels=size[0], mm=round(width_pt / 72 * 25.4),
-                               ppi=round(ppi), min_ppi=round(self.min_ppi),
-                               need=math.ceil(width_pt / 72 * self.ppi))
 
     def placed(self, img: Image, width_pt: float, height_pt: float) -> bytes:
         """The bytes to embed (JPEG or PNG) for a box of ``width_pt`` × ``height_pt``, at
@@ -322,6 +317,30 @@ class Pictures(PictureSizes):
         return b"".join((_CMYKA, *(n.to_bytes(4, "big") for n in (im.width, im.height,
                                                                    len(colour))),
                          colour, zlib.compress(alpha.tobytes())))
+
+
+def low_resolution(diags: Diagnostics, img: Image, pixels: int, width_pt: float, ppi: float,
+                   min_ppi: float) -> bool:
+    """Warn that ``img`` (``pixels`` wide) printed ``width_pt`` wide is under ``min_ppi``;
+    whether it is.  One wording for ``express check`` and the build."""
+    placed = pixels / (width_pt / 72)
+    if placed >= min_ppi:
+        return False
+    diags.warning(img.pos, "image.low_resolution", ref=img.ref, pixels=pixels,
+                  mm=round(width_pt / 72 * 25.4), ppi=below(placed, min_ppi),
+                  min_ppi=f"{min_ppi:g}", need=math.ceil(width_pt / 72 * ppi))
+    return True
+
+
+def below(value: float, limit: float) -> str:
+    """``value`` (under ``limit``) written with the fewest decimals that still read as under
+    it: 99.6 ppi against 100 is "99.6", not "100"."""
+    for decimals in range(4):
+        scale = 10 ** decimals
+        shown = math.floor(value * scale) / scale
+        if shown < limit and (decimals or round(value) < limit):
+            return f"{shown:.{decimals}f}"
+    return f"{value:.4f}"
 
 
 def orientation(im) -> int:

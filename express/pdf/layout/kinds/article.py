@@ -12,4 +12,4 @@ from express.pdf.layout.parts import Parts
 def render(p: Parts, a: Feature, ctx: Context) -> list:
     head = opener(p, a, ctx, byline=a.byline)
     items = p.with_photos(p.body(a.body), a.photos)
-    return [p.section(head, items, columns=ctx.style.columns, source=a.pos, rule=True)]
+    return p.sections(head, items, columns=ctx.style.columns, source=a.pos, rule=True)

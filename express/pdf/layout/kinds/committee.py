@@ -31,4 +31,5 @@ def render(p: Parts, a: Committee, ctx: Context) -> list:
     head.append(p.rule(colour, t.rules["thin"], lines=0.3, at=0.3))
     block = Stack([h for h in head if h is not None], pitch=p.pitch, keep_with_next=True,
                   source=a.pos)
-    return [p.space(t.space["between_committees_lines"]), block, *p.body(a.body)]
+    return [p.space(t.space["between_committees_lines"]), block,
+            *p.with_photos(p.body(a.body), a.photos)]

@@ -54,5 +54,5 @@ def render(p: Parts, a: Member, ctx: Context) -> list:
         table = p.table([1.0], [Row([info])], zebra=False, rules=False)
     table.padding = 0
     head += [table, p.rule(colour, t.rules["thin"], lines=0.5, at=0.5)]
-    return [p.section(head, p.body(a.body), columns=ctx.style.columns, source=a.pos,
-                      box=t.colours["rule"])]
+    return p.sections(head, p.with_photos(p.body(a.body), a.photos),
+                      columns=ctx.style.columns, source=a.pos, box=t.colours["rule"])

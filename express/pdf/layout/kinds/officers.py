@@ -14,7 +14,8 @@ from express.pdf.layout.table import Row
 def render(p: Parts, a: Officers, ctx: Context) -> list:
     t = p.t
     colour = ctx.style.colour
-    as_of = f"（{format_date(a.as_of)}現在）" if a.as_of else ""
+    as_of = (f"（{format_date(a.as_of, weekday=t.weekdays['as_of'])}現在）" if a.as_of
+             else "")
     head = opener(p, a, ctx, subtitle=a.head_count_line + as_of)
     rows = []
     for group in a.groups:
@@ -26,4 +27,6 @@ def render(p: Parts, a: Officers, ctx: Context) -> list:
                             source=person.pos, cont=cont if i else None))
     table = p.table(t.table_columns["officers"], rows, header=("役職", "氏名", "所属"),
                     source=a.pos)
-    return [p.section(head, [table], columns=ctx.style.columns, source=a.pos, rule=True)]
+    # under the list, flush right: （敬称略・順不同）
+    note = p.para(a.note, "caption", colour=t.colours["muted"], align="right")
+    return [p.section(head, [table, note], columns=ctx.style.columns, source=a.pos, rule=True)]

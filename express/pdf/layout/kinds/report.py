@@ -83,7 +83,7 @@ def render(p: Parts, a: Report, ctx: Context) -> list:
     head = opener(p, a, ctx)
     head += [facts(p, a, colour), p.space(space["after_opener_lines"])]
     items = p.with_photos(p.body(a.body), a.photos)
-    out = [p.section(head, items, columns=ctx.style.columns, source=a.pos, rule=True)]
+    out = p.sections(head, items, columns=ctx.style.columns, source=a.pos, rule=True)
     if a.programme:
         prog = []
         for day in a.programme:
