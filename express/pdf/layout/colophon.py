@@ -9,7 +9,7 @@ from express.pdf.layout.parts import Parts
 
 
 class Colophon(Block):
-    """奥付: at the foot of the last page (takes the rest of the page)."""
+    """奥付: set by the page plan at the foot of the last page."""
 
     def __init__(self, p: Parts, issue: Issue, archive: Archive) -> None:
         super().__init__()
@@ -54,7 +54,7 @@ class Colophon(Block):
 
     def wrap(self, aw, ah):
         self.width = aw
-        self.height = ah if ah >= self.need else self.need
+        self.height = self.need
         return aw, self.height
 
     def split(self, aw, ah):

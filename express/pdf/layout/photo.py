@@ -68,6 +68,15 @@ class PhotoBlock(Block):
     def split(self, aw, ah):
         return []
 
+    def slack(self) -> float:
+        """Below the caption's last line, or the picture."""
+        top = self.height - (0 if getattr(self, "at_top", False) else self._pad())
+        low = top - (self._box(self.width)[1] - self.crop)
+        if self.caption is not None:
+            ch = self.caption.wrap(self.width, 1e6)[1]
+            low -= self.p.t.space["caption_gap"] + ch - self.caption.slack()
+        return max(0.0, low)
+
     def trimmed(self, lines: int) -> PhotoBlock | None:
         """This photo ``lines`` grid lines shorter, its picture cropped top and bottom; None
         when that would cut more than the template's ``images.max_crop`` of the picture."""
@@ -79,6 +88,26 @@ class PhotoBlock(Block):
             return None
         return PhotoBlock(self.p, self.image, self.caption_text, self.px, self.max_height,
                           crop=crop)
+
+    def sizes(self, aw: float) -> tuple[float, float]:
+        """The least and the greatest height this photo takes at width ``aw`` (whole grid
+        lines): cropped top and bottom by up to ``images.max_crop``, or whole."""
+        _bw, bh = self._box(aw)
+        most = snap(bh + self._extra(aw), self.p.pitch)
+        least = snap(bh * (1 - self.p.t.max_crop) + self._extra(aw), self.p.pitch)
+        return least, most
+
+    def sized(self, aw: float, height: float) -> PhotoBlock:
+        """This photo as a figure across ``aw`` (a whole section's width) taking ``height``
+        (whole lines, within :meth:`sizes`): its picture cropped top and bottom to fit.  It
+        stands at the top of its columns, not floating."""
+        _bw, bh = self._box(aw)
+        crop = max(0.0, bh + self._extra(aw) - height + 0.01)
+        wide = PhotoBlock(self.p, self.image, self.caption_text, self.px, self.max_height,
+                          crop=crop)
+        wide.floats = False
+        wide.at_top = True
+        return wide
 
     def draw(self):
         bw, bh = self._box(self.width)
