@@ -52,6 +52,7 @@ class BuildResult:
     pdfs: dict[str, Path] = field(default_factory=dict)  # every issue's PDF
     site: Path | None = None
     typeset: set[str] = field(default_factory=set)  # issues whose PDF this build made
+    pages: dict[str, int] = field(default_factory=dict)  # each PDF's pages, where known
     site_reused: bool = False  # the site was up to date and left as it was
 
     @property
@@ -145,6 +146,8 @@ class _Build:
             if not self.force and key is not None and old is not None and old.key == key \
                     and self.hashes.digest(self.pdf_path(issue)) == old.digest:
                 diags.extend(old.diagnostics())
+                if old.pages:
+                    result.pages[issue.id] = old.pages
             else:
                 wanted.append((issue, key))
         if site:  # the site needs every issue's PDF: make the missing ones too
@@ -154,15 +157,16 @@ class _Build:
         made = self._typeset(archive, wanted, diags) if wanted else []
         if diags.has_errors:
             return
-        for n, (issue, key, data, issue_diags) in enumerate(made, 1):
+        for n, (issue, key, data, issue_diags, pages) in enumerate(made, 1):
             self.progress(Step("writing", issue.id, done=n, total=len(made)))
             path = self.pdf_path(issue)
             write_atomic(path, data)
             digest = self.hashes.record(path, data)
             if key is not None:
-                manifest.pdfs[issue.id] = entry(key, digest, issue_diags)
+                manifest.pdfs[issue.id] = entry(key, digest, issue_diags, pages)
             else:
                 manifest.pdfs.pop(issue.id, None)
+            result.pages[issue.id] = pages
         result.typeset = {issue.id for issue, *_ in made}
         result.pdfs = {i.id: self.pdf_path(i) for i in archive.issues}
         if site:
@@ -173,8 +177,9 @@ class _Build:
         manifest.save(self.manifest_path)
 
     def _typeset(self, archive: Archive, wanted: list[tuple[Issue, str | None]],
-                 diags: Diagnostics) -> list[tuple[Issue, str | None, bytes, Diagnostics]]:
-        """The PDFs of ``wanted``, in its order: (issue, key, bytes, diagnostics)."""
+                 diags: Diagnostics
+                 ) -> list[tuple[Issue, str | None, bytes, Diagnostics, int]]:
+        """The PDFs of ``wanted``, in its order: (issue, key, bytes, diagnostics, pages)."""
         from express.typeset import typeset
 
         total = len(wanted)
@@ -184,19 +189,19 @@ class _Build:
             self.progress(Step("typesetting", issue_id, pages=page, done=finished,
                                total=total))
 
-        got: dict[str, tuple[bytes | None, Diagnostics]] = {}
+        got: dict[str, tuple[bytes | None, Diagnostics, int]] = {}
         for done in typeset(self.project, archive, [i for i, _ in wanted], self.template,
                             jobs=self.jobs, on_page=on_page):
             finished += 1
-            got[done.issue.id] = (done.pdf, done.diags)
+            got[done.issue.id] = (done.pdf, done.diags, done.pages)
             self.progress(Step("typesetting", done.issue.id, pages=done.pages,
                                done=finished, total=total))
         made = []
         for issue, key in wanted:  # diagnostics in a fixed order, however issues finished
-            pdf, issue_diags = got[issue.id]
+            pdf, issue_diags, pages = got[issue.id]
             diags.extend(issue_diags)
             if pdf is not None:
-                made.append((issue, key, pdf, issue_diags))
+                made.append((issue, key, pdf, issue_diags, pages))
         return made
 
     def _site(self, archive: Archive, manifest: Manifest, result: BuildResult) -> None:

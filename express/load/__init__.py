@@ -24,7 +24,8 @@ from express.model.source import Pos, Text
 
 ISSUE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 PUBLICATION_KEYS = {"name": True, "publisher": True, "address": False, "tel": False,
-                    "fax": False, "email": False, "url": False, "archive_url": False}
+                    "fax": False, "email": False, "url": False, "archive_url": False,
+                    "editor": False, "printer": False, "notice": False}
 ISSUE_KEYS = {"number": True, "date": True, "season": False, "cover": False,
               "editorial": False, "articles": True, "template": False}
 
@@ -62,7 +63,9 @@ def load_publication(root: Path, diags: Diagnostics) -> Publication | None:
         f.pos, name=f.get("name", r.text_value), publisher=f.get("publisher", r.text_value),
         address=f.get("address", r.text_value), tel=f.get("tel", r.text_value),
         fax=f.get("fax", r.text_value), email=f.get("email", r.email),
-        url=f.get("url", r.link), archive_url=f.get("archive_url", r.link), where=f.where,
+        url=f.get("url", r.link), archive_url=f.get("archive_url", r.link),
+        editor=f.get("editor", r.text_value), printer=f.get("printer", r.text_value),
+        notice=f.get("notice", r.text_value), where=f.where,
     )
 
 

@@ -20,6 +20,9 @@ class Publication(Located):
     email: Text | None = None
     url: Text | None = None
     archive_url: Text | None = None
+    editor: Text | None = None  # 編集: who edits the newsletter (colophon)
+    printer: Text | None = None  # 印刷: the printing company (colophon)
+    notice: Text | None = None  # e.g. 本誌掲載記事の無断転載を禁じます (colophon)
 
 
 @dataclass

@@ -103,7 +103,8 @@ def article_unit(p: Parts, group: list[Article], previous: str | None) -> Unit:
     shown = a.kind != previous or ks.new_page
     gap = t.space["between_articles_lines"] * p.pitch
     movable = not ks.new_page
-    return Unit(a.id, a.label, f"{a.label}「{a.title}」", a.pos, items(shown), gap=gap,
+    named = a.label if str(a.title) == a.label else f"{a.label}「{a.title}」"
+    return Unit(a.id, a.label, named, a.pos, items(shown), gap=gap,
                 new_page=ks.new_page, keep_together=ks.keep_together, movable=movable,
                 alone=items(True) if movable and not shown else None,
                 keys=tuple(b.id for b in group))
