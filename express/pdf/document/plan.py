@@ -234,8 +234,10 @@ class Planner:
         q = best.queue
         started = {e.unit for e in q[:best.consumed]}
         waiting = {e.unit for e in q[best.consumed:] if e.first}  # not begun anywhere yet
-        # where an article may go: before each article begun on the page, and at its end
-        spots = [i for i in range(1, best.consumed) if q[i].lead] + [best.consumed]
+        # where an article may go: at the page's end, or before an article begun on the
+        # page that could itself have moved (never before the 巻頭言 or a new page's start)
+        spots = [i for i in range(1, best.consumed)
+                 if q[i].lead and units[q[i].unit].movable] + [best.consumed]
         begun = sum(self.whole(units, e.unit) for e in q[:best.consumed] if e.first)
         out = []
         for j, u in enumerate(units):

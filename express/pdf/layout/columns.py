@@ -116,7 +116,10 @@ class Section(Block):
                 _, h = f.wrap(cw, room)
                 if h <= room + EPS:
                     nxt = next((g for g in queue[1:] if not getattr(g, "floats", False)), None)
-                    if (getattr(f, "keepWithNext", False) and col and nxt is not None
+                    # a heading never ends a column without its text's first lines, not
+                    # even at a column's top (a committee's name over a column, its text
+                    # in the next)
+                    if (getattr(f, "keepWithNext", False) and nxt is not None
                             and not self._starts_in(nxt, cw, room - h)):
                         break
                     col.append((f, h))
