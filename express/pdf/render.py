@@ -96,8 +96,9 @@ def article_unit(p: Parts, group: list[Article], previous: str | None) -> Unit:
             for b in group:
                 run += RENDERERS[b.kind](p, b, ctx)
             run += p.link_notes()
-            return [p.section([p.band(a.label, ks.colour)], run, columns=ks.columns,
-                              source=a.pos, rule=True)]
+            return [p.section([p.band(a.label, ks.colour),
+                               p.space(t.space["after_band_lines"])], run,
+                              columns=ks.columns, source=a.pos, rule=True)]
         return RENDERERS[a.kind](p, a, ctx) + p.link_notes()
 
     shown = a.kind != previous or ks.new_page

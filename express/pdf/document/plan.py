@@ -238,7 +238,8 @@ class Planner:
         # page that could itself have moved (never before the 巻頭言 or a new page's start)
         spots = [i for i in range(1, best.consumed)
                  if q[i].lead and units[q[i].unit].movable] + [best.consumed]
-        begun = sum(self.whole(units, e.unit) for e in q[:best.consumed] if e.first)
+        begun = sum(self.whole(units, e.unit) + units[e.unit].gap
+                    for e in q[:best.consumed] if e.first)
         out = []
         for j, u in enumerate(units):
             if not u.movable or j in started or j not in waiting:

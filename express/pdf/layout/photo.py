@@ -53,9 +53,15 @@ class PhotoBlock(Block):
             return 0.0
         return self.p.t.space["figure_lines"] * self.p.pitch
 
+    def _caption_box(self, aw: float) -> tuple[float, float]:
+        """The caption's x and measure: under the picture, from its left edge (a picture
+        narrower than the block, held by images.max_height, is centred)."""
+        bw, _bh = self._box(aw)
+        return (aw - self.gap_right - bw) / 2, bw
+
     def _extra(self, aw: float) -> float:
         """Height of the space above, the caption and the gaps around it."""
-        cap = self.caption.wrap(aw, 1e6)[1] if self.caption else 0.0
+        cap = self.caption.wrap(self._caption_box(aw)[1], 1e6)[1] if self.caption else 0.0
         gap = self.p.t.space["caption_gap"]
         return self._pad() + gap + cap + max(gap, self._pad())  # as much space below
 
@@ -73,7 +79,7 @@ class PhotoBlock(Block):
         top = self.height - (0 if getattr(self, "at_top", False) else self._pad())
         low = top - (self._box(self.width)[1] - self.crop)
         if self.caption is not None:
-            ch = self.caption.wrap(self.width, 1e6)[1]
+            ch = self.caption.wrap(self._caption_box(self.width)[1], 1e6)[1]
             low -= self.p.t.space["caption_gap"] + ch - self.caption.slack()
         return max(0.0, low)
 
@@ -125,5 +131,6 @@ class PhotoBlock(Block):
         c.restoreState()
         if self.caption:
             gap = self.p.t.space["caption_gap"]
-            ch = self.caption.wrap(self.width, 1e6)[1]
-            self.caption.drawOn(c, 0, top - shown - gap - ch)
+            cx, cw = self._caption_box(self.width)
+            ch = self.caption.wrap(cw, 1e6)[1]
+            self.caption.drawOn(c, cx, top - shown - gap - ch)
