@@ -254,3 +254,29 @@ def test_officers_go_on_overleaf_with_the_role_and_company_names_on_one_line(emp
                     "イーブロードコミュニケーションズ株式会社"):
         assert sum(company in line for line in lines) == 15, company
         assert not any(company[:6] in line and company not in line for line in lines)
+
+
+def test_the_colophon_never_stands_alone_wherever_the_text_ends(empty_project):
+    """However long the last article, the colophon stands at the foot of the last page with
+    at least five lines of text above it: a page the colophon would not fit is set shorter
+    so that enough lines go on with it (the seed's issue ended on a page holding only the
+    colophon and one stray line)."""
+    from express.build import build
+    from tests.pdf.conftest import write_issue
+
+    t = read_template(empty_project.pdf_template())
+    sentence = "会員の皆様との情報交換を通じて、課題の解決に取り組んでまいります。"
+    carried = 0
+    for filler in range(52, 84, 3):  # the text's end moves down the second page
+        write_issue(empty_project, body="\n\n".join([sentence * 4] * filler))
+        result = build(empty_project, ["2031-autumn"], site=False)
+        assert result.ok, [d.render("en") for d in result.diags]
+        pages = pages_of(result.pdfs["2031-autumn"], t)
+        last = pages[-1]
+        assert "本誌掲載記事の無断転載を禁じます" in last["text"], filler
+        colophon = [y for y in last["lines"] if y < t.bottom + 9 * t.grid.line_pitch]
+        text = [y for y in last["lines"] if y not in colophon]
+        assert len(text) >= t.plan["min_page_lines"], (filler, len(text))
+        # lines carried: the page before ends short of its foot though the text goes on
+        carried += len(pages) > 2 and empty_share(pages[-2], t) > 0.1
+    assert carried  # the mending was needed at least once

@@ -116,6 +116,9 @@ class Plan:
 
 
 class Planner:
+    """Decides the pages of one issue in a text block ``width`` × ``height`` (see the
+    module's docstring); the template's ``plan:`` numbers steer it."""
+
     def __init__(self, t: Template, *, width: float, height: float, pitch: float) -> None:
         self.t = t
         self.width, self.height, self.pitch = width, height, pitch
@@ -127,6 +130,7 @@ class Planner:
 
     # ------------------------------------------------------------------ one page
     def queue(self, units: Sequence[Unit]) -> list[Entry]:
+        """The units' blocks in reading order, each unit after its space or page break."""
         out: list[Entry] = []
         for i, u in enumerate(units):
             if out:
