@@ -286,7 +286,7 @@ class Planner:
         band shown), after the space that goes before it."""
         u = units[j]
         items = u.alone if u.alone is not None else u.items
-        rest = [e for e in queue if e.unit != j or isinstance(e.item, _Break)]
+        rest = [e for e in queue if e.unit != j]  # (a movable unit has no page break)
         head, tail = rest[:at], rest[at:]
         moved = [Entry(GridSpace(u.gap), j, lead=True)] + [Entry(f, j, first=k == 0)
                                                            for k, f in enumerate(items)]
