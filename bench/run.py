@@ -8,6 +8,9 @@ typesetting, not of finding that nothing changed (bench/archive.py measures that
 time is the best of ``--repeat`` runs; CPU seconds (user + system) are shown too, as they
 suffer less from a busy machine.
 
+Then each issue's pages and how full each is (bench/page_fill.py, read from the PDF), so
+that a change that loosens the layout is seen.
+
 For comparison, the baseline: the same text content set by ReportLab alone
 (``Paragraph(wordWrap='CJK')``, same fonts, bench/baseline_reportlab.py) as a whole
 process, and the ratio ours/baseline (issue 3: at or under 1).  Then
@@ -197,6 +200,23 @@ def print_table(results: dict[str, dict]) -> None:
           "photos, openers)")
 
 
+def print_fills(project: Path, ids: list[str]) -> None:
+    """Each issue's pages and how full each is (bench/page_fill.py): a change that loosens
+    the layout shows here."""
+    from bench.page_fill import fill_line, page_fills
+    from express.diagnostics import Diagnostics
+    from express.load import load_publication
+
+    pub = load_publication(project / "issues", Diagnostics())
+    template = project / "templates" / "pdf" / "a4-magazine.yaml"
+    print("\npage fill (text block down to the lowest line or picture, to the folio line; "
+          "the last page without its colophon):")
+    for issue_id in ids:
+        pdf = project / "build" / "pdf" / f"{issue_id}.pdf"
+        title = str(pub.name).replace(" ", "") + "第"  # the colophon's title (spaces aside)
+        print(fill_line(issue_id, page_fills(pdf, template, title)))
+
+
 def bench_all(project: Path, ids: list[str], repeat: int) -> None:
     """All the samples in one ``express build --no-site`` process."""
     build = express_cmd(project, "build", *ids, "--no-site", "--force")
@@ -222,6 +242,7 @@ def main() -> None:
         results = {i: bench_issue(project, i, baseline_spec(project, i, specs), args.repeat)
                    for i in ids}
         print_table(results)
+        print_fills(project, ids)
         bench_all(project, samples, args.repeat)
     if args.quick:
         return

@@ -52,6 +52,7 @@ class BuildResult:
     pdfs: dict[str, Path] = field(default_factory=dict)  # every issue's PDF
     site: Path | None = None
     typeset: set[str] = field(default_factory=set)  # issues whose PDF this build made
+    pages: dict[str, int] = field(default_factory=dict)  # each PDF's pages, where known
     site_reused: bool = False  # the site was up to date and left as it was
     prints: dict[str, Path] = field(default_factory=dict)  # print editions asked for
     printed: set[str] = field(default_factory=set)  # those this build made
@@ -157,6 +158,8 @@ class _Build:
             if not self.force and key is not None and old is not None and old.key == key \
                     and self.hashes.digest(self.pdf_path(issue)) == old.digest:
                 diags.extend(old.diagnostics())
+                if old.pages:
+                    result.pages[issue.id] = old.pages
             else:
                 wanted.append((issue, key))
         if site:  # the site needs every issue's PDF: make the missing ones too
@@ -169,16 +172,17 @@ class _Build:
             if self.for_print and not diags.has_errors else []
         if diags.has_errors:
             return
-        for n, (issue, key, data, issue_diags) in enumerate(made, 1):
+        for n, (issue, key, data, issue_diags, pages) in enumerate(made, 1):
             self.progress(Step("writing", issue.id, done=n, total=len(made)))
             path = self.pdf_path(issue)
             write_atomic(path, data)
             digest = self.hashes.record(path, data)
             if key is not None:
-                manifest.pdfs[issue.id] = entry(key, digest, issue_diags)
+                manifest.pdfs[issue.id] = entry(key, digest, issue_diags, pages)
             else:
                 manifest.pdfs.pop(issue.id, None)
-        for issue, key, data, issue_diags in printed:
+            result.pages[issue.id] = pages
+        for issue, key, data, issue_diags, _pages in printed:
             path = self.print_path(issue)
             write_atomic(path, data)
             digest = self.hashes.record(path, data)
@@ -201,7 +205,7 @@ class _Build:
 
     def _print_editions(self, archive: Archive, named: list[Issue], manifest: Manifest,
                         diags: Diagnostics
-                        ) -> list[tuple[Issue, str | None, bytes, Diagnostics]]:
+                        ) -> list[tuple[Issue, str | None, bytes, Diagnostics, int]]:
         """The print editions of ``named`` that are not up to date, made."""
         wanted: list[tuple[Issue, str | None]] = []
         for issue in named:
@@ -216,8 +220,8 @@ class _Build:
 
     def _typeset(self, archive: Archive, wanted: list[tuple[Issue, str | None]],
                  diags: Diagnostics, for_print: bool = False
-                 ) -> list[tuple[Issue, str | None, bytes, Diagnostics]]:
-        """The PDFs of ``wanted``, in its order: (issue, key, bytes, diagnostics)."""
+                 ) -> list[tuple[Issue, str | None, bytes, Diagnostics, int]]:
+        """The PDFs of ``wanted``, in its order: (issue, key, bytes, diagnostics, pages)."""
         from express.typeset import typeset
 
         total = len(wanted)
@@ -227,19 +231,19 @@ class _Build:
             self.progress(Step("typesetting", issue_id, pages=page, done=finished,
                                total=total))
 
-        got: dict[str, tuple[bytes | None, Diagnostics]] = {}
+        got: dict[str, tuple[bytes | None, Diagnostics, int]] = {}
         for done in typeset(self.project, archive, [i for i, _ in wanted], self.template,
                             jobs=self.jobs, on_page=on_page, for_print=for_print):
             finished += 1
-            got[done.issue.id] = (done.pdf, done.diags)
+            got[done.issue.id] = (done.pdf, done.diags, done.pages)
             self.progress(Step("typesetting", done.issue.id, pages=done.pages,
                                done=finished, total=total))
         made = []
         for issue, key in wanted:  # diagnostics in a fixed order, however issues finished
-            pdf, issue_diags = got[issue.id]
+            pdf, issue_diags, pages = got[issue.id]
             diags.extend(issue_diags)
             if pdf is not None:
-                made.append((issue, key, pdf, issue_diags))
+                made.append((issue, key, pdf, issue_diags, pages))
         return made
 
     def _site(self, archive: Archive, manifest: Manifest, result: BuildResult) -> None:

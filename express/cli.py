@@ -208,8 +208,13 @@ def build(project: Project, ids: tuple[str, ...], template: str | None, no_site:
         sys.exit(1)
     for issue_id, path in sorted(result.pdfs.items()):
         shown = os.path.relpath(path)
-        click.echo(shown if issue_id in result.typeset
-                   else message("build.unchanged", path=shown))
+        pages = result.pages.get(issue_id)
+        made = issue_id in result.typeset
+        if pages:
+            click.echo(message("build.pages" if made else "build.unchanged_pages",
+                               path=shown, pages=pages))
+        else:
+            click.echo(shown if made else message("build.unchanged", path=shown))
     for issue_id, path in sorted(result.prints.items()):
         shown = message("build.print_written", path=os.path.relpath(path))
         click.echo(shown if issue_id in result.printed

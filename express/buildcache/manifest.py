@@ -28,6 +28,7 @@ class Entry:
     key: str
     digest: str = ""  # the output file's SHA-256 (a PDF); "" for the site folder
     diags: list[dict] = field(default_factory=list)
+    pages: int = 0  # a PDF's pages (the build says them when it keeps the PDF)
 
     def diagnostics(self) -> Diagnostics:
         from express.load import shown_path
@@ -39,13 +40,13 @@ class Entry:
         return out
 
 
-def entry(key: str, digest: str, diags: Diagnostics) -> Entry:
+def entry(key: str, digest: str, diags: Diagnostics, pages: int = 0) -> Entry:
     """An entry for an output made from ``key`` (its diagnostics made storable)."""
     stored = [{"severity": d.severity.value,
                "pos": [os.path.abspath(d.pos.path), d.pos.line, d.pos.col] if d.pos else None,
                "code": d.code,
                "args": json.loads(json.dumps(d.args, default=str))} for d in diags]
-    return Entry(key, digest, stored)
+    return Entry(key, digest, stored, pages)
 
 
 @dataclass
@@ -83,4 +84,7 @@ def _entry(value: dict) -> Entry:
             or not isinstance(value["diags"], list) \
             or not all(isinstance(d["args"], dict) for d in value["diags"]):
         raise TypeError("bad entry")
-    return Entry(value["key"], value["digest"], value["diags"])
+    pages = value.get("pages", 0)
+    if not isinstance(pages, int) or isinstance(pages, bool):
+        raise TypeError("bad entry")
+    return Entry(value["key"], value["digest"], value["diags"], pages)

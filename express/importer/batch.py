@@ -18,7 +18,7 @@ from pathlib import Path
 
 from express.backcatalogue import TextCache
 from express.importer.cover import CoverFacts, read_cover
-from express.load import ISSUE_ID, issue_folders, issue_number, shown_path
+from express.load import ISSUE_ID, issue_facts, issue_folders, shown_path
 from express.load.back_issue import inspect_pdf
 from express.project import Project
 from express.typeset import available_cores
@@ -55,7 +55,7 @@ def import_pdfs(project: Project, pdfs: list[Path], to: Path | None = None) -> l
     texts = TextCache(project.root / ".cache" / "backissues", available_cores())
     numbers: dict[int, str] = {}  # issue numbers already used → the folder using it
     for folder in issue_folders(target):
-        if (got := issue_number(folder)) is not None:
+        if (got := issue_facts(folder)) is not None:
             numbers.setdefault(got[0], folder.name)
     taken: dict[str, Path] = {}  # folder names given in this batch → the PDF given it
     done = []

@@ -28,7 +28,8 @@ from express.model.source import Pos, Text
 ISSUE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 PUBLICATION_KEYS = {"name": True, "publisher": True, "address": False, "tel": False,
                     "fax": False, "email": False, "url": False, "archive_url": False,
-                    "print_profile": False, "print_condition": False}
+                    "print_profile": False, "print_condition": False,
+                    "editor": False, "printer": False, "notice": False}
 ISSUE_KEYS = {"number": True, "date": True, "season": False, "cover": False,
               "editorial": False, "signature": False, "articles": True, "template": False}
 BACK_ONLY = ("headline", "contents")  # keys of a back issue (with pdf:) alone
@@ -78,7 +79,9 @@ def load_publication(root: Path, diags: Diagnostics) -> Publication | None:
         fax=f.get("fax", r.text_value), email=f.get("email", r.email),
         url=f.get("url", r.link), archive_url=f.get("archive_url", r.link),
         print_profile=f.get("print_profile", r.text_value),
-        print_condition=f.get("print_condition", r.text_value), where=f.where,
+        print_condition=f.get("print_condition", r.text_value),
+        editor=f.get("editor", r.text_value), printer=f.get("printer", r.text_value),
+        notice=f.get("notice", r.text_value), where=f.where,
     )
 
 

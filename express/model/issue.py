@@ -23,6 +23,9 @@ class Publication(Located):
     archive_url: Text | None = None
     print_profile: Text | None = None  # the printer's output profile (express/profiles)
     print_condition: Text | None = None  # its printing condition's registered name
+    editor: Text | None = None  # 編集: who edits the newsletter (colophon)
+    printer: Text | None = None  # 印刷: the printing company (colophon)
+    notice: Text | None = None  # e.g. 本誌掲載記事の無断転載を禁じます (colophon)
 
 
 @dataclass

@@ -8,9 +8,10 @@ Three rooms, one direction (each imports only those before it):
 - ``layout/`` — what is laid out: the Japanese composer's lines measured into grid-bound
   blocks (paragraphs, tables, column sections, photos), the cover, contents and colophon,
   and one renderer per article kind (``layout/kinds/``);
-- ``document/`` — the document: page templates, furniture (running heads, folios),
-  bookmarks and the canvas it is drawn on; the document-wide variants (tags, the print
-  edition) belong here.
+- ``document/`` — the document: the page plan (``plan.py``: what goes on each page,
+  decided page by page), the page-numbering convention (``numbering.py``), page
+  templates, furniture (running heads, folios), bookmarks and the canvas it is drawn on;
+  the document-wide variants (tags, the print edition) belong here.
 
 ``render.py`` puts the story together and is the one way in: :func:`render_issue`.
 """

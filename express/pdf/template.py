@@ -25,7 +25,7 @@ STYLE_NAMES = (
     "profile_name", "contact", "folio", "folio_name", "running_head", "contents_title",
     "contents_kind", "contents_entry", "contents_page", "colophon", "colophon_title",
     "cover_name", "cover_number", "cover_date", "cover_headline", "cover_line",
-    "cover_publisher", "subheading", "credit",
+    "cover_publisher", "subheading", "credit", "link_address", "link_note",
 )  # fmt: skip
 COLOUR_NAMES = (
     "ink", "muted", "accent", "accent_light", "rule", "band_text", "table_head",
@@ -38,8 +38,14 @@ INTENTS = ("relative", "perceptual")
 PRINT_NUMBERS = ("bleed_mm", "safe_mm", "mark_length_mm", "mark_width_pt", "slug_mm", "ppi",
                  "min_ppi")
 PRINT_KEYS = (*PRINT_NUMBERS, "pad_with", "profile", "condition", "intent", "cmyk")
+# Colours that may be ``none``: that part is not painted (a table's header without a fill,
+# rows without zebra stripes).
+OPTIONAL_COLOURS = ("table_head", "zebra")
+# Where a link's address is printed when it differs from the linked text.
+LINK_ADDRESSES = ("after", "notes")
 KINDS = ("report", "committee", "member", "calendar", "officers", "opinions", "providers",
          "article", "editorial")
+KIND_KEYS = ("new_page", "keep_together", "columns")
 # The sections of plain numbers (lengths in pt unless the key says _mm, _lines or _em), each
 # with the keys it must have and may have: the layout reads them without a fallback, so
 # every value it uses is written in the template, and a key it would not read is an error.
@@ -51,7 +57,7 @@ NUMBER_SECTIONS: dict[str, tuple[str, ...]] = {
     "space": ("after_contents_lines", "after_band_lines", "after_opener_lines",
               "between_articles_lines", "between_committees_lines", "paragraph_lines",
               "subheading_lines", "figure_lines", "caption_gap", "caption_side_gap",
-              "table_cell_padding",
+              "table_cell_padding", "list_cell_padding",
               "programme_lines"),
     "cover": ("band_mm", "name_top_mm", "name_outdent_pt", "band_baseline_pt",
               "image_height_mm", "min_image_height_mm", "bar_pt", "headline_gap_mm",
@@ -61,7 +67,9 @@ NUMBER_SECTIONS: dict[str, tuple[str, ...]] = {
     "contents": ("label_column", "label_gap", "bar_width", "bar_inset", "label_indent",
                  "page_width",
                  "page_gap", "entry_space_lines", "rule_dash", "rule_gap"),
-    "colophon": ("rule", "title_gap"),
+    "colophon": ("rule", "title_gap", "row_gap"),
+    "plan": ("min_page_lines", "move_penalty_lines", "spread_weight", "warn_empty",
+             "last_page_fill"),
     "profile": ("padding_em", "logo_lines", "logo_gap"),
 }
 
@@ -109,9 +117,10 @@ class Grid:
 
 @dataclass(frozen=True)
 class KindStyle:
-    colour: str
+    colour: str  # the template's accent: one colour for every kind
     new_page: bool
     columns: int
+    keep_together: bool  # begins where it fits whole, or on the next page
 
 
 @dataclass(frozen=True)
@@ -169,6 +178,8 @@ class Template:
     profile: dict[str, float]
     print: PrintSpec
     weekdays: dict[str, bool]  # whether the dates of WEEKDAY_DATES print their weekday
+    plan: dict[str, float]
+    link_addresses: str  # "after" the linked text, or "notes" at the article's end
 
     @property
     def left(self) -> float:
@@ -342,6 +353,12 @@ class _Reader:
             raise self.fail(f"{where}.{key}", f"must be at most {most:g}, not {value!r}")
         return value
 
+    def flag(self, data: dict[str, Any], key: str, where: str) -> bool:
+        value = self.get(data, key, where)
+        if not isinstance(value, bool):
+            raise self.fail(f"{where}.{key}", f"must be true or false, not {value!r}")
+        return value
+
     def colour(self, value: Any, key: str) -> str:
         if not (isinstance(value, str) and value.startswith("#") and len(value) == 7):
             raise self.fail(key, f"must be a colour written #rrggbb, not {value!r}")
@@ -436,9 +453,11 @@ def _read_template(path: Path) -> Template:
 
     images = r.mapping(r.get(raw, "images", ""), "images")
     colours_raw = r.mapping(r.get(raw, "colours", ""), "colours")
-    colours = {}
+    colours: dict[str, str | None] = {}
     for name in COLOUR_NAMES:
-        colours[name] = r.colour(r.get(colours_raw, name, "colours"), f"colours.{name}")
+        value = r.get(colours_raw, name, "colours")
+        colours[name] = None if value == "none" and name in OPTIONAL_COLOURS \
+            else r.colour(value, f"colours.{name}")
     styles_raw = r.mapping(r.get(raw, "styles", ""), "styles")
     styles = {name: r.text_style(r.get(styles_raw, name, "styles"), f"styles.{name}", fonts)
               for name in STYLE_NAMES}
@@ -446,11 +465,16 @@ def _read_template(path: Path) -> Template:
     kinds = {}
     for kind in KINDS:
         k = r.mapping(r.get(kinds_raw, kind, "kinds"), f"kinds.{kind}")
+        for key in k:
+            if key not in KIND_KEYS:
+                raise r.fail(f"kinds.{kind}.{key}", "is not a key of a kind (its keys: "
+                             + ", ".join(KIND_KEYS) + "; the colour is colours.accent)")
         cols = int(r.number(k, "columns", f"kinds.{kind}"))
         kinds[kind] = KindStyle(
-            colour=r.colour(r.get(k, "colour", f"kinds.{kind}"), f"kinds.{kind}.colour"),
-            new_page=bool(k.get("new_page", False)),
+            colour=str(colours["accent"]),
+            new_page=r.flag(k, "new_page", f"kinds.{kind}"),
             columns=min(cols, grid.columns),
+            keep_together=r.flag(k, "keep_together", f"kinds.{kind}"),
         )
     badges_raw = r.mapping(r.get(raw, "badges", ""), "badges")
     badges = {str(k): r.colour(v, f"badges.{k}") for k, v in badges_raw.items()}
@@ -470,8 +494,18 @@ def _read_template(path: Path) -> Template:
     for where, value in [*((f"colours.{k}", v) for k, v in colours.items()),
                          *((f"kinds.{k}.colour", v.colour) for k, v in kinds.items()),
                          *((f"badges.{k}", v) for k, v in badges.items())]:
-        used.setdefault(value.lower(), where)
+        if value is not None:  # (None: a part not painted)
+            used.setdefault(value.lower(), where)
     contents = section("contents")
+    plan = section("plan")
+    if plan["warn_empty"] > 1 or plan["last_page_fill"] > 1:
+        raise r.fail("plan.warn_empty" if plan["warn_empty"] > 1 else "plan.last_page_fill",
+                     "must be a fraction of the text block, at most 1")
+    links = r.mapping(r.get(raw, "links", ""), "links")
+    addresses = r.get(links, "addresses", "links")
+    if addresses not in LINK_ADDRESSES:
+        raise r.fail("links.addresses", f"must be one of {', '.join(LINK_ADDRESSES)}, "
+                     f"not {addresses!r}")
     if contents["rule_dash"] <= 0:  # a dash of nothing draws no rule, or a solid one
         raise r.fail("contents.rule_dash", "must be positive")
     return Template(
@@ -506,4 +540,6 @@ def _read_template(path: Path) -> Template:
         profile=section("profile"),
         print=_print_spec(r, r.get(raw, "print", ""), used),
         weekdays=_weekdays(r, r.get(raw, "weekdays", "")),
+        plan=plan,
+        link_addresses=addresses,
     )

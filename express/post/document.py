@@ -3,7 +3,8 @@
 * metadata: Title ``JAIPA Express 第91号 2031年秋号``, Author = publisher, Subject,
   Keywords, Creator; CreationDate/ModDate = the issue date (so the file is deterministic);
 * ``/Lang (ja)`` and ViewerPreferences ``DisplayDocTitle true`` (via MagazineDoc);
-* page labels matching the printed folios: the cover is 「表紙」, then 1, 2, 3 …;
+* page labels matching the printed folios (express/pdf/document/numbering.py: a self-cover
+  booklet): the cover, page 1 with its folio hidden, is 「表紙」, then 2, 3, 4 …;
 * the outline (one bookmark per article, added as the articles are drawn) shown on open.
 """
 
@@ -13,8 +14,7 @@ from reportlab.pdfbase.pdfdoc import PDFPageLabel
 
 from express import __version__
 from express.model.issue import Archive, Issue
-
-COVER_LABEL = "表紙"
+from express.pdf.document import numbering
 
 
 def document_meta(issue: Issue, archive: Archive) -> dict[str, str]:
@@ -41,6 +41,7 @@ def finish_canvas(canv, issue: Issue, book) -> None:
     """Called just before the canvas is saved."""
     stamp = pdf_date(issue)
     canv.setDateFormatter(lambda *_: stamp)
-    canv.addPageLabel(0, prefix=COVER_LABEL)
-    canv.addPageLabel(1, style=PDFPageLabel.ARABIC, start=1)
+    canv.addPageLabel(0, prefix=numbering.COVER_LABEL)
+    first = numbering.COVER_PAGES
+    canv.addPageLabel(first, style=PDFPageLabel.ARABIC, start=numbering.folio(first))
     canv.showOutline()

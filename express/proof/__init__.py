@@ -30,7 +30,7 @@ CONTACT_SHEET = "contact.png"
 @dataclass
 class Proof:
     pages: list[Path]
-    labels: list[str]  # each page's printed folio: 表紙, 1, 2, …
+    labels: list[str]  # each page's label: 表紙, 2, 3, … (the cover is page 1)
     sheet: Path
     changed: list[int] | None = None  # indices of changed pages; None without --diff
     previous_count: int | None = None  # pages in the previous proof; None when there was none

@@ -41,9 +41,17 @@ def test_cli_marks_unchanged_outputs_and_force_remakes_them(small_project):
         assert "\x1b[K" not in r.output  # no status line where no terminal watches
         return r.output.splitlines()
 
-    assert not [line for line in run() if "(unchanged)" in line]
-    assert all(line.endswith(".pdf (unchanged)") for line in run())
-    assert not [line for line in run("--force", "--jobs", "1") if "(unchanged)" in line]
+    import pypdf
+
+    made = run()
+    assert not [line for line in made if "(unchanged" in line]
+    # each PDF with its pages (the page plan's count), made or kept
+    for line in made:
+        path, _, pages = line.partition(".pdf (")
+        assert pages == f"{len(pypdf.PdfReader(path + '.pdf').pages)}" \
+            " pages)", line
+    assert run() == [line.replace(".pdf (", ".pdf (unchanged, ") for line in made]
+    assert run("--force", "--jobs", "1") == made
 
 
 def test_status_line_only_for_more_than_one_issue():

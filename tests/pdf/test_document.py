@@ -34,8 +34,9 @@ def test_outline_has_one_bookmark_per_article(built, readers, issue_id):
     issue = next(i for i in archive.issues if i.id == issue_id)
     titles = [o.title for o in top(readers[issue_id])]
     assert titles[0] == "巻頭言"
-    assert titles[1:] == [str(a.title) for a in issue.articles]
-    # every bookmark points at a page after the contents
+    # every article once, in the order printed (the page plan may move a short article up
+    # to fill a page: the outline follows the pages)
+    assert sorted(titles[1:]) == sorted(str(a.title) for a in issue.articles)
     reader = readers[issue_id]
     pages = [reader.get_destination_page_number(o) for o in top(reader)]
     assert pages == sorted(pages) and pages[0] >= 1
@@ -45,8 +46,9 @@ def test_outline_has_one_bookmark_per_article(built, readers, issue_id):
 def test_page_labels_match_printed_folios(readers, issue_id):
     reader = readers[issue_id]
     labels = reader.page_labels
+    # a self-cover booklet: the cover is page 1 (labelled 表紙), the contents page 2
     assert labels[0] == "表紙"
-    assert labels[1:] == [str(n) for n in range(1, len(reader.pages))]
+    assert labels[1:] == [str(n) for n in range(2, len(reader.pages) + 1)]
 
 
 def test_metadata(readers):
@@ -124,6 +126,7 @@ def test_contents_prints_the_page_numbers_of_the_bookmarks(readers, texts, issue
     reader = readers[issue_id]
     contents = "".join(reader.pages[1].extract_text().split())
     for o in top(reader):
-        page = reader.get_destination_page_number(o)
+        # the number printed is the destination page's label (its folio)
+        page = reader.page_labels[reader.get_destination_page_number(o)]
         title = "".join(o.title.split())
         assert f"{title}{page}" in contents, (title, page)

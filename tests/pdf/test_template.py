@@ -102,3 +102,46 @@ def test_the_contents_rule_needs_a_dash(tmp_path):
     path = changed(tmp_path, lambda d: d["contents"].update(rule_dash=0, rule_gap=0))
     err = error_of(path)
     assert (err.key, err.problem) == ("contents.rule_dash", "must be positive")
+
+
+def test_a_kind_colour_is_not_a_key_any_more(tmp_path):
+    """One accent for every kind (colours.accent): a colour per kind is refused by name."""
+    path = changed(tmp_path, lambda d: d["kinds"]["report"].__setitem__("colour", "#2e7d32"))
+    err = error_of(path)
+    assert err.key == "kinds.report.colour" and "colours.accent" in err.problem
+
+
+@pytest.mark.parametrize(("key", "value", "problem"), [
+    ("keep_together", "yes", "must be true or false"),
+    ("new_page", None, "must be true or false"),
+])
+def test_a_kind_switch_is_true_or_false(tmp_path, key, value, problem):
+    path = changed(tmp_path, lambda d: d["kinds"]["member"].__setitem__(key, value))
+    err = error_of(path)
+    assert err.key == f"kinds.member.{key}" and problem in err.problem
+
+
+def test_table_fills_may_be_none_and_the_template_may_choose_zebra_rows(tmp_path):
+    t = read_template(TEMPLATES / "a4-magazine.yaml")
+    assert t.colours["zebra"] is None  # thin rules and one tint by default
+    def zebra(d):
+        d["colours"].update(zebra="#f3f6f9", table_head="none")
+        d["print"]["cmyk"]["#f3f6f9"] = [5, 2, 0, 0]  # (every colour has its inks)
+
+    path = changed(tmp_path, zebra)
+    t = read_template(path)
+    assert t.colours["zebra"] == "#f3f6f9" and t.colours["table_head"] is None
+    # a colour that must be painted may not be none
+    err = error_of(changed(tmp_path, lambda d: d["colours"].__setitem__("ink", "none")))
+    assert err.key == "colours.ink"
+
+
+@pytest.mark.parametrize(("key", "value"), [("warn_empty", 1.5), ("last_page_fill", 2)])
+def test_plan_shares_are_fractions(tmp_path, key, value):
+    err = error_of(changed(tmp_path, lambda d: d["plan"].__setitem__(key, value)))
+    assert err.key == f"plan.{key}"
+
+
+def test_link_addresses_are_after_or_notes(tmp_path):
+    err = error_of(changed(tmp_path, lambda d: d["links"].__setitem__("addresses", "footer")))
+    assert err.key == "links.addresses" and "after, notes" in err.problem

@@ -62,11 +62,11 @@ def test_diff_finds_exactly_the_changed_page_and_nothing_after_an_identical_buil
 
     yaml_file = project.issues / ISSUE / "issue.yaml"
     text = yaml_file.read_text(encoding="utf-8")
-    assert text.count("セキュリティ担当者") == 1  # in the report, on page 2
+    assert text.count("セキュリティ担当者") == 1  # in the report, on page 3 (the third page)
     yaml_file.write_text(text.replace("セキュリティ担当者", "セキュリティ責任者"),
                          encoding="utf-8")
     output = proof(project, "--diff", "--scale", "0.5")  # builds the changed issue first
-    assert f"changed: p.2 (1 of {pages} pages)" in output
+    assert f"changed: p.3 (1 of {pages} pages)" in output
     assert [p.name for p in out.glob("*.diff.png")] == ["page-03.diff.png"]
     assert sorted(p.name for p in (out / "previous").glob("page-*.png")) == [
         f"page-{n:02d}.png" for n in range(1, pages + 1)]
@@ -76,7 +76,7 @@ def test_diff_finds_exactly_the_changed_page_and_nothing_after_an_identical_buil
         frame = Image.new("RGB", (1, 1), style.changed_colour).getpixel((0, 0))
         x = style.gap + 2 * (style.thumb_width + style.gap) - style.changed_frame // 2 - 1
         y = style.gap + 10
-        assert sheet.getpixel((x, y)) == frame  # the third thumbnail (p.2) is framed
+        assert sheet.getpixel((x, y)) == frame  # the third thumbnail (p.3) is framed
         assert sheet.getpixel((x - style.thumb_width - style.gap, y)) != frame
 
 
@@ -87,7 +87,7 @@ def test_a_page_more_than_the_previous_proof_is_reported(proofed):
     last.rename(out / "gone.png")  # the previous proof now looks one page shorter
     output = proof(project, "--diff", "--scale", "0.5")
     assert f"the previous proof had {pages - 1} page(s), this one has {pages}" in output
-    assert f"changed: p.{pages - 1} (1 of {pages} pages)" in output
+    assert f"changed: p.{pages} (1 of {pages} pages)" in output  # the last, page N
 
 
 def test_proof_builds_the_pdf_it_needs_unless_told_not_to(project):

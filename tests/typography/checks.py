@@ -144,7 +144,14 @@ def build_doc(pages: Sequence[Sequence[Glyph]], style: BodyStyle, sources: Itera
         body = [g for g in glyphs if style.is_body(g)]
         if not body:
             continue
+        # smaller type set in a body line (a link's address printed after its text) is part
+        # of the line: where it ends is where the line ends
+        inline = {(ln.y, ln.col_index): ln for ln in group_lines(
+            pi, [g for g in glyphs if not style.is_body(g)], cols)}
         for ln in group_lines(pi, body, cols):
+            extra = inline.get((ln.y, ln.col_index))
+            if extra is not None and ln.column is not None:
+                ln.glyphs = sorted(ln.glyphs + extra.glyphs, key=lambda g: g.x)
             (lines if ln.column is not None else outside).append(ln)
     lines.sort(key=lambda ln: (ln.page, ln.col_index, -ln.y))
     doc = Doc(style, lines, list(sources), outside)

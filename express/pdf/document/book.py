@@ -1,4 +1,4 @@
-"""Bookmarks and contents entries, and which kind the running head names on each page."""
+"""Bookmarks and contents entries: where each article begins, recorded as pages are drawn."""
 
 from __future__ import annotations
 
@@ -17,12 +17,14 @@ class Mark:
 
 @dataclass
 class Book:
-    """Bookmarks and contents entries, in reading order; filled while pages are drawn."""
+    """Bookmarks and contents entries, in reading order; filled while pages are drawn.
+
+    ``labels`` are the running heads' sections, one per body page, from the page plan (the
+    article at the page's top, or the first begun on it)."""
 
     marks: dict[str, Mark] = field(default_factory=dict)
     outlined: set[str] = field(default_factory=set)  # bookmarks below an article's, placed
-    top_label: str = ""  # the kind going on at the top of the page being drawn
-    starts: list[tuple[float, str]] = field(default_factory=list)  # (y, kind) on this page
+    labels: list[str] = field(default_factory=list)
 
     def add(self, key: str, title: str, label: str) -> Mark:
         mark = Mark(key, title, label)
@@ -36,7 +38,6 @@ class Book:
         mark.page = canv.getPageNumber() - 1
         canv.bookmarkPage(key, fit="XYZ", top=y + 20, left=0)
         canv.addOutlineEntry(mark.title, key, level=0, closed=False)
-        self.starts.append((y, mark.label))
 
     def outline(self, canv: Canvas, key: str, title: str, y: float) -> None:
         """A bookmark one level below the article being drawn (a subheading); not in the
@@ -47,20 +48,6 @@ class Book:
         canv.bookmarkPage(key, fit="XYZ", top=y + 20, left=0)
         canv.addOutlineEntry(title, key, level=1, closed=False)
 
-    def page_label(self, top: float, bottom: float) -> str:
-        """The running head's kind for the page being drawn (text block from ``top`` down to
-        ``bottom``): the kind whose articles take the most of its height — not merely the
-        last one begun, which may be a few lines at the foot — on a tie the one above."""
-        height: dict[str, float] = {}
-        y, label = top, self.top_label
-        for start, next_label in sorted(self.starts, key=lambda s: -s[0]):
-            height[label] = height.get(label, 0.0) + max(0.0, y - start)
-            y, label = min(y, start), next_label
-        height[label] = height.get(label, 0.0) + max(0.0, y - bottom)
-        return max(height, key=lambda k: height[k])  # the first of equals: the one above
-
-    def next_page(self) -> None:
-        """The kind begun last goes on at the top of the next page."""
-        if self.starts:
-            self.top_label = self.starts[-1][1]
-        self.starts = []
+    def section(self, index: int) -> str:
+        """The running head's section on body page ``index`` (0-based among body pages)."""
+        return self.labels[index] if index < len(self.labels) else ""

@@ -1,7 +1,10 @@
 """Page furniture: the running head and the folio, mirrored on left and right pages.
 
-Drawn by the body page template after the page's content, so the running head can name the
-kind the page holds (``Book.page_label``).
+Left and right pages and the printed numbers follow the convention of
+express/pdf/document/numbering.py (a self-cover booklet).  The running head names the
+section (the kind of the article at the page's top, or of the first begun on it, as the
+page plan says) on the outer edge, where a reader leafing through looks, and the issue on
+the inner edge; the folio stands on the outer edge.
 """
 
 from __future__ import annotations
@@ -9,14 +12,10 @@ from __future__ import annotations
 from reportlab.pdfgen.canvas import Canvas
 
 from express.jtext import Line
+from express.pdf.document import numbering
 from express.pdf.document.book import Book
 from express.pdf.layout.text import TextKit
 from express.pdf.template import Template
-
-
-def folio_number(page_index: int) -> int:
-    """The printed page number of physical page ``page_index`` (the cover is unnumbered)."""
-    return page_index
 
 
 def fitted(kit: TextKit, text: str, width: float) -> Line | None:
@@ -40,8 +39,8 @@ def paint_furniture(canv: Canvas, t: Template, kit: TextKit, book: Book, *,
     """The running head and folio of the body page being drawn on ``canv``."""
     draw = kit.painter.draw_line
     index = canv.getPageNumber() - 1
-    number = folio_number(index)
-    recto = number % 2 == 1  # odd pages are right-hand pages (left-bound magazine)
+    number = numbering.folio(index)
+    recto = numbering.is_recto(index)
     colours = t.colours
     canv.saveState()
     # running head: a hairline over the text block, the issue on the outer side
@@ -51,13 +50,12 @@ def paint_furniture(canv: Canvas, t: Template, kit: TextKit, book: Book, *,
     canv.setLineWidth(head["rule"])
     canv.line(t.left, y_rule - head["rule_drop"], t.left + t.grid.width,
               y_rule - head["rule_drop"])
-    # the section label (inner side) first; the issue (outer side) gets the rest of the
-    # measure, shortened with … if a long publication name would run into the label
-    label = fitted(kit, book.page_label(t.page_height - t.top, t.bottom), t.grid.width / 2)
-    book.next_page()
+    # the section (outer side) first; the issue (inner side) gets the rest of the measure,
+    # shortened with … if a long publication name would run into the section
+    label = fitted(kit, book.section(index - numbering.COVER_PAGES), t.grid.width / 2)
     room = t.grid.width - (label.width + t.style("running_head").size * head["gap_em"]
                            if label else 0)
-    for line, outer in ((fitted(kit, running, room), True), (label, False)):
+    for line, outer in ((label, True), (fitted(kit, running, room), False)):
         if line is None:
             continue
         right = recto == outer

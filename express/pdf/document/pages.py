@@ -15,8 +15,9 @@ from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 
 from express.model.source import Pos
+from express.pdf.document import numbering
 from express.pdf.document.book import Book
-from express.pdf.document.furniture import folio_number, paint_furniture
+from express.pdf.document.furniture import paint_furniture
 from express.pdf.layout.platypus import BaseDocTemplate, Frame, LayoutError, PageTemplate
 from express.pdf.layout.text import TextKit
 from express.pdf.template import Template
@@ -66,7 +67,7 @@ class MagazineDoc(BaseDocTemplate):
             # ReportLab's message names the flowable by its memory address and repr: editors
             # get the page instead (and the diagnostic is the same from one run to the next)
             page = re.search(r"on page (\d+)", str(exc))
-            where = f"p. {folio_number(int(page[1]) - 1)}" if page else ""
+            where = f"p. {numbering.folio(int(page[1]) - 1)}" if page else ""
             raise Overflow(src, where) from None
 
     def afterPage(self) -> None:

@@ -18,7 +18,7 @@ from reportlab.lib.rl_accel import fp_str
 from express.diagnostics import Diagnostics
 from express.model.issue import Issue, Publication
 from express.model.source import Pos
-from express.pdf.document.furniture import folio_number
+from express.pdf.document import numbering
 from express.pdf.document.ink import Ink
 from express.pdf.document.padding import NOTES_LABEL, PAD_TEMPLATES, Padding, paint_notes
 from express.pdf.document.pages import MagazineDoc
@@ -135,7 +135,10 @@ class PrintDoc(MagazineDoc):
         ])
 
     def _notes_page(self, canv, doc) -> None:
-        self.book.top_label = NOTES_LABEL  # the running head names the page
+        # the running head names the page (the plan's sections end with the issue's pages)
+        labels = self.book.labels
+        at = canv.getPageNumber() - 1 - numbering.COVER_PAGES
+        labels += [NOTES_LABEL] * (at + 1 - len(labels))
         self._body_page(canv, doc)
 
 
@@ -146,7 +149,7 @@ def slug_painter(t: Template, kit, running: str):
 
     def paint(canv) -> None:
         index = canv.getPageNumber() - 1
-        number = folio_number(index)
+        number = numbering.folio(index) if numbering.shows_folio(index) else None
         line = kit.line(f"{running}　{index + 1}" + (f"（ノンブル {number}）" if number else ""),
                         "folio_name")
         if line is not None:

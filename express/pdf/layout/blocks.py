@@ -16,7 +16,7 @@ from express.jtext import Line, Settings, Span
 from express.model.source import Pos
 from express.pdf.layout.platypus import Flowable
 from express.pdf.layout.text import TextKit
-from express.pdf.paint.text import most_used_size, shares_text_object
+from express.pdf.paint.text import ASCENT, most_used_size, shares_text_object
 
 EPS = 0.01
 
@@ -36,6 +36,16 @@ class Block(Flowable):
         super().__init__()
         self.spaceBefore = 0
         self.spaceAfter = 0
+
+    def slack(self) -> float:
+        """Blank below the block's lowest baseline (or picture), once wrapped: how empty a
+        page's foot looks is measured from there (the page plan's warnings)."""
+        return 0.0
+
+
+def below_baseline(leading: float, size: float) -> float:
+    """Room from a line's baseline to the foot of its line box (the composer's placing)."""
+    return leading - ((leading - size) / 2 + ASCENT * size)
 
 
 class GridSpace(Block):
@@ -95,6 +105,12 @@ class Para(Block):
     def compose(self, measure: float) -> list[Line]:
         """The paragraph's lines at ``measure`` (subclasses shape the breaks)."""
         return self.kit.compose(self.spans, measure, self.settings)
+
+    def slack(self) -> float:
+        n = len(self._lines) if self._lines is not None else len(
+            self.lines_for(getattr(self, "width", 0.0)))
+        return self.height - n * self.leading + below_baseline(self.leading,
+                                                                self.text_size() or 0.0)
 
     def height_of(self, n: int) -> float:
         h = n * self.leading
@@ -202,6 +218,11 @@ class Stack(Block):
 
     def split(self, aw, ah):
         return []
+
+    def slack(self) -> float:
+        last = self.items[-1] if self.items else None
+        return self.height - sum(self._sizes) + (last.slack() if isinstance(last, Block)
+                                                 else 0.0)
 
     def draw(self):
         y = self.height

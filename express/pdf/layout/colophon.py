@@ -1,4 +1,4 @@
-"""The colophon (奥付) at the foot of the last page."""
+"""The colophon (奥付), set by the page plan at the foot of the last page."""
 
 from __future__ import annotations
 
@@ -9,23 +9,28 @@ from express.pdf.layout.parts import Parts
 
 
 class Colophon(Block):
-    """奥付: at the foot of the last page (takes the rest of the page)."""
+    """奥付: the title, the date, 発行 (publisher), 編集 (editor), 印刷 (printer), the
+    publisher's address and contacts, and the notice (本誌掲載記事の無断転載を禁じます),
+    each from issues/publication.yaml when given.  The page plan puts it at the foot of the
+    last page and never on a page by itself."""
 
     def __init__(self, p: Parts, issue: Issue, archive: Archive) -> None:
         super().__init__()
         self.p = p
         pub = archive.publication
         kit = p.kit
+        width = p.t.grid.width
         # the title may be long (a long publication name): it goes on on the next line too
         title = " ".join(v for v in (str(pub.name), issue.number_label, issue.season or "")
                          if v)
-        self.titles = kit.compose(kit.spans(title, "colophon_title"), p.t.grid.width,
+        self.titles = kit.compose(kit.spans(title, "colophon_title"), width,
                                   kit.settings("left"))
-        rows: list[list] = [
-            kit.spans(f"{format_date(issue.date, weekday=p.t.weekdays['issued'])}発行",
-                      "colophon"),
-            kit.spans("発行　", "colophon") + kit.spans(pub.publisher, "colophon"),
-        ]
+        issued = format_date(issue.date, weekday=p.t.weekdays["issued"])
+        rows: list[list] = [kit.spans(f"{issued}発行", "colophon")]
+        for label, value in (("発行", pub.publisher), ("編集", pub.editor),
+                             ("印刷", pub.printer)):
+            if value:
+                rows.append(kit.spans(f"{label}　", "colophon") + kit.spans(value, "colophon"))
         if pub.address:
             rows.append(kit.spans(pub.address, "colophon"))
         tel = []
@@ -47,15 +52,18 @@ class Colophon(Block):
         # every line of every row: a row longer than the text block goes on on the next
         # line (nothing is dropped)
         self.lines = [line for r in rows
-                      for line in kit.compose(r, p.t.grid.width, kit.settings("left"))]
+                      for line in kit.compose(r, width, kit.settings("left"))]
+        self.notice = (kit.compose(kit.spans(pub.notice, "colophon"), width,
+                                   kit.settings("left")) if pub.notice else [])
         st = p.t.style("colophon")
+        gap = p.t.colophon["row_gap"] if self.notice else 0.0
         self.need = snap(max(len(self.titles), 1) * p.t.style("colophon_title").leading
-                         + len(self.lines) * st.leading
+                         + (len(self.lines) + len(self.notice)) * st.leading + gap
                          + p.pitch, p.pitch)
 
     def wrap(self, aw, ah):
         self.width = aw
-        self.height = ah if ah >= self.need else self.need
+        self.height = self.need
         return aw, self.height
 
     def split(self, aw, ah):
@@ -71,8 +79,12 @@ class Colophon(Block):
         ts = t.style("colophon_title")
         title_top = top - t.colophon["title_gap"]
         if self.titles:
-            p.kit.painter.draw_lines(c, self.titles, 0, title_top, ts.leading, t.colours["accent"])
+            p.kit.painter.draw_lines(c, self.titles, 0, title_top, ts.leading,
+                                     t.colours["accent"])
         st = t.style("colophon")
         below = title_top - max(len(self.titles), 1) * ts.leading
         p.kit.painter.draw_lines(c, self.lines, 0, below, st.leading, t.colours["ink"],
-                         t.colours["link"])
+                                 t.colours["link"])
+        if self.notice:
+            below -= len(self.lines) * st.leading + t.colophon["row_gap"]
+            p.kit.painter.draw_lines(c, self.notice, 0, below, st.leading, t.colours["muted"])

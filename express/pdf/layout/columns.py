@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from express.model.source import Pos
 from express.pdf.layout.blocks import EPS, Block, snap
-from express.pdf.layout.platypus import Flowable, FrameBreak
+from express.pdf.layout.platypus import Flowable
 
 
 class Section(Block):
@@ -17,14 +17,16 @@ class Section(Block):
     ``box`` (a colour) draws a frame ``box_width`` wide around the section, padded by
     ``box_pad`` left and right and by half a line above and below, so the section still
     takes whole grid lines.  ``rule`` (a colour) draws a rule ``rule_width`` wide between
-    the columns.
+    the columns.  ``wide`` is a figure across all the columns, between the head and the
+    columns (a photo the page plan let grow to fill a page: :meth:`widened`).
     """
 
     def __init__(self, head: Sequence[Flowable], items: Sequence[Flowable], *, columns: int,
                  gutter: float, pitch: float, min_lines: int = 3, box: str | None = None,
                  box_pad: float = 0.0, box_width: float, rule: str | None = None,
                  rule_width: float, source: Pos | None = None,
-                 fixed: list[list[tuple[Flowable, float]]] | None = None) -> None:
+                 fixed: list[list[tuple[Flowable, float]]] | None = None,
+                 wide: Flowable | None = None) -> None:
         super().__init__()
         self.head = list(head)
         self.items = list(items)
@@ -36,6 +38,7 @@ class Section(Block):
         self.rule, self.rule_width = rule, rule_width
         self.source = source
         self.fixed = fixed
+        self.wide = wide
         self.stuck_source: Pos | None = None
         self._layout_cache: dict[tuple[float, float], tuple] = {}
 
@@ -56,11 +59,29 @@ class Section(Block):
         return (inner - (self.ncols - 1) * self.gutter) / self.ncols
 
     def _head_height(self, aw: float) -> float:
-        """The head with the box's top padding, in whole lines: the columns start on the
-        grid line right below it."""
+        """The head with the box's top padding, in whole lines, and the wide figure: the
+        columns start on the grid line right below them."""
         inner = self._inner(aw)
         raw = sum(f.wrap(inner, 1e6)[1] for f in self.head)
-        return snap(raw + self._pad(), self.pitch) if raw or self.box else 0.0
+        head = snap(raw + self._pad(), self.pitch) if raw or self.box else 0.0
+        return head + (self.wide.wrap(inner, 1e6)[1] if self.wide is not None else 0.0)
+
+    def figures(self) -> list[Flowable]:
+        """The figures among the items, which may grow across the columns (``widened``)."""
+        if self.fixed is not None or self.box or self.ncols < 2 or self.wide is not None:
+            return []
+        return [f for f in self.items if getattr(f, "floats", False)
+                and hasattr(f, "sized")]
+
+    def widened(self, figure: Flowable, aw: float, height: float) -> Section:
+        """This section (``aw`` wide) with ``figure`` taken out of the columns and set
+        across them, at the top, ``height`` tall (whole lines; see PhotoBlock.sizes)."""
+        inner = self._inner(aw)
+        return Section(self.head, [f for f in self.items if f is not figure],
+                       columns=self.ncols, gutter=self.gutter, pitch=self.pitch,
+                       min_lines=self.min_lines, box=self.box, box_pad=self.box_pad,
+                       box_width=self.box_width, rule=self.rule, rule_width=self.rule_width,
+                       source=self.source, wide=figure.sized(inner, height))
 
     # filling ----------------------------------------------------------------------------
     def _fill(self, cw: float, cap: float, items: list | None = None, *,
@@ -94,7 +115,10 @@ class Section(Block):
                     continue
                 _, h = f.wrap(cw, room)
                 if h <= room + EPS:
-                    if (getattr(f, "keepWithNext", False) and col
+                    # a heading never ends a column without its text's first lines, not
+                    # even at a column's top (a committee's name over a column, its text
+                    # in the next)
+                    if (getattr(f, "keepWithNext", False)
                             and not self._followed(f, queue, cw, room - h)):
                         break
                     col.append((f, h))
@@ -169,7 +193,13 @@ class Section(Block):
         cols, rest = self._fill(cw, lines_avail * self.pitch, items)
         if rest and all(getattr(f, "floats", False) for f in rest):
             # only figures would go over: they would stand apart from their text, after
-            # its end; keep them in place and carry the text after them over with them
+            # its end.  Carry some text over with them: the columns end a line or a few
+            # short (the shortest that carries text), rather than keep the figures in place
+            # and leave a column half empty below the first that does not fit
+            for short in range(1, lines_avail):
+                cols_s, rest_s = self._fill(cw, (lines_avail - short) * self.pitch, items)
+                if any(not getattr(f, "floats", False) for f in rest_s):
+                    return cols_s, rest_s
             return self._fill(cw, lines_avail * self.pitch, items, floating=False)
         return cols, rest
 
@@ -231,11 +261,11 @@ class Section(Block):
         look = dict(columns=self.ncols, gutter=self.gutter, pitch=self.pitch, box=self.box,
                     box_pad=self.box_pad, box_width=self.box_width, rule=self.rule,
                     rule_width=self.rule_width, source=self.source)
-        first = Section(self.head, [], fixed=cols, **look)
+        first = Section(self.head, [], fixed=cols, wide=self.wide, **look)
         second = Section([], rest, **look)
-        # The rest continues in the next column frame (the next page): nothing may slip into
-        # the room left below the first part, or the reading order breaks.
-        return [first, FrameBreak(), second]
+        # the rest continues on the next page: the page plan ends a page after a split, so
+        # nothing slips into the room left below the first part (the reading order holds)
+        return [first, second]
 
     def _stuck(self, aw: float, ah: float, rest: list) -> Pos | None:
         """The source of the first block that cannot be placed (for the error message)."""
@@ -246,6 +276,20 @@ class Section(Block):
             return getattr(f, "stuck_source", None) or getattr(f, "source", None) \
                 or self.source
         return self.source
+
+    def slack(self) -> float:
+        """Below the lowest line of the longest column (or of the head, with no columns)."""
+        head_h, body, cols, _ = self._drawn
+        lows = []
+        for col in cols:
+            blank = body - sum(fh for _, fh in col)
+            for f, fh in reversed(col):
+                if not getattr(f, "discardable", False):
+                    lows.append(blank + (f.slack() if isinstance(f, Block) else 0.0))
+                    break
+                blank += fh
+        low = min(lows) if lows else body
+        return self.height - head_h - body + low
 
     def draw(self):
         c = self.canv
@@ -268,6 +312,9 @@ class Section(Block):
             _, fh = f.wrap(inner, 1e6)
             y -= fh
             f.drawOn(c, x0, y)
+        if self.wide is not None:
+            _, fh = self.wide.wrap(inner, 1e6)
+            self.wide.drawOn(c, x0, h - head_h)
         # the columns start on the grid line below the head (head_h is whole lines), not
         # below the head's raw height
         y = h - head_h

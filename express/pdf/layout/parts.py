@@ -162,6 +162,20 @@ class Parts:
                             source=item.inlines[0].source))
         return out
 
+    def link_notes(self) -> list[Flowable]:
+        """The notes of the links marked in the article just set (links.addresses: notes):
+        「※1 https://…」, one a line, at the article's end; none in the other mode."""
+        notes = self.kit.take_notes()
+        if not notes:
+            return []
+        out: list[Flowable] = [self.space(self.t.space["figure_lines"])]
+        for mark, address in notes:
+            spans = self.kit.spans(f"{mark}　", "link_note") + self.kit.spans(
+                address, "link_note", link=address)
+            out.append(self.spans_para(spans, "link_note", colour=self.t.colours["muted"],
+                                       align="left"))
+        return out
+
     # ------------------------------------------------------------------ furniture
     def anchor(self, key: str, title: str, label: str) -> Drawn:
         self.book.add(key, title, label)
@@ -276,21 +290,26 @@ class Parts:
 
     def table(self, columns: Sequence[float], rows: list[Row], *, header: Sequence[str] = (),
               zebra: bool = True, source: Pos | None = None, background: str | None = None,
-              rules: bool = True) -> GridTable:
+              rules: bool = True, padding: float | None = None,
+              title: Flowable | None = None, title_cont: Flowable | None = None) -> GridTable:
+        """A table in the template's style: the header row in ``colours.table_head`` (a
+        tint, or none) ruled in the accent above and below, thin rules between rows,
+        ``colours.zebra`` rows if the template has them."""
         t = self.t
         head = None
         if header:
             head = Row([self.text_cell(h, "table_head", colour=t.colours["table_head_text"])
                         for h in header])
         return GridTable(columns, rows, header=head, pitch=self.pitch,
-                         padding=t.space["table_cell_padding"],
+                         padding=t.space["table_cell_padding"] if padding is None else padding,
                          head_fill=t.colours["table_head"],
                          zebra=t.colours["zebra"] if zebra else None,
                          rule=t.colours["rule"] if rules else None,
                          rule_width=t.rules["thin"],
+                         head_rule=t.colours["accent"] if rules and header else None,
                          background=background, source=source,
                          min_rows=t.composition["table_min_rows"],
-                         column_height=t.grid.height)
+                         column_height=t.grid.height, title=title, title_cont=title_cont)
 
     def badge(self, text: str, colour: str) -> Drawn:
         """A small coloured label (公開・一部公開・非公開) as a one-line cell item."""

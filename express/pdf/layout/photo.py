@@ -113,6 +113,26 @@ class PhotoBlock(Block):
     def split(self, aw, ah):
         return []
 
+    def slack(self) -> float:
+        """Below the caption's last line, or the credit, or the picture (as ``draw`` sets
+        them)."""
+        bw, bh = self._box(self.width)
+        top = self.height - (0 if getattr(self, "at_top", False) else self._pad())
+        shown = bh - self.crop
+        gap = self.p.t.space["caption_gap"]
+        low = top - shown
+        if self.credit is not None:
+            low -= gap + self.credit.wrap(bw, 1e6)[1]
+        if self.caption is not None:
+            if self.half:
+                ch = self.caption.wrap(self._caption_width(self.width), 1e6)[1]
+                foot = top - shown if ch <= shown else top - ch
+                low = min(low, foot + self.caption.slack())
+            else:
+                ch = self.caption.wrap(bw, 1e6)[1]
+                low -= gap + ch - self.caption.slack()
+        return max(0.0, low)
+
     def trimmed(self, lines: int) -> PhotoBlock | None:
         """This photo ``lines`` grid lines shorter, its picture cropped top and bottom; None
         when that would cut more than the template's ``images.max_crop`` of the picture."""
@@ -124,6 +144,27 @@ class PhotoBlock(Block):
             return None
         return PhotoBlock(self.p, self.image, self.caption_text, self.px, self.max_height,
                           crop=crop, credit=self.credit_text, half=self.half, wide=self.wide)
+
+    def sizes(self, aw: float) -> tuple[float, float]:
+        """The least and the greatest height this photo takes at width ``aw`` (whole grid
+        lines): cropped top and bottom by up to ``images.max_crop``, or whole."""
+        _bw, bh = self._box(aw)
+        most = snap(bh + self._extra(aw, bh), self.p.pitch)
+        least_bh = bh * (1 - self.p.t.max_crop)
+        least = snap(least_bh + self._extra(aw, least_bh), self.p.pitch)
+        return least, most
+
+    def sized(self, aw: float, height: float) -> PhotoBlock:
+        """This photo as a figure across ``aw`` (a whole section's width) taking ``height``
+        (whole lines, within :meth:`sizes`): its picture cropped top and bottom to fit.  It
+        stands at the top of its columns, not floating."""
+        _bw, bh = self._box(aw)
+        crop = max(0.0, bh + self._extra(aw, bh) - height + 0.01)
+        wide = PhotoBlock(self.p, self.image, self.caption_text, self.px, self.max_height,
+                          crop=crop, credit=self.credit_text)
+        wide.floats = False
+        wide.at_top = True
+        return wide
 
     def draw(self):
         bw, bh = self._box(self.width)

@@ -1,4 +1,11 @@
-"""Tables of composed cells on the grid: split between rows, header repeated."""
+"""Tables of composed cells on the grid: split between rows, header and title repeated.
+
+Set as a designer sets a list in a newsletter: thin rules between rows, the header row in a
+tint with a rule of the accent above and below it (the template chooses the fill, and may
+still choose zebra rows).  A split leaves at least ``min_rows`` rows on each side; the part
+that goes on repeats the header and the table's title with （続き）, and a group's label on
+its first row (「理事（続き）」).
+"""
 
 from __future__ import annotations
 
@@ -27,6 +34,7 @@ class Row:
     source: Pos | None = None
     fill: str | None = None
     cont: Cell | None = None
+    group_start: bool = False  # the first row of a group: a rule of the accent above it
     _heights: dict[float, float] = field(default_factory=dict, repr=False)
 
     def continued(self) -> Row:
@@ -40,13 +48,17 @@ class GridTable(Block):
     """A table of composed cells that splits between rows and repeats its header.
 
     ``columns`` are fractions of the width.  The whole table takes whole grid lines.
+    ``title`` (a heading, e.g. a programme's day) stands above the header; a part that goes
+    on after a split shows ``title_cont`` instead (「…のプログラム（続き）」).  ``head_rule``
+    (a colour) rules the header above and below and separates groups of rows.
     """
 
     def __init__(self, columns: Sequence[float], rows: list[Row], *, header: Row | None = None,
                  pitch: float, padding: float, head_fill: str | None = None,
                  zebra: str | None = None, rule: str | None = None, rule_width: float,
-                 background: str | None = None, source: Pos | None = None,
-                 min_rows: int = 1, column_height: float = 0.0) -> None:
+                 head_rule: str | None = None, background: str | None = None,
+                 source: Pos | None = None, min_rows: int = 1, column_height: float = 0.0,
+                 title: Flowable | None = None, title_cont: Flowable | None = None) -> None:
         super().__init__()
         self.columns = list(columns)
         self.rows = rows
@@ -54,14 +66,17 @@ class GridTable(Block):
         self.pitch = pitch
         self.padding = padding
         self.head_fill, self.zebra, self.rule, self.rule_width = head_fill, zebra, rule, rule_width
+        self.head_rule = head_rule
         self.background = background
+        self.title, self.title_cont = title, title_cont
         self.source = source or (rows[0].source if rows else None)
         self._opts = dict(pitch=pitch, padding=padding, head_fill=head_fill, zebra=zebra,
-                          rule=rule, rule_width=rule_width, background=background,
-                          min_rows=min_rows, column_height=column_height)
+                          rule=rule, rule_width=rule_width, head_rule=head_rule,
+                          background=background, min_rows=min_rows,
+                          column_height=column_height)
         # a split leaves at least ``min_rows`` rows on each side (one or two rows under a
-        # header at a column foot read as a mistake), unless that many rows would not fit
-        # even in a whole column of ``column_height``
+        # header at a column foot read as a mistake), unless the table is taller than a
+        # whole column of ``column_height`` and must split where it can
         self.min_rows, self.column_height = min_rows, column_height
 
     def _widths(self, aw: float) -> list[float]:
@@ -86,9 +101,16 @@ class GridTable(Block):
             row._heights[aw] = h
         return h
 
+    def _title_height(self, aw: float) -> float:
+        return self.title.wrap(aw, 1e6)[1] if self.title is not None else 0.0
+
+    def _top(self, aw: float) -> float:
+        """The title and the header row: what every part of the table begins with."""
+        return self._title_height(aw) + (self.row_height(self.header, aw) if self.header
+                                         else 0.0)
+
     def _raw(self, aw: float, rows: Sequence[Row]) -> float:
-        head = self.row_height(self.header, aw) if self.header else 0.0
-        return head + sum(self.row_height(r, aw) for r in rows)
+        return self._top(aw) + sum(self.row_height(r, aw) for r in rows)
 
     def wrap(self, aw, ah):
         self.width = aw
@@ -97,30 +119,48 @@ class GridTable(Block):
 
     def split(self, aw, ah):
         k = 0
-        head = self.row_height(self.header, aw) if self.header else 0.0
+        top = self._top(aw)
         body = 0.0  # summed as _raw sums, so that both agree to the last bit
         for k_try, row in enumerate(self.rows, 1):
             body += self.row_height(row, aw)
-            if snap(head + body, self.pitch) <= ah + EPS:
+            if snap(top + body, self.pitch) <= ah + EPS:
                 k = k_try
             else:
                 break
-        if k == 0:
-            self.stuck_source = self.rows[0].source if self.rows else self.source
-            return []
-        if k == len(self.rows):
+        n = len(self.rows)
+        if k == n:
             return [self]
-        least = min(self.min_rows, len(self.rows) // 2)
-        if k < least and snap(self._raw(aw, self.rows[:least]), self.pitch) \
-                <= self.column_height + EPS:
+        least = self.min_rows
+        if snap(self._raw(aw, self.rows), self.pitch) > self.column_height + EPS:
+            least = min(least, n // 2)  # taller than a column: it must split somewhere
+        k = min(k, n - least)
+        if k < max(least, 1):
             self.stuck_source = self.rows[0].source if self.rows else self.source
             return []
-        k = min(k, len(self.rows) - least) if least else k
-        first = GridTable(self.columns, self.rows[:k], header=self.header, **self._opts)
+        first = GridTable(self.columns, self.rows[:k], header=self.header, title=self.title,
+                          title_cont=self.title_cont, **self._opts)
         rows = self.rows[k:]
         rest = GridTable(self.columns, [rows[0].continued(), *rows[1:]], header=self.header,
+                         title=self.title_cont or self.title, title_cont=self.title_cont,
                          **self._opts)
         return [first, rest]
+
+    def slack(self) -> float:
+        """The grid's rounding, the last row's padding and the room below its lowest line
+        (the tallest cell's last line)."""
+        aw = self.width
+        rows = self.rows or ([self.header] if self.header else [])
+        if not rows:
+            return self.height
+        last = rows[-1]
+        lows = []
+        for cell, w in zip(last.cells, self._cell_widths(last, aw), strict=True):
+            ch = sum(f.wrap(w - 2 * self.padding, 1e6)[1] for f in cell.items)
+            end = cell.items[-1] if cell.items else None
+            if isinstance(end, Block):
+                lows.append(self.row_height(last, aw) - 2 * self.padding - ch + end.slack())
+        inner = min(lows) if lows else 0.0
+        return self.height - self._raw(aw, self.rows) + self.padding + inner
 
     def _draw_row(self, row: Row, y_top: float, h: float, fill: str | None) -> None:
         c = self.canv
@@ -144,6 +184,13 @@ class GridTable(Block):
         else:
             self._draw()
 
+    def _line(self, y: float, colour: str | None) -> None:
+        if colour:
+            c = self.canv
+            c.setStrokeColor(colour)
+            c.setLineWidth(self.rule_width)
+            c.line(0, y, self.width, y)
+
     def _draw(self):
         c = self.canv
         aw = self.width
@@ -151,16 +198,24 @@ class GridTable(Block):
             c.setFillColor(self.background)
             c.rect(0, 0, aw, self.height, stroke=0, fill=1)
         y = self.height
+        if self.title is not None:
+            th = self._title_height(aw)
+            self.title.drawOn(c, 0, y - th)
+            y -= th
         if self.header:
             h = self.row_height(self.header, aw)
+            self._line(y, self.head_rule)
             self._draw_row(self.header, y, h, self.head_fill)
             y -= h
+            self._line(y, self.head_rule)
         for i, row in enumerate(self.rows):
             h = self.row_height(row, aw)
             fill = row.fill or (self.zebra if self.zebra and i % 2 == 1 else None)
+            if row.group_start and i:
+                self._line(y, self.head_rule or self.rule)
             self._draw_row(row, y, h, fill)
             y -= h
-            if self.rule:
-                c.setStrokeColor(self.rule)
-                c.setLineWidth(self.rule_width)
-                c.line(0, y, aw, y)
+            last = i == len(self.rows) - 1
+            nxt = self.rows[i + 1] if not last else None
+            if nxt is None or not nxt.group_start:
+                self._line(y, self.head_rule if last and self.header else self.rule)

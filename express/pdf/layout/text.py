@@ -11,6 +11,7 @@ drawn by the kit's :class:`~express.pdf.paint.text.TextPainter`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from express.diagnostics import Diagnostics
@@ -23,6 +24,20 @@ from express.model.walk import pieces
 from express.pdf.paint.fonts import FontSet
 from express.pdf.paint.text import TextPainter
 from express.pdf.template import Template, TextStyle
+
+MAILTO = "mailto:"
+
+
+def printed_address(text: str, link: str) -> str | None:
+    """What a reader of paper needs printed of ``link`` beside ``text``: its address when
+    the text does not already show it (「沖縄ICTフォーラムのページ」), else None; an e-mail
+    link's address without ``mailto:``."""
+    address = link[len(MAILTO):] if link.startswith(MAILTO) else link
+
+    def bare(value: str) -> str:
+        return re.sub(r"^(?:https?://|mailto:)", "", value.strip()).rstrip("/").lower()
+
+    return None if bare(str(text)) == bare(address) else address
 
 
 class TextKit:
@@ -46,6 +61,8 @@ class TextKit:
         self._unplaced: dict[tuple[str, str], tuple[str, str | None]] = {}
         self._lines: dict[tuple[str, str, str], Line | None] = {}
         self._composed: dict[tuple, list[Line]] = {}
+        # links.addresses: notes — the addresses marked ※1, ※2 … since the last take_notes()
+        self.notes: list[tuple[str, str]] = []
         self.painter = TextPainter(fonts)  # how what is composed here is drawn
 
     # ------------------------------------------------------------------ settings
@@ -76,9 +93,37 @@ class TextKit:
     def spans(self, text: str | None, style: TextStyle | str, *, link: str | None = None,
               ruby: str | None = None, source: object = None,
               font: str | None = None) -> list[Span]:
-        """``text`` as spans in ``style``, with missing glyphs substituted and reported."""
+        """``text`` as spans in ``style``, with missing glyphs substituted and reported.
+
+        A ``link`` is printed for paper too: its address after the text (or as a note),
+        when the text does not show it; ``mailto:`` is never printed."""
         if not text:
             return []
+        if link is None:
+            return self._spans(text, style, ruby=ruby, source=source, font=font)
+        if str(text).startswith(MAILTO) and str(text) == link:
+            text = str(text)[len(MAILTO):]  # (a bare address written with its scheme)
+        out = self._spans(text, style, link=link, ruby=ruby, source=source, font=font)
+        address = printed_address(text, link)
+        if address is not None and out:
+            out += self._address(address, link)
+        return out
+
+    def _address(self, address: str, link: str) -> list[Span]:
+        """The printed address of a link: after its text in small type, or a note mark."""
+        if self.t.link_addresses == "notes":
+            self.notes.append((f"※{len(self.notes) + 1}", address))
+            return self._spans(self.notes[-1][0], "link_note", link=link)
+        return self._spans(f"（{address}）", "link_address", link=link)
+
+    def take_notes(self) -> list[tuple[str, str]]:
+        """The link notes marked since the last call (for the end of an article)."""
+        notes, self.notes = self.notes, []
+        return notes
+
+    def _spans(self, text: str, style: TextStyle | str, *, link: str | None = None,
+               ruby: str | None = None, source: object = None,
+               font: str | None = None) -> list[Span]:
         st = self.t.style(style) if isinstance(style, str) else style
         role = font or st.font
         base = Style(role, st.size)

@@ -28,7 +28,11 @@ def is_wide(f: Flowable) -> bool:
 
 class WideFlow(Block):
     """``head`` and ``items`` (some of them wide figures) as column sections made by
-    ``make(head, items)``; laid out only by splitting, one page at a time."""
+    ``make(head, items)``; laid out only by splitting, one page at a time.  The first
+    part of a split need not end the page (``flows_on``): a figure and the text under it
+    may follow the columns above it."""
+
+    flows_on = True
 
     def __init__(self, head: list[Flowable], items: list[Flowable], make: MakeSection, *,
                  source: Pos | None = None) -> None:

@@ -14,7 +14,8 @@ from express.pdf.template import KindStyle
 class Context:
     """Where the article stands in the issue."""
 
-    show_band: bool  # the first article of a run of one kind shows the kind band
+    show_band: bool  # the first article of a run of one kind shows the kind band (unless
+    # its title is the kind's label)
     style: KindStyle
 
 
@@ -23,7 +24,8 @@ def opener(p: Parts, a: Article, ctx: Context, *, subtitle: str | None = None,
     """Anchor (bookmark), kind band, title and byline: the head of an article's section."""
     t = p.t
     out: list[Flowable | None] = [p.anchor(a.id, str(a.title), a.label)]
-    if ctx.show_band:
+    # no band that repeats the title (「行事一覧」 over 「行事一覧」): the title says it
+    if ctx.show_band and str(a.title) != a.label:
         out.append(p.band(a.label, ctx.style.colour))
         out.append(p.space(t.space["after_band_lines"]))
     out.append(p.para(a.title, "title", align="left", phrases=True, snap=False))

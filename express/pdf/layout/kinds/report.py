@@ -87,10 +87,15 @@ def render(p: Parts, a: Report, ctx: Context) -> list:
     if a.programme:
         prog = []
         for day in a.programme:
-            prog.append(p.heading(f"{day.label}のプログラム", colour=colour, source=day.pos))
+            # the day's heading is the table's title: a day that goes on overleaf says so
+            # above its header (「…のプログラム（続き）」)
+            heading = f"{day.label}のプログラム"
+            title, cont = (p.para(text, "heading", colour=colour, align="left", phrases=True,
+                                  source=day.pos)
+                           for text in (heading, f"{heading}（続き）"))
             rows = [slot_row(p, s, colour) for s in day.slots]
             prog.append(p.table(p.t.programme_columns, rows, header=("時間", "内容", "講師"),
-                                source=day.pos))
+                                source=day.pos, title=title, title_cont=cont))
             prog.append(p.space(space["programme_lines"]))
         out.append(p.space(space["programme_lines"]))
         out.append(p.section([p.band("プログラム", colour), p.space(space["after_band_lines"])],
