@@ -159,7 +159,8 @@ def test_wrapped_list_items_are_justified(built, columns):
     """「2. 協会のアンケート・調査活動を通じて…」 wraps: its first line ends at the right edge of
     the column, like any non-final line of a paragraph."""
     chars = columns["2022-spring"]
-    text = "協会のアンケート・調査活動を通じて他会員企業の事業活動への取り組みを客観的に把握、理解できる"
+    text = ("協会のアンケート・調査活動を通じて他会員企業の事業活動への取り組みを"
+            "客観的に把握、理解できる")
     at = find(chars, text[:14])
     assert at >= 0
     item = chars[at : at + len(squash(text))]
