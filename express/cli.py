@@ -107,10 +107,10 @@ def new(project: Project, issue_id: str, date_: dt.datetime | None) -> None:
     The template shows every article kind with example values; it passes
     `express check` as written, so you can fill it in one part at a time.
     """
-    from express.load import ISSUE_ID
+    from express.load import is_id
     from express.new_issue import create_issue
 
-    if not ISSUE_ID.match(issue_id):
+    if not is_id(issue_id):
         click.echo(message("new.bad_id", id=issue_id), err=True)
         sys.exit(2)
     folder = project.issues / issue_id

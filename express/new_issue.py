@@ -3,31 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
-from express.load import ISSUE_ID, issue_folders
+from express.load import is_id, issue_folders, issue_number
 from express.project import Project
 
 SEASONS = {12: "冬", 1: "冬", 2: "冬", 3: "春", 4: "春", 5: "春", 6: "夏", 7: "夏", 8: "夏"}
 
 
 def next_number(project: Project) -> int:
+    """One more than the largest number of the issues there (read as the loader reads
+    numbers; an issue whose number cannot be read is passed over)."""
     numbers = [0]
     for folder in issue_folders(project.issues):
-        try:
-            text = (folder / "issue.yaml").read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
-        m = re.search(r"^number:\s*(\d+)", text, re.MULTILINE)
-        if m:
-            numbers.append(int(m.group(1)))
+        got = issue_number(folder)
+        if got is not None:
+            numbers.append(got[0])
     return max(numbers) + 1
 
 
 def create_issue(project: Project, issue_id: str, today: dt.date) -> Path:
     """Write ``issues/<id>/issue.yaml`` from the template; the caller checks the id."""
-    if not ISSUE_ID.match(issue_id):
+    if not is_id(issue_id):
         raise ValueError(issue_id)
     folder = project.issues / issue_id
     template = (project.templates / "new" / "issue.yaml").read_text(encoding="utf-8")

@@ -17,16 +17,24 @@ from express.diagnostics import Diagnostics
 from express.load.images import read_image
 from express.load.kinds import COMMON, KINDS, body
 from express.load.values import Fields, Reader, suggest
-from express.load.yaml_source import read_file, read_yaml
+from express.load.yaml_source import read_file, read_source, read_yaml
 from express.model.articles import DEFAULT_TITLES, Article
 from express.model.issue import Archive, Cover, Issue, Publication
 from express.model.source import Pos, Text
 
-ISSUE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# The id rule, for issue folders, article ids and template names: what may become a file
+# name and part of an address as it is.  Matched whole (``$`` would also match before a
+# final newline), and short enough for any file system's names.
+ID = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
 PUBLICATION_KEYS = {"name": True, "publisher": True, "address": False, "tel": False,
                     "fax": False, "email": False, "url": False, "archive_url": False}
 ISSUE_KEYS = {"number": True, "date": True, "season": False, "cover": False,
               "editorial": False, "articles": True, "template": False}
+
+
+def is_id(text: str) -> bool:
+    """Whether ``text`` follows the id rule (see ``ID``)."""
+    return ID.fullmatch(text) is not None
 
 
 def shown_path(path: Path) -> str:
@@ -86,7 +94,7 @@ def _article(r: Reader, node: yaml.Node, index: int, ids: dict[str, Pos]) -> Art
     if f is None or f.missing_required:
         return None
     article_id = f.get("id", r.text_value)
-    if article_id is not None and not ISSUE_ID.match(article_id):
+    if article_id is not None and not is_id(article_id):
         r.error(f.child("id"), "article.bad_id", value=article_id)
         article_id = None
     if article_id is None:
@@ -107,8 +115,9 @@ def _article(r: Reader, node: yaml.Node, index: int, ids: dict[str, Pos]) -> Art
 
 def load_issue(folder: Path, diags: Diagnostics) -> Issue | None:
     path = folder / "issue.yaml"
-    if not ISSUE_ID.match(folder.name):
+    if not is_id(folder.name):  # never read as an id, built or written to
         diags.error(Pos(shown_path(path), 1, 1), "issue.bad_folder", name=folder.name)
+        return None
     got = _read(path, diags, folder, "issue", ISSUE_KEYS, "issue.missing_file")
     if got is None:
         return None
@@ -142,6 +151,9 @@ def load_issue(folder: Path, diags: Diagnostics) -> Issue | None:
     date = f.get("date", r.date)
     editorial = f.get("editorial", lambda n, w: body(r, n, w))
     template = f.get("template", r.text_value)
+    if template is not None and not is_id(template):
+        r.error(f.child("template"), "issue.bad_template", value=template)
+        return None
     if f.missing_required or number is None or date is None:
         return None
     kwargs = {"editorial": editorial} if editorial else {}
@@ -164,9 +176,8 @@ def issue_number(folder: Path) -> tuple[int, Pos] | None:
     """The ``number`` of the issue in ``folder`` and where it is written, read without
     loading the issue (None when it cannot be read: loading that issue reports why)."""
     path = folder / "issue.yaml"
-    try:
-        data = path.read_bytes()
-    except OSError:
+    data = read_source(path, shown_path(path), Diagnostics())
+    if data is None:
         return None
     source = read_yaml(shown_path(path), data, Diagnostics(), checked=False)
     if source is None or not isinstance(source.root, yaml.MappingNode):
@@ -186,7 +197,10 @@ def load_archive(root: Path, only: list[str] | None = None, *, whole: bool = Tru
     Cross-issue facts (unique numbers) always look at every issue.  With ``only`` and not
     ``whole``, the other issues are only glanced at for their numbers and are not in the
     archive returned (for a PDF or a check of one issue in a large archive: loading every
-    other issue would cost more than typesetting the one asked for).
+    other issue would cost more than typesetting the one asked for).  With ``whole`` the
+    archive is what the site publishes, so the other issues' errors are reported too (an
+    issue with errors is left out of the archive: publishing without it would drop it
+    without a word); their warnings are not, being about issues not asked for.
     """
     diags = Diagnostics()
     if not root.is_dir():
@@ -210,8 +224,8 @@ def load_archive(root: Path, only: list[str] | None = None, *, whole: bool = Tru
             continue
         scoped = Diagnostics()
         issue = load_issue(folder, scoped)
-        if not only or folder.name in only:
-            diags.extend(scoped)
+        diags.extend(scoped if not only or folder.name in only
+                     else (d for d in scoped if d.is_error))
         if issue is not None:
             issues.append(issue)
             numbers.append((issue.id, issue.number, issue.at("number")))
