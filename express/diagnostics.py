@@ -10,7 +10,7 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
-from express.messages import message
+from express.messages import message, printable
 from express.model.source import Pos
 
 
@@ -32,7 +32,7 @@ class Diagnostic:
         if self.args.get("hint"):
             # the hint's own punctuation ends the sentence before it: ". Did you mean", "。「"
             text += message("hint.did_you_mean", lang, hint=self.args["hint"])
-        where = f"{self.pos}: " if self.pos else ""
+        where = printable(f"{self.pos}: ") if self.pos else ""
         return f"{where}{label}: {text}"
 
     @property

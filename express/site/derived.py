@@ -35,9 +35,9 @@ class DerivedFiles:
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
 
-    def get(self, source: Path, recipe: list, site: Path, hrefs: list[str],
+    def get(self, source: Path, recipe: list, site: Path, paths: list[str],
             make: Callable[[], list[Picture]]) -> list[Picture]:
-        """The pictures ``make()`` writes at ``hrefs`` in ``site``, from the cache if there."""
+        """The pictures ``make()`` writes at ``paths`` in ``site``, from the cache if there."""
         if self.folder is None:
             return make()
         with open(source, "rb") as f:
@@ -47,12 +47,12 @@ class DerivedFiles:
         entry = self.folder / key
         with contextlib.suppress(OSError, ValueError, TypeError):
             sizes = json.loads((entry / META).read_bytes())
-            if len(sizes) == len(hrefs):
-                pictures = [Picture(href, int(w), int(h))
-                            for href, (w, h) in zip(hrefs, sizes, strict=True)]
-                for i, href in enumerate(hrefs):
-                    (site / href).parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(entry / str(i), site / href)
+            if len(sizes) == len(paths):
+                pictures = [Picture(path, int(w), int(h))
+                            for path, (w, h) in zip(paths, sizes, strict=True)]
+                for i, path in enumerate(paths):
+                    (site / path).parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(entry / str(i), site / path)
                 return pictures
         pictures = make()
         self._store(entry, site, pictures)
@@ -64,7 +64,7 @@ class DerivedFiles:
             staged = fresh_dir(self.folder, ".new-")
             try:
                 for i, p in enumerate(pictures):
-                    shutil.copyfile(site / p.href, staged / str(i))
+                    shutil.copyfile(site / p.path, staged / str(i))
                 (staged / META).write_text(json.dumps([[p.width, p.height] for p in pictures]))
                 if entry.exists():  # damaged (or just made by another thread)
                     shutil.rmtree(entry, ignore_errors=True)
