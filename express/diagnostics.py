@@ -7,6 +7,8 @@ prints them as ``file:line:col: error: message`` in the editor's language.
 from __future__ import annotations
 
 import enum
+import errno
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,3 +81,21 @@ class Diagnostics(list[Diagnostic]):
         many of them are errors."""
         shown = self.sorted()
         return [d.render() for d in shown], sum(1 for d in shown if d.is_error)
+
+
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+_DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+def environment_error(exc: OSError) -> Diagnostic:
+    """What the system refused (a folder that may not be written, a full disk, …) as what
+    it is, naming the file and what to do: an editor's machine, not a bug in express."""
+    path = os.fsdecode(exc.filename) if exc.filename is not None else ""
+    try:
+        shown = os.path.relpath(path) if path else ""
+    except ValueError:
+        shown = path
+    code = ("env.disk_full" if exc.errno in _FULL
+            else "env.permission" if exc.errno in _DENIED else "env.failed")
+    return Diagnostic(Severity.ERROR, None, code,
+                      {"path": shown or "-", "reason": exc.strerror or str(exc)})

@@ -118,6 +118,9 @@ def load_issue(folder: Path, diags: Diagnostics) -> Issue | None:
     if not is_id(folder.name):  # never read as an id, built or written to
         diags.error(Pos(shown_path(path), 1, 1), "issue.bad_folder", name=folder.name)
         return None
+    if folder.is_symlink():  # its files lie elsewhere (issues/x → / would walk the disk)
+        diags.error(Pos(shown_path(path), 1, 1), "issue.folder_link", name=folder.name)
+        return None
     got = _read(path, diags, folder, "issue", ISSUE_KEYS, "issue.missing_file")
     if got is None:
         return None

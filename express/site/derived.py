@@ -5,7 +5,9 @@ Making them is most of the site's cost (decoding, resampling and encoding about 
 pictures per issue), yet they change only when their source does.  Each is keyed by the
 SHA-256 of its source file and its recipe (sizes, format, the libraries' versions); a hit
 copies the stored files into the site.  They live in ``.cache/site/``; a missing or
-damaged entry is simply made again.
+damaged entry is simply made again.  Once a site is written, the entries it did not use
+(pictures replaced or removed since, a killed run's half-stored ones) are removed, so the
+cache holds what one site needs and no more.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class DerivedFiles:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
+        self.used: set[str] = set()
 
     def get(self, source: Path, recipe: list, site: Path, paths: list[str],
             make: Callable[[], list[Picture]]) -> list[Picture]:
@@ -45,6 +48,7 @@ class DerivedFiles:
         key = hashlib.sha256(json.dumps([FORMAT, digest, recipe, PILImage.__version__])
                              .encode()).hexdigest()
         entry = self.folder / key
+        self.used.add(key)
         with contextlib.suppress(OSError, ValueError, TypeError):
             sizes = json.loads((entry / META).read_bytes())
             if len(sizes) == len(paths):
@@ -71,3 +75,11 @@ class DerivedFiles:
                 os.replace(staged, entry)
             finally:
                 shutil.rmtree(staged, ignore_errors=True)
+
+    def prune(self) -> None:
+        """Remove every entry not used since this object was made (see the docstring)."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for entry in os.scandir(self.folder):
+            if entry.name not in self.used:
+                shutil.rmtree(entry.path, ignore_errors=True)

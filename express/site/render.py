@@ -111,6 +111,7 @@ def render_site(
     if stage is not None:
         stage("search index")
     build_search_index(out, diags)
+    derived.prune()
     return diags
 
 

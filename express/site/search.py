@@ -11,6 +11,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from express.children import dying_with_this
 from express.diagnostics import Diagnostics
 
 TIMEOUT = 300
@@ -43,6 +44,7 @@ def build_search_index(site: Path, diags: Diagnostics) -> None:
             text=True,
             timeout=TIMEOUT,
             check=False,
+            preexec_fn=dying_with_this(),  # a killed build's indexer stops with it
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         diags.warning(None, "site.search_failed", reason=str(exc))

@@ -189,3 +189,10 @@ def test_utf16_that_does_not_decode_is_an_error_naming_utf16(checker):
     checker.write("", raw=b"\xff\xfe" + MINIMAL.encode("utf-16-le") + b"\x00\xd8")
     [d] = checker.run()
     assert d.code == "source.bad_encoding" and d.args["encoding"] == "UTF-16"
+
+
+def test_an_issue_folder_linked_from_elsewhere_is_not_read(checker, tmp_path):
+    """issues/x → / would have its files hashed, the whole disk, before anything else."""
+    (checker.project.issues / "2031-autumn").symlink_to("/")
+    codes = dict(check_in_child(checker.project))
+    assert codes["issues/2031-autumn/issue.yaml"] == "issue.folder_link"
