@@ -51,8 +51,8 @@ def settle_if_free(project: Project) -> None:
     """Settle what a killed run left in ``build/``, unless another command holds the lock
     (it settled when it took it).  For every command at its start; a project without
     ``build/``, or one that cannot be written, has nothing to settle."""
-    if not project.build.is_dir():
-        return
+    if not (project.issues.is_dir() and project.build.is_dir()):
+        return  # not a project (express run elsewhere), or nothing built yet
     try:
         fd = os.open(project.build / LOCK, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
     except OSError:

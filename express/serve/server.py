@@ -216,6 +216,8 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.end_headers()
+        if not self.body:
+            return
         seen = None
         while True:
             generation = self.status.wait(seen, KEEPALIVE_S)
