@@ -19,6 +19,7 @@ test: setup
 bench: setup
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/archive.py
+	$(BIN)/python bench/load.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check express tests bench issues/make_sample_images.py
