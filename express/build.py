@@ -38,7 +38,7 @@ from express.load import is_id, issue_folders
 from express.lock import Waiting, project_lock
 from express.model.issue import Archive, Issue
 from express.project import Project
-from express.publish import Stage
+from express.publish import PublishCut, Stage
 
 
 @dataclass(frozen=True)
@@ -216,6 +216,7 @@ class _Build:
         """Write the PDFs (when they change) and the site (when it is made) into a stage
         and publish them together, unless the site has errors; the site's diagnostics."""
         stage = Stage(self.project.build)
+        cut = False
         try:
             pdfs = {i: self.pdf_path(i) for i in digests}
             if pdfs_change:
@@ -226,8 +227,12 @@ class _Build:
                 return site_diags
             stage.publish([part for part, publish in (("pdf", pdfs_change),
                                                       ("site", make_site)) if publish])
+        except PublishCut:
+            cut = True  # its journal and stage stay: the next command puts the rest in place
+            raise
         finally:
-            stage.discard()
+            if not cut:
+                stage.discard()
         if pdfs_change:  # linked or written: their times changed, not what they hold
             for issue_id, digest in digests.items():
                 self.hashes.record(self.pdf_path(issue_id), digest)

@@ -216,6 +216,7 @@ def build(project: Project, ids: tuple[str, ...], template: str | None, no_site:
     """
     from express.build import build as run_build
     from express.progress import StatusLine
+    from express.publish import PublishCut
 
     status = StatusLine(sys.stderr) if sys.stderr.isatty() else None
     try:
@@ -225,7 +226,11 @@ def build(project: Project, ids: tuple[str, ...], template: str | None, no_site:
         if exc.errno is None:
             raise
         click.echo(environment_error(exc).render(), err=True)
-        click.echo(message("build.environment"), err=True)  # the stage was never published
+        if isinstance(exc, PublishCut):
+            click.echo(message("build.publish_cut", parts=", ".join(
+                f"build/{p}/" for p in exc.replaced)), err=True)
+        else:  # the stage was never published
+            click.echo(message("build.environment"), err=True)
         sys.exit(74)
     finally:
         if status is not None:

@@ -37,6 +37,15 @@ _LEGACY_STAGE = ".site-"
 _LEGACY_OLD = ".site.old"
 
 
+class PublishCut(OSError):
+    """Publishing failed after ``replaced`` were put in place, and they could not be put
+    back: the journal stays, so the next command puts the rest in place."""
+
+    def __init__(self, cause: OSError, replaced: list[str]) -> None:
+        super().__init__(cause.errno, cause.strerror, cause.filename)
+        self.replaced = replaced
+
+
 class Stage:
     """A folder in ``build/`` to make outputs in, then publish or discard."""
 
@@ -52,7 +61,8 @@ class Stage:
 
     def publish(self, parts: list[str]) -> None:
         """Put each of ``parts`` in place of ``build/<part>``, all of them or (should a
-        rename fail) none: the parts already exchanged are exchanged back."""
+        rename fail) none: the parts already exchanged are exchanged back.  Should that
+        fail too, :class:`PublishCut` says which parts are new."""
         journal = {"stage": self.path.name,
                    "parts": {name: _identity(self.path / name) for name in parts}}
         write_atomic(self.build / JOURNAL, json.dumps(journal).encode())
@@ -61,13 +71,15 @@ class Stage:
             for name in parts:
                 _swap(self.path / name, self.build / name)
                 done.append(name)
-        except OSError:
-            for name in reversed(done):
-                with contextlib.suppress(OSError):
+        except OSError as exc:
+            try:
+                for name in reversed(done):
                     if os.path.lexists(self.path / name):
                         _swap(self.path / name, self.build / name)
                     else:  # there was none before
                         os.rename(self.build / name, self.path / name)
+            except OSError:
+                raise PublishCut(exc, done) from exc
             (self.build / JOURNAL).unlink()
             raise
         (self.build / JOURNAL).unlink()
@@ -95,6 +107,7 @@ def settle(build: Path) -> None:
     for entry in os.scandir(build):
         if entry.name.startswith((STAGE, _LEGACY_STAGE)) or entry.name == _LEGACY_OLD:
             shutil.rmtree(entry.path, ignore_errors=True)
+    remove_leftovers(build)  # a journal being written
     remove_leftovers(build / "pdf")  # PDFs were written there before the stage
 
 

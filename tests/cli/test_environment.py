@@ -145,3 +145,17 @@ def test_what_an_editor_wrote_reaches_the_terminal_escaped(empty_project):
     assert "\x07" not in result.output
     assert 'unknown key "\\x1b[2Jtitle"' in result.output
     assert 'unknown article kind "\\rcolum\\x1b]0;pwned\\x07"' in result.output
+
+
+def test_a_site_folder_that_cannot_be_replaced_puts_the_pdfs_back(small_project, read_only):
+    """build/pdf is exchanged first; when build/site then cannot be, the PDFs go back and
+    the message says nothing was replaced — as it is."""
+    assert express(small_project.root, "build").returncode == 0
+    before = outputs(small_project)
+    edit(small_project.issues / "2031-autumn" / "issue.yaml", "の本文です。", "の新しい本文です。")
+    read_only(small_project.build / "site")  # moving a folder rewrites its ".."
+    result = express(small_project.root, "build")
+    assert result.returncode == 74, result.stderr
+    assert "the previous PDFs and site are as they were" in result.stderr
+    assert outputs(small_project) == before
+    assert sorted(p.name for p in small_project.build.iterdir()) == [".lock", "pdf", "site"]

@@ -123,3 +123,27 @@ def test_pdfs_of_removed_issues_and_unused_pictures_do_not_pile_up(project):
     assert sorted(p.name for p in (project.build / "pdf").iterdir()) == ["2020-winter.pdf"]
     assert not (project.build / "site" / "2022-spring").exists()
     assert set(os.listdir(pictures)) < used
+
+
+def test_a_publish_that_cannot_be_undone_says_what_it_replaced(tmp_path, monkeypatch):
+    """Should build/site fail to be replaced and build/pdf then fail to go back, the
+    journal stays, the error names what was replaced, and the next command finishes."""
+    build_dir = tmp_path / "build"
+    staged(build_dir, {"pdf": "old pdf", "site": "old site"}).publish(["pdf", "site"])
+    real = express.publish._swap
+    calls = []
+
+    def failing(new, target):
+        calls.append(target.name)
+        if len(calls) > 1:
+            raise PermissionError(13, "Permission denied", str(target))
+        real(new, target)
+
+    monkeypatch.setattr(express.publish, "_swap", failing)
+    with pytest.raises(express.publish.PublishCut) as cut:
+        staged(build_dir, {"pdf": "new pdf", "site": "new site"}).publish(["pdf", "site"])
+    assert cut.value.replaced == ["pdf"] and (build_dir / JOURNAL).is_file()
+    monkeypatch.setattr(express.publish, "_swap", real)
+    settle(build_dir)
+    assert current(build_dir) == {"pdf": "new pdf", "site": "new site"}
+    assert sorted(os.listdir(build_dir)) == ["pdf", "site"]
