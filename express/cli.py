@@ -33,31 +33,24 @@ def report(diags: Diagnostics) -> int:
     return errors
 
 
-class IssueId(click.ParamType):
-    """An issue id on the command line: checked against the id rule before it is used to
-    name a file (``../x`` would lead out of ``build/proof``) or looked for."""
+class IdRule(click.ParamType):
+    """A name from the command line that names files (an issue's id, a layout template),
+    checked against the id rule before it is used: ``../x`` would lead out of
+    ``build/proof``.  ``code`` is the message saying what is wrong, given the name."""
 
-    name = "ID"
-
-    def convert(self, value, param, ctx) -> str:
-        from express.load import is_id
-
-        if not is_id(value):
-            self.fail(message("new.bad_id", id=value), param, ctx)
-        return value
-
-
-class TemplateName(click.ParamType):
-    """A layout template's name (a file in templates/pdf/), by the same rule as ids."""
-
-    name = "NAME"
+    def __init__(self, name: str, code: str, field: str) -> None:
+        self.name, self.code, self.field = name, code, field
 
     def convert(self, value, param, ctx) -> str:
         from express.load import is_id
 
         if not is_id(value):
-            self.fail(message("issue.bad_template", value=value), param, ctx)
+            self.fail(message(self.code, **{self.field: value}), param, ctx)
         return value
+
+
+ISSUE_ID = IdRule("ID", "new.bad_id", "id")
+TEMPLATE = IdRule("NAME", "issue.bad_template", "value")
 
 
 class _Guarded(click.Group):
@@ -111,7 +104,7 @@ def main(ctx: click.Context, project_dir: Path | None) -> None:
 
 
 @main.command()
-@click.argument("ids", nargs=-1, type=IssueId())
+@click.argument("ids", nargs=-1, type=ISSUE_ID)
 @click.option("--strict", is_flag=True,
               help="Treat editorial warnings (weekdays, repeats, 表記ゆれ, …) as errors.")
 @click.pass_obj
@@ -134,7 +127,7 @@ def check(project: Project, ids: tuple[str, ...], strict: bool) -> None:
 
 
 @main.command()
-@click.argument("issue_id", metavar="ID", type=IssueId())
+@click.argument("issue_id", metavar="ID", type=ISSUE_ID)
 @click.option("--date", "date_", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Publication date (default: today).")
 @click.pass_obj
@@ -158,7 +151,7 @@ def new(project: Project, issue_id: str, date_: dt.datetime | None) -> None:
 @main.command()
 @click.option("--provision", is_flag=True,
               help="Fetch the default fonts (BIZ UD Mincho/Gothic) if any role has none.")
-@click.option("--template", type=TemplateName(), default=None,
+@click.option("--template", type=TEMPLATE, default=None,
               help="Layout template whose fonts to show.")
 @click.pass_obj
 def fonts(project: Project, provision: bool, template: str | None) -> None:
@@ -195,8 +188,8 @@ def fonts(project: Project, provision: bool, template: str | None) -> None:
 
 
 @main.command()
-@click.argument("ids", nargs=-1, type=IssueId())
-@click.option("--template", type=TemplateName(), default=None,
+@click.argument("ids", nargs=-1, type=ISSUE_ID)
+@click.option("--template", type=TEMPLATE, default=None,
               help="PDF layout template under templates/pdf/ (default: each issue's own "
                    "`template:` key, else a4-magazine).")
 @click.option("--no-site", is_flag=True, help="Write the PDFs only, not the archive site.")
@@ -256,11 +249,11 @@ def _waiting(holder: str) -> None:
 
 
 @main.command()
-@click.argument("issue_id", metavar="ID", type=IssueId())
+@click.argument("issue_id", metavar="ID", type=ISSUE_ID)
 @click.option("--diff", is_flag=True,
               help="Compare with the previous proof: list and frame the pages that changed.")
 @click.option("--grid", is_flag=True, help="Draw the template's text grid over the pages.")
-@click.option("--template", type=TemplateName(), default=None,
+@click.option("--template", type=TEMPLATE, default=None,
               help="Layout template whose grid to draw (default: the issue's, else a4-magazine).")
 @click.option("--scale", default=1.5, show_default=True, help="Pixels per point.")
 @click.option("--no-build", is_flag=True,

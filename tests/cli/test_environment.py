@@ -69,6 +69,13 @@ def test_an_id_outside_the_id_rule_is_refused(project, command):
     assert 'the id "../2020-winter" is not valid' in result.output
 
 
+@pytest.mark.parametrize("command", [["build"], ["proof", "2020-winter"], ["fonts"]])
+def test_a_template_name_outside_the_id_rule_is_refused(project, command):
+    result = run(project, *command, "--template", "../../issues/publication")
+    assert result.exit_code == 2 and 'the template name "../../issues/publication" is not ' \
+        "valid" in result.output
+
+
 def test_proof_of_an_id_leading_out_of_build_proof_touches_nothing(small_project):
     """``express proof --no-build ../../outside`` proofed ./outside.pdf into ./outside/,
     replacing the previous/ folder it found there."""
