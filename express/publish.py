@@ -7,7 +7,8 @@ A build writes what it makes into a stage, ``build/.stage-<hex>/`` (``pdf/``, an
 1. a journal, ``build/.publishing``, names the stage and each part to publish (with its
    folder's inode, to know it again);
 2. each part is exchanged with ``build/<part>`` in one step (``atomic.exchange``), so the
-   folder is never missing and never half old, half new;
+   folder is never missing and never half old, half new (between the exchanges of
+   ``pdf`` and ``site``, an instant, the PDFs are new and the site not yet);
 3. the journal is removed, then the stage, which now holds the previous outputs.
 
 A run killed before step 1 leaves a stage and no journal: nothing was published, and the
