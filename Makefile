@@ -23,6 +23,7 @@ bench: setup
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/archive.py
 	$(BIN)/python bench/bench_print.py
+	$(BIN)/python bench/load.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check express tests bench issues/make_sample_images.py

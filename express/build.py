@@ -1,8 +1,14 @@
-"""``express build``: check, render every PDF and the archive site, write them atomically.
+"""``express build``: check, render every PDF and the archive site, publish them together.
 
-Nothing is written unless everything succeeded: PDFs are rendered in memory and the site
-into a temporary folder, then moved into place, so a failed build leaves the previous good
-output untouched.
+Nothing is written unless everything succeeded: PDFs are rendered in memory and written,
+with the site, into a stage in ``build/``, which is published all at once
+(express/publish.py), so a failed or killed build leaves the previous good output as it
+was.  One build at a time writes a project's ``build/`` (express/lock.py).
+
+What a build includes is one rule: the site is built from every issue, and from issues
+that check clean only, so an error in any issue stops a build that publishes the site,
+whether or not that issue was named; and every PDF the site publishes is brought up to
+date with it.  A build without the site makes the PDFs of the issues named.
 
 Outputs whose inputs did not change since they were made are not made again: each PDF and
 the site has a key over the content of its inputs (express/buildcache), recorded when it
@@ -13,23 +19,27 @@ one process per core (express/typeset.py).
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-from express.atomic import fresh_dir, write_atomic
+from express.atomic import write_atomic
 from express.buildcache import cache_dir
 from express.buildcache.hashes import FileHashes
 from express.buildcache.keys import Keys
 from express.buildcache.manifest import Manifest, entry
 from express.check import check
 from express.diagnostics import Diagnostics
-from express.load import issue_folders
+from express.load import is_id, issue_folders
+from express.lock import Waiting, project_lock
 from express.model.issue import Archive, Issue
 from express.project import Project
+from express.publish import PublishCut, Stage
 
 
 @dataclass(frozen=True)
@@ -67,18 +77,6 @@ class BuildResult:
         return set(self.pdfs) - self.typeset
 
 
-def replace_dir(staged: Path, target: Path) -> None:
-    """Swap the finished ``staged`` folder in for ``target`` (two renames)."""
-    old = target.with_name(f".{target.name}.old")
-    if old.exists():
-        shutil.rmtree(old)
-    if target.exists():
-        os.replace(target, old)
-    os.replace(staged, target)
-    if old.exists():
-        shutil.rmtree(old)
-
-
 # Python's cyclic collector runs every 700 new container objects; typesetting an issue makes
 # hundreds of thousands that live until the PDF is written, so it ran ~220 times per issue
 # (~0.1 s of a 1 s build) finding almost nothing to free.
@@ -98,30 +96,46 @@ def relaxed_gc() -> Iterator[None]:
 
 def build(project: Project, ids: list[str] | None = None, *, template: str | None = None,
           site: bool = True, progress: Progress | None = None, force: bool = False,
-          jobs: int | None = None, for_print: bool = False) -> BuildResult:
+          jobs: int | None = None, waiting: Waiting | None = None,
+          for_print: bool = False) -> BuildResult:
     """Check, then make the PDFs of ``ids`` (all when None) and the site, as needed;
     ``for_print``: their print editions too (``build/print/<id>.pdf``).
 
     ``force`` makes every output anew; ``jobs`` caps the processes typesetting at once
-    (default: one per core).
+    (default: one per core); ``waiting`` is told who holds the project's lock when this
+    build must wait for it.
     """
-    with relaxed_gc():
+    with relaxed_gc(), project_lock(project, waiting):
         run = _Build(project, template, progress or (lambda step: None), force, jobs,
                      for_print)
         return run.build(ids, site)
+
+
+@dataclass
+class _Made:
+    """A PDF this build typeset."""
+
+    issue: Issue
+    key: str | None
+    data: bytes
+    diags: Diagnostics
+    pages: int = 0
+
+    @cached_property
+    def digest(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
 
 
 class _Build:
     def __init__(self, project: Project, template: str | None, progress: Progress,
                  force: bool, jobs: int | None, for_print: bool = False) -> None:
         self.project, self.template, self.progress = project, template, progress
-        self.force, self.jobs = force, jobs
+        self.force, self.jobs, self.for_print = force, jobs, for_print
         store = cache_dir(project.root)
         self.manifest_path = store / "manifest.json"
         self.hashes = FileHashes(store / "hashes.json")
         self.keys = Keys(project, self.hashes)  # before loading: see its docstring
         self.pdf_dir = project.build / "pdf"
-        self.for_print = for_print
 
     def build(self, ids: list[str] | None, site: bool) -> BuildResult:
         self.progress(Step("checking", total=len(ids or issue_folders(self.project.issues))))
@@ -136,11 +150,13 @@ class _Build:
             self.hashes.save()
         return result
 
-    def pdf_path(self, issue: Issue) -> Path:
-        """Where the issue's PDF is: made here, or a back issue's own file."""
-        if issue.back is not None:
-            return Path(issue.back.path)
-        return self.pdf_dir / f"{issue.id}.pdf"
+    def pdf_path(self, issue_id: str) -> Path:
+        """Where an issue typeset here has its PDF (a back issue's is its own file)."""
+        return self.pdf_dir / f"{issue_id}.pdf"
+
+    def published(self, issue: Issue) -> Path:
+        """The PDF the site publishes for ``issue``: typeset here, or a back issue's."""
+        return Path(issue.back.path) if issue.back is not None else self.pdf_path(issue.id)
 
     def print_path(self, issue: Issue) -> Path:
         return self.project.build / "print" / f"{issue.id}.pdf"
@@ -149,66 +165,139 @@ class _Build:
                result: BuildResult) -> None:
         manifest = Manifest.load(self.manifest_path)
         diags = result.diags
+        # the site publishes every issue's PDF: with it, every PDF is brought up to date;
         # a back issue's PDF is the file given: nothing to typeset
-        named = [i for i in archive.issues if (not ids or i.id in ids) and i.back is None]
+        named = [i for i in archive.issues if not ids or i.id in ids]
+        scope = [i for i in archive.issues
+                 if (site or not ids or i.id in ids) and i.back is None]
         wanted: list[tuple[Issue, str | None]] = []
-        for issue in named:
+        for issue in scope:
             key = self.keys.pdf(issue, self.template)
             old = manifest.pdfs.get(issue.id)
+            digest = self.hashes.digest(self.pdf_path(issue.id))
             if not self.force and key is not None and old is not None and old.key == key \
-                    and self.hashes.digest(self.pdf_path(issue)) == old.digest:
+                    and digest == old.digest:
                 diags.extend(old.diagnostics())
                 if old.pages:
                     result.pages[issue.id] = old.pages
             else:
                 wanted.append((issue, key))
-        if site:  # the site needs every issue's PDF: make the missing ones too
-            named_ids = {i.id for i in named}
-            wanted += [(i, self.keys.pdf(i, self.template)) for i in archive.issues
-                       if i.id not in named_ids and i.back is None
-                       and not self.pdf_path(i).exists()]
         made = self._typeset(archive, wanted, diags) if wanted else []
-        printed = self._print_editions(archive, named, manifest, diags) \
-            if self.for_print and not diags.has_errors else []
+        to_print = [i for i in named if i.back is None] if self.for_print else []
+        printed = self._print_editions(archive, to_print, manifest, diags) \
+            if to_print and not diags.has_errors else []
         if diags.has_errors:
             return
-        for n, (issue, key, data, issue_diags, pages) in enumerate(made, 1):
-            self.progress(Step("writing", issue.id, done=n, total=len(made)))
-            path = self.pdf_path(issue)
-            write_atomic(path, data)
-            digest = self.hashes.record(path, data)
-            if key is not None:
-                manifest.pdfs[issue.id] = entry(key, digest, issue_diags, pages)
+        digests = self._kept(made)
+        # what the site is keyed on: the PDFs of build/pdf and the back issues' own
+        backs = {i.id: self.hashes.digest(self.published(i)) for i in archive.issues
+                 if i.back is not None}
+        site_key = self.keys.site(archive, {**digests, **backs}) if site else None
+        old_site = manifest.site
+        make_site = site and (self.force or site_key is None or old_site is None
+                              or old_site.key != site_key
+                              or not (self.project.build / "site" / "index.html").is_file())
+        if site and not make_site:
+            diags.extend(old_site.diagnostics())
+        stale = {p.name for p in self._listing()} - {f"{i}.pdf" for i in digests}
+        pdfs_change = bool(made) or bool(stale) or not self.pdf_dir.is_dir()
+        if pdfs_change or make_site:
+            site_diags = self._publish(archive, made, digests, pdfs_change, make_site)
+            result.diags.extend(site_diags)
+            if site_diags.has_errors:  # the site failed: nothing was published
+                return
+            if make_site:  # a site with warnings (no search index …) is made again next time
+                manifest.site = entry(site_key, "", site_diags) \
+                    if site_key and not site_diags else None
+        for m in made:
+            if m.key is not None:
+                manifest.pdfs[m.issue.id] = entry(m.key, m.digest, m.diags, m.pages)
             else:
-                manifest.pdfs.pop(issue.id, None)
-            result.pages[issue.id] = pages
-        for issue, key, data, issue_diags, _pages in printed:
-            path = self.print_path(issue)
-            write_atomic(path, data)
-            digest = self.hashes.record(path, data)
-            if key is not None:
-                manifest.prints[issue.id] = entry(key, digest, issue_diags)
+                manifest.pdfs.pop(m.issue.id, None)
+            result.pages[m.issue.id] = m.pages
+        for m in printed:  # (the print editions are not published: they go to the printer)
+            path = self.print_path(m.issue)
+            write_atomic(path, m.data)
+            self.hashes.record(path, m.digest)
+            if m.key is not None:
+                manifest.prints[m.issue.id] = entry(m.key, m.digest, m.diags)
             else:
-                manifest.prints.pop(issue.id, None)
-        result.typeset = {issue.id for issue, *_ in made}
-        result.pdfs = {i.id: self.pdf_path(i) for i in archive.issues}
+                manifest.prints.pop(m.issue.id, None)
+        result.typeset = {m.issue.id for m in made}
+        result.pdfs = {i.id: self.published(i) for i in archive.issues}
         if self.for_print:
-            result.prints = {i.id: self.print_path(i) for i in named}
-            result.printed = {issue.id for issue, *_ in printed}
+            result.prints = {i.id: self.print_path(i) for i in to_print}
+            result.printed = {m.issue.id for m in printed}
         if site:
-            self._site(archive, manifest, result)
+            result.site, result.site_reused = self.project.build / "site", not make_site
         # only after the outputs are in place: the manifest never names what is not there
+        manifest.pdfs = {k: e for k, e in manifest.pdfs.items() if k in digests}
         known = {f.name for f in issue_folders(self.project.issues)}
-        manifest.pdfs = {k: e for k, e in manifest.pdfs.items() if k in known}
         manifest.prints = {k: e for k, e in manifest.prints.items() if k in known}
         manifest.save(self.manifest_path)
 
-    def _print_editions(self, archive: Archive, named: list[Issue], manifest: Manifest,
-                        diags: Diagnostics
-                        ) -> list[tuple[Issue, str | None, bytes, Diagnostics, int]]:
-        """The print editions of ``named`` that are not up to date, made."""
+    def _listing(self) -> list[Path]:
+        return list(self.pdf_dir.glob("*.pdf")) if self.pdf_dir.is_dir() else []
+
+    def _kept(self, made: list[_Made]) -> dict[str, str]:
+        """The PDFs build/pdf is to hold, by issue, with their digests: those just made,
+        and those there that are still an issue's (an issue removed or renamed takes its
+        PDF with it)."""
+        ids = {f.name for f in issue_folders(self.project.issues) if is_id(f.name)}
+        kept = {m.issue.id: m.digest for m in made}
+        for path in self._listing():
+            if path.stem in ids and path.stem not in kept:
+                digest = self.hashes.digest(path)
+                if digest is not None:
+                    kept[path.stem] = digest
+        return kept
+
+    def _publish(self, archive: Archive, made: list[_Made], digests: dict[str, str],
+                 pdfs_change: bool, make_site: bool) -> Diagnostics:
+        """Write the PDFs (when they change) and the site (when it is made) into a stage
+        and publish them together, unless the site has errors; the site's diagnostics."""
+        stage = Stage(self.project.build)
+        cut = False
+        try:
+            pdfs = {i: self.pdf_path(i) for i in digests}
+            if pdfs_change:
+                pdfs = self._stage_pdfs(stage.part("pdf"), made, pdfs)
+            backs = {i.id: self.published(i) for i in archive.issues if i.back is not None}
+            site_diags = self._site(archive, {**pdfs, **backs}, stage.part("site")) \
+                if make_site else Diagnostics()
+            if site_diags.has_errors:
+                return site_diags
+            stage.publish([part for part, publish in (("pdf", pdfs_change),
+                                                      ("site", make_site)) if publish])
+        except PublishCut:
+            cut = True  # its journal and stage stay: the next command puts the rest in place
+            raise
+        finally:
+            if not cut:
+                stage.discard()
+        if pdfs_change:  # linked or written: their times changed, not what they hold
+            for issue_id, digest in digests.items():
+                self.hashes.record(self.pdf_path(issue_id), digest)
+        return site_diags
+
+    def _stage_pdfs(self, folder: Path, made: list[_Made], pdfs: dict[str, Path]
+                    ) -> dict[str, Path]:
+        """build/pdf as it will be, in ``folder``: the PDFs just made, and links to the
+        others of ``pdfs``; returns where each now is."""
+        for n, m in enumerate(made, 1):
+            self.progress(Step("writing", m.issue.id, done=n, total=len(made)))
+            (folder / f"{m.issue.id}.pdf").write_bytes(m.data)
+        new = {m.issue.id for m in made}
+        for issue_id, path in pdfs.items():
+            if issue_id not in new:
+                _link_or_copy(path, folder / path.name)
+        return {i: folder / f"{i}.pdf" for i in pdfs}
+
+    def _print_editions(self, archive: Archive, issues: list[Issue], manifest: Manifest,
+                        diags: Diagnostics) -> list[_Made]:
+        """The print editions of ``issues`` that are not up to date, made."""
         wanted: list[tuple[Issue, str | None]] = []
-        for issue in named:
+        for issue in issues:
             key = self.keys.print_pdf(issue, self.template, archive)
             old = manifest.prints.get(issue.id)
             if not self.force and key is not None and old is not None and old.key == key \
@@ -219,9 +308,8 @@ class _Build:
         return self._typeset(archive, wanted, diags, for_print=True) if wanted else []
 
     def _typeset(self, archive: Archive, wanted: list[tuple[Issue, str | None]],
-                 diags: Diagnostics, for_print: bool = False
-                 ) -> list[tuple[Issue, str | None, bytes, Diagnostics, int]]:
-        """The PDFs of ``wanted``, in its order: (issue, key, bytes, diagnostics, pages)."""
+                 diags: Diagnostics, for_print: bool = False) -> list[_Made]:
+        """The PDFs (or print editions) of ``wanted`` that could be made, in its order."""
         from express.typeset import typeset
 
         total = len(wanted)
@@ -243,35 +331,23 @@ class _Build:
             pdf, issue_diags, pages = got[issue.id]
             diags.extend(issue_diags)
             if pdf is not None:
-                made.append((issue, key, pdf, issue_diags, pages))
+                made.append(_Made(issue, key, pdf, issue_diags, pages))
         return made
 
-    def _site(self, archive: Archive, manifest: Manifest, result: BuildResult) -> None:
-        """Make the site unless it is up to date (a failed one leaves the old in place)."""
-        out = self.project.build / "site"
-        key = self.keys.site(archive, result.pdfs)
-        old = manifest.site
-        if not self.force and key is not None and old is not None and old.key == key \
-                and (out / "index.html").is_file():
-            result.diags.extend(old.diagnostics())
-            result.site, result.site_reused = out, True
-            return
+    def _site(self, archive: Archive, pdfs: dict[str, Path], out: Path) -> Diagnostics:
+        """Render the site into ``out`` (a stage's) with these PDFs."""
         from express.site import render_site  # not imported for a site that is up to date
 
         total = len(archive.issues)
         self.progress(Step("site", total=total))
-        self.project.build.mkdir(parents=True, exist_ok=True)
-        staged = fresh_dir(self.project.build, ".site-")
-        try:
-            site_diags = render_site(archive, self.project, result.pdfs, staged,
-                                     stage=lambda name: self.progress(Step(name, total=total)))
-            result.diags.extend(site_diags)
-            if site_diags.has_errors:
-                return
-            replace_dir(staged, out)
-        finally:
-            if staged.exists():
-                shutil.rmtree(staged)
-        result.site = out
-        # a site with warnings (no search index …) is made again next time
-        manifest.site = entry(key, "", site_diags) if key and not site_diags else None
+        return render_site(archive, self.project, pdfs, out,
+                           stage=lambda name: self.progress(Step(name, total=total)))
+
+
+def _link_or_copy(source: Path, dest: Path) -> None:
+    """``dest`` as a second name of ``source`` (no copy, same inode and times), or a copy
+    where the file system has no hard links."""
+    try:
+        os.link(source, dest)
+    except OSError:
+        shutil.copy2(source, dest)

@@ -25,6 +25,7 @@ def check(project: Project, ids: list[str] | None = None, *, glyphs: bool = Fals
         rules = load_rules(path, shown_path(path), diags)
         fonts: dict[str | None, tuple[frozenset[int], str] | None] = {}  # per template
         for issue in archive.issues:
+            _template_exists(project, issue, diags)
             if not ids or issue.id in ids:
                 lint_issue(issue, diags, rules)
                 if glyphs and not issue.is_back:  # a back issue is not typeset here
@@ -38,6 +39,15 @@ def check(project: Project, ids: list[str] | None = None, *, glyphs: bool = Fals
     if strict:
         diags = Diagnostics(Diagnostic(Severity.ERROR, d.pos, d.code, d.args) for d in diags)
     return archive, diags
+
+
+def _template_exists(project: Project, issue: Issue, diags: Diagnostics) -> None:
+    """The layout template the issue names is one of those in ``templates/pdf/``."""
+    if issue.template is not None and not project.pdf_template(issue.template).is_file():
+        folder = project.templates / "pdf"
+        diags.error(issue.at("template"), "pdf.template_missing", name=issue.template,
+                    folder=shown_path(folder),
+                    available=", ".join(sorted(p.stem for p in folder.glob("*.yaml"))) or "-")
 
 
 def _coverage(project: Project, template: str | None) -> tuple[frozenset[int], str] | None:

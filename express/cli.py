@@ -7,6 +7,7 @@ Each command parses its options, calls one function, and prints diagnostics as
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 import click
 
 from express import __version__
-from express.diagnostics import Diagnostics
+from express.diagnostics import Diagnostics, environment_error
 from express.messages import message
 from express.project import Project
 
@@ -32,11 +33,32 @@ def report(diags: Diagnostics) -> int:
     return errors
 
 
+class IdRule(click.ParamType):
+    """A name from the command line that names files (an issue's id, a layout template),
+    checked against the id rule before it is used: ``../x`` would lead out of
+    ``build/proof``.  ``code`` is the message saying what is wrong, given the name."""
+
+    def __init__(self, name: str, code: str, field: str) -> None:
+        self.name, self.code, self.field = name, code, field
+
+    def convert(self, value, param, ctx) -> str:
+        from express.load import is_id
+
+        if not is_id(value):
+            self.fail(message(self.code, **{self.field: value}), param, ctx)
+        return value
+
+
+ISSUE_ID = IdRule("ID", "new.bad_id", "id")
+TEMPLATE = IdRule("NAME", "issue.bad_template", "value")
+
+
 class _Guarded(click.Group):
     """Turns an unexpected exception into one clear line instead of a traceback.
 
-    Bad input never gets here (stages report it as diagnostics); this is the last guard
-    for a bug, so the editor learns what to send to the developers.
+    Bad input never gets here (stages report it as diagnostics).  What the system refuses
+    (permissions, a full disk) is said as such, with what to do; anything else is a bug,
+    and the editor learns what to send to the developers.
     """
 
     def invoke(self, ctx: click.Context):
@@ -45,6 +67,11 @@ class _Guarded(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit,
                 KeyboardInterrupt):
             raise
+        except OSError as exc:
+            if os.environ.get("EXPRESS_DEBUG") or exc.errno is None:
+                raise
+            click.echo(environment_error(exc).render(), err=True)
+            sys.exit(74)  # EX_IOERR
         except Exception as exc:
             if os.environ.get("EXPRESS_DEBUG"):
                 raise
@@ -71,11 +98,14 @@ def main(ctx: click.Context, project_dir: Path | None) -> None:
       express import OLD/*.pdf    make back-issue folders from PDFs made elsewhere
       express proof ID --diff     page images and the pages changed since the last proof
     """
+    from express.lock import settle_if_free
+
     ctx.obj = Project(project_dir.resolve()) if project_dir else Project.find()
+    settle_if_free(ctx.obj)  # what a killed run left in build/ (express/publish.py)
 
 
 @main.command()
-@click.argument("ids", nargs=-1)
+@click.argument("ids", nargs=-1, type=ISSUE_ID)
 @click.option("--strict", is_flag=True,
               help="Treat editorial warnings (weekdays, repeats, 表記ゆれ, …) as errors.")
 @click.option("--print", "for_print", is_flag=True,
@@ -102,7 +132,7 @@ def check(project: Project, ids: tuple[str, ...], strict: bool, for_print: bool)
 
 
 @main.command()
-@click.argument("issue_id", metavar="ID")
+@click.argument("issue_id", metavar="ID", type=ISSUE_ID)
 @click.option("--date", "date_", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Publication date (default: today).")
 @click.pass_obj
@@ -112,14 +142,10 @@ def new(project: Project, issue_id: str, date_: dt.datetime | None) -> None:
     The template shows every article kind with example values; it passes
     `express check` as written, so you can fill it in one part at a time.
     """
-    from express.load import ISSUE_ID
     from express.new_issue import create_issue
 
-    if not ISSUE_ID.match(issue_id):
-        click.echo(message("new.bad_id", id=issue_id), err=True)
-        sys.exit(2)
     folder = project.issues / issue_id
-    if folder.exists():
+    if folder.exists() or folder.is_symlink():  # a link to nothing is there too
         click.echo(message("new.exists", path=folder), err=True)
         sys.exit(1)
     today = date_.date() if date_ else dt.date.today()
@@ -130,7 +156,8 @@ def new(project: Project, issue_id: str, date_: dt.datetime | None) -> None:
 @main.command()
 @click.option("--provision", is_flag=True,
               help="Fetch the default fonts (BIZ UD Mincho/Gothic) if any role has none.")
-@click.option("--template", default=None, help="Layout template whose fonts to show.")
+@click.option("--template", type=TEMPLATE, default=None,
+              help="Layout template whose fonts to show.")
 @click.pass_obj
 def fonts(project: Project, provision: bool, template: str | None) -> None:
     """Show which font file is used for each role, and why.
@@ -166,8 +193,8 @@ def fonts(project: Project, provision: bool, template: str | None) -> None:
 
 
 @main.command()
-@click.argument("ids", nargs=-1)
-@click.option("--template", default=None,
+@click.argument("ids", nargs=-1, type=ISSUE_ID)
+@click.option("--template", type=TEMPLATE, default=None,
               help="PDF layout template under templates/pdf/ (default: each issue's own "
                    "`template:` key, else a4-magazine).")
 @click.option("--no-site", is_flag=True, help="Write the PDFs only, not the archive site.")
@@ -191,11 +218,23 @@ def build(project: Project, ids: tuple[str, ...], template: str | None, no_site:
     """
     from express.build import build as run_build
     from express.progress import StatusLine
+    from express.publish import PublishCut
 
     status = StatusLine(sys.stderr) if sys.stderr.isatty() else None
     try:
         result = run_build(project, list(ids), template=template, site=not no_site,
-                           progress=status, force=force, jobs=jobs, for_print=for_print)
+                           progress=status, force=force, jobs=jobs, waiting=_waiting,
+                           for_print=for_print)
+    except OSError as exc:
+        if exc.errno is None:
+            raise
+        click.echo(environment_error(exc).render(), err=True)
+        if isinstance(exc, PublishCut):
+            click.echo(message("build.publish_cut", parts=", ".join(
+                f"build/{p}/" for p in exc.replaced)), err=True)
+        else:  # the stage was never published
+            click.echo(message("build.environment"), err=True)
+        sys.exit(74)
     finally:
         if status is not None:
             status.clear()
@@ -222,6 +261,10 @@ def build(project: Project, ids: tuple[str, ...], template: str | None, no_site:
     if result.site:
         index = f"{os.path.relpath(result.site)}/index.html"
         click.echo(message("build.unchanged", path=index) if result.site_reused else index)
+
+
+def _waiting(holder: str) -> None:
+    click.echo(message("build.waiting", holder=holder), err=True)
 
 
 @main.command("import")
@@ -314,11 +357,11 @@ def profiles(project: Project, provision: bool, template: str | None) -> None:
 
 
 @main.command()
-@click.argument("issue_id", metavar="ID")
+@click.argument("issue_id", metavar="ID", type=ISSUE_ID)
 @click.option("--diff", is_flag=True,
               help="Compare with the previous proof: list and frame the pages that changed.")
 @click.option("--grid", is_flag=True, help="Draw the template's text grid over the pages.")
-@click.option("--template", default=None,
+@click.option("--template", type=TEMPLATE, default=None,
               help="Layout template whose grid to draw (default: the issue's, else a4-magazine).")
 @click.option("--scale", default=1.5, show_default=True, help="Pixels per point.")
 @click.option("--no-build", is_flag=True,
@@ -338,6 +381,7 @@ def proof(project: Project, issue_id: str, diff: bool, grid: bool, template: str
     template's text grid is drawn over the pages. With --print the print edition is
     proofed instead, and its facing pages are put side by side (spread-NN-NN.png).
     """
+    from express.lock import project_lock
     from express.pdf.template import read_template
     from express.proof import label_font, make_proof, read_style, write_spreads
 
@@ -346,7 +390,7 @@ def proof(project: Project, issue_id: str, diff: bool, grid: bool, template: str
         from express.build import build as run_build
 
         result = run_build(project, [issue_id], template=template, site=False,
-                           for_print=for_print)
+                           waiting=_waiting, for_print=for_print)
         if report(result.diags):
             sys.exit(1)
         if not for_print:
@@ -366,8 +410,10 @@ def proof(project: Project, issue_id: str, diff: bool, grid: bool, template: str
         layout = read_template(project.pdf_template(template))
     style = read_style(project.templates / "proof" / "contact-sheet.yaml")
     out = project.build / "proof" / (f"{issue_id}-print" if for_print else issue_id)
-    result = make_proof(pdf, out, style, font=label_font(project, style.font_role, template),
-                        scale=scale, template=layout, diff=diff)
+    with project_lock(project, _waiting):  # build/proof is build/ too
+        result = make_proof(pdf, out, style,
+                            font=label_font(project, style.font_role, template),
+                            scale=scale, template=layout, diff=diff)
     click.echo(message("proof.written", count=len(result.pages), path=os.path.relpath(out),
                        sheet=os.path.relpath(result.sheet)))
     if for_print:
@@ -389,7 +435,7 @@ def proof(project: Project, issue_id: str, diff: bool, grid: bool, template: str
 
 
 @main.command()
-@click.option("--port", default=8000, show_default=True,
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
               help="Port on 127.0.0.1 (0 picks a free one).")
 @click.option("--no-build", is_flag=True,
               help="Serve build/site as it is: no build, no watching.")
@@ -408,8 +454,10 @@ def serve(project: Project, port: int, no_build: bool) -> None:
     preview = Preview(project, click.echo)
     try:
         url = preview.bind(port)
-    except OSError:
-        click.echo(message("serve.port_busy", port=port), err=True)
+    except OSError as exc:
+        code = {errno.EADDRINUSE: "serve.port_busy", errno.EACCES: "serve.port_denied"}
+        click.echo(message(code.get(exc.errno, "serve.port_failed"), port=port,
+                           reason=exc.strerror or str(exc)), err=True)
         sys.exit(1)
     if not no_build:
         folders = ", ".join(f"{p.name}/" for p in watched_folders(project))

@@ -7,10 +7,12 @@ prints them as ``file:line:col: error: message`` in the editor's language.
 from __future__ import annotations
 
 import enum
+import errno
+import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from express.messages import message
+from express.messages import message, printable
 from express.model.source import Pos
 
 
@@ -34,7 +36,7 @@ class Diagnostic:
             text += message("hint.did_you_mean", lang, hint=self.args["hint"])
         if self.args.get("example"):
             text += message("hint.example", lang, example=self.args["example"])
-        where = f"{self.pos}: " if self.pos else ""
+        where = printable(f"{self.pos}: ") if self.pos else ""
         return f"{where}{label}: {text}"
 
     @property
@@ -81,3 +83,21 @@ class Diagnostics(list[Diagnostic]):
         many of them are errors."""
         shown = self.sorted()
         return [d.render() for d in shown], sum(1 for d in shown if d.is_error)
+
+
+_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+_DENIED = {errno.EACCES, errno.EPERM, errno.EROFS}
+
+
+def environment_error(exc: OSError) -> Diagnostic:
+    """What the system refused (a folder that may not be written, a full disk, …) as what
+    it is, naming the file and what to do: an editor's machine, not a bug in express."""
+    path = os.fsdecode(exc.filename) if exc.filename is not None else ""
+    try:
+        shown = os.path.relpath(path) if path else ""
+    except ValueError:
+        shown = path
+    code = ("env.disk_full" if exc.errno in _FULL
+            else "env.permission" if exc.errno in _DENIED else "env.failed")
+    return Diagnostic(Severity.ERROR, None, code,
+                      {"path": shown or "-", "reason": exc.strerror or str(exc)})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from express.load import ISSUE_ID, issue_facts, issue_folders
+from express.load import is_id, issue_facts, issue_folders
 from express.project import Project
 
 SEASONS = {12: "冬", 1: "冬", 2: "冬", 3: "春", 4: "春", 5: "春", 6: "夏", 7: "夏", 8: "夏"}
@@ -23,7 +23,7 @@ def next_number(project: Project) -> int:
 
 def create_issue(project: Project, issue_id: str, today: dt.date) -> Path:
     """Write ``issues/<id>/issue.yaml`` from the template; the caller checks the id."""
-    if not ISSUE_ID.match(issue_id):
+    if not is_id(issue_id):
         raise ValueError(issue_id)
     folder = project.issues / issue_id
     template = (project.templates / "new" / "issue.yaml").read_text(encoding="utf-8")

@@ -6,7 +6,8 @@ build hands issues to a process pool and collects ``(pdf, diagnostics)`` as they
 One issue, or one core, is set in this process: no pool to start.
 
 On Linux the workers are forked once the renderer's modules, templates and fonts are
-loaded, so they start with all of that in place.  A process with threads of its own (a
+loaded, so they start with all of that in place.  Workers die with the build that started
+them, however it ends (express/children.py).  A process with threads of its own (a
 preview server watching files) does not fork, as a lock held by another thread would stay
 locked in the child: its workers are spawned instead, which costs each of them the imports.
 """
@@ -20,6 +21,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from express.children import die_with
 from express.diagnostics import Diagnostics
 from express.model.issue import Archive, Issue
 from express.project import Project
@@ -94,7 +96,7 @@ def _typeset_in_pool(project: Project, archive: Archive, issues: list[Issue],
     pages = ctx.SimpleQueue() if on_page is not None else None
     pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_start_worker,
                                initargs=(project, archive, template, pages, gc.get_threshold(),
-                                         for_print))
+                                         for_print, os.getpid()))
     try:
         pending = {pool.submit(_work, issue.id): issue for issue in issues}
         while pending:
@@ -132,8 +134,9 @@ _worker: tuple | None = None  # (project, archive, template, page queue, for_pri
 
 
 def _start_worker(project: Project, archive: Archive, template: str | None, pages,
-                  gc_threshold: tuple[int, int, int], for_print: bool = False) -> None:
+                  gc_threshold: tuple[int, int, int], for_print: bool, parent: int) -> None:
     global _worker
+    die_with(parent)  # killed, the build takes its workers with it
     gc.set_threshold(*gc_threshold)  # as the build set it (spawned workers start afresh)
     _worker = (project, archive, template, pages, for_print)
 

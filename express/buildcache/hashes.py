@@ -14,10 +14,12 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 import time
 from pathlib import Path
 
 from express.atomic import write_atomic
+from express.inputs import open_regular
 
 FORMAT = 1
 RACY_NS = 2_000_000_000  # FAT's 2 s timestamps; finer file systems only re-read a bit more
@@ -52,7 +54,8 @@ class FileHashes:
             return {}
 
     def digest(self, path: Path) -> str | None:
-        """SHA-256 of the file's content (hex), or None when it is missing or unreadable."""
+        """SHA-256 of the file's content (hex), or None when it is missing, unreadable or
+        not a regular file (a FIFO would block the read, a device never end it)."""
         key = os.path.abspath(path)
         used = self._used.get(key)
         if used is not None:
@@ -60,6 +63,8 @@ class FileHashes:
         try:
             st = os.stat(key)
         except OSError:
+            return None
+        if not stat.S_ISREG(st.st_mode):
             return None
         stamp = _stamp(st)
         known = self._known.get(key)
@@ -69,36 +74,48 @@ class FileHashes:
             return known[5]
         hashed_at = time.time_ns()
         try:
-            with open(key, "rb") as f:
+            with os.fdopen(open_regular(key), "rb") as f:
                 value = hashlib.file_digest(f, "sha256").hexdigest()
         except OSError:
             return None
         self._remember(key, stamp, hashed_at, value)
         return value
 
-    def record(self, path: Path, data: bytes) -> str:
-        """The digest of ``data``, just written to ``path`` (so it need not be read back)."""
-        hashed_at = time.time_ns()
-        value = hashlib.sha256(data).hexdigest()
+    def record(self, path: Path, digest: str) -> None:
+        """``digest`` is what the file at ``path``, which this build wrote or linked, holds
+        (so it need not be read back).  No one else writes build output, so its times
+        having just changed is no reason to read it again next time: the record is
+        trusted as if hashed well after them."""
         key = os.path.abspath(path)
         with contextlib.suppress(OSError):
-            self._remember(key, _stamp(os.stat(key)), hashed_at, value)
-        return value
+            stamp = _stamp(os.stat(key))
+            self._remember(key, stamp, max(stamp[1], stamp[2]) + RACY_NS, digest)
 
     def _remember(self, key: str, stamp: Stamp, hashed_at: int, value: str) -> None:
         self._used[key] = [*stamp, hashed_at, value]
         self._changed = True
 
     def tree(self, folder: Path) -> str:
-        """One digest over every file under ``folder``: their relative paths and contents."""
+        """One digest over everything under ``folder``: the relative path of each entry
+        and the content of each regular file; a symlink counts by where it points (what
+        it points to inside the folder is hashed there, and nothing outside is an input),
+        a FIFO, device or socket by its name alone."""
         h = hashlib.sha256()
         for root, dirs, files in os.walk(folder):
             dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
             for name in sorted(files):
                 path = os.path.join(root, name)
                 rel = os.path.relpath(path, folder).replace(os.sep, "/")
-                h.update(f"{rel}\0{self.digest(Path(path))}\n".encode())
+                h.update(f"{rel}\0{self._entry(path)}\n".encode())
         return h.hexdigest()
+
+    def _entry(self, path: str) -> str | None:
+        try:
+            if os.path.islink(path):
+                return "link:" + os.readlink(path)
+        except OSError:
+            return None
+        return self.digest(Path(path))
 
     def save(self) -> None:
         """Store the digests of this run (and earlier ones of files that still exist)."""

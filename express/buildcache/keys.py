@@ -72,11 +72,13 @@ class Keys:
     inputs are taken once."""
 
     def __init__(self, project: Project, hashes: FileHashes) -> None:
-        from express.load import issue_folders
+        from express.load import is_id, issue_folders
 
         self.project, self.hashes = project, hashes
         self.publication = hashes.digest(project.issues / "publication.yaml")
-        self._folders = {str(f.resolve()): hashes.tree(f) for f in issue_folders(project.issues)}
+        # only folders that can be issues: the others are never loaded (express/load)
+        self._folders = {str(f.resolve()): hashes.tree(f) for f in issue_folders(project.issues)
+                         if is_id(f.name) and not f.is_symlink()}
         self._tool: str | None = None
         self._fonts: dict[Path, dict[str, list] | None] = {}
 
@@ -152,12 +154,11 @@ class Keys:
         return _sha({"pdf": key, "print": [name, profile,
                                            str(archive.publication.print_condition)]})
 
-    def site(self, archive: Archive, pdfs: dict[str, Path]) -> str | None:
-        """The key of the site over ``archive`` with these PDFs."""
+    def site(self, archive: Archive, pdfs: dict[str, str]) -> str | None:
+        """The key of the site over ``archive`` with the PDFs of these digests (by issue)."""
         issues = []
         for issue in sorted(archive.issues, key=lambda i: i.id):
-            pdf = pdfs.get(issue.id)
-            digest = self.hashes.digest(pdf) if pdf is not None else None
+            digest = pdfs.get(issue.id)
             if digest is None:
                 return None
             issues.append([issue.id, self.issue_inputs(issue), digest])

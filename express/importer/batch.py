@@ -18,7 +18,7 @@ from pathlib import Path
 
 from express.backcatalogue import TextCache
 from express.importer.cover import CoverFacts, read_cover
-from express.load import ISSUE_ID, issue_facts, issue_folders, shown_path
+from express.load import is_id, issue_facts, issue_folders, shown_path
 from express.load.back_issue import inspect_pdf
 from express.project import Project
 from express.typeset import available_cores
@@ -116,7 +116,7 @@ def folder_name(facts: CoverFacts, pdf: Path) -> str:
     if facts.number:
         return f"no-{facts.number}"
     stem = re.sub(r"[^a-z0-9]+", "-", pdf.stem.lower()).strip("-")
-    return stem if ISSUE_ID.match(stem) else "back-issue"
+    return stem if is_id(stem) else "back-issue"
 
 
 def issue_yaml(project: Project, result: Imported, name: str, pdf_name: str) -> str:

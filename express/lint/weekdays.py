@@ -6,7 +6,10 @@ ones written by hand.
 
 Which day a written date means:
 
-- ``2020年11月19日`` (or ``令和2年…``, ``2020/11/19``) is that day.
+- ``2020年11月19日`` (or ``令和2年…``, ``昭和64年…``, ``2020/11/19``) is that day.
+- A date whose year is written in a form not read here (``20年11月19日``, ``2020（令和2）年…``,
+  ``R2年…``) is not checked, nor are the dates after it in the same text that leave out
+  the year: they would be read in a year the writer did not mean.
 - A date without a year (``11月19日``) is the one nearest to the date the text is about:
   the previous date written in the same text, else the enclosing report's event,
   programme day or calendar entry, else the issue's date.  So ``1月8日`` in a December
@@ -34,9 +37,9 @@ from express.model.issue import Issue
 from express.model.walk import pieces
 
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_ERAS = {"令和": 2018, "平成": 1988}
+_ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925, "大正": 1911, "明治": 1867}
 _DATE = re.compile(
-    r"(?<!\d)(?:(?:(?P<era>令和|平成)\s*(?P<ey>元|\d{1,2})|(?P<y>\d{4}))\s*年\s*)?"
+    r"(?<!\d)(?:(?:(?P<era>令和|平成|昭和|大正|明治)\s*(?P<ey>元|\d{1,2})|(?P<y>\d{4}))\s*年\s*)?"
     r"(?:(?P<m>\d{1,2})\s*月\s*)?(?P<d>\d{1,2})\s*日"
     r"|(?<![\d/])(?:(?P<sy>\d{4})/)?(?P<sm>\d{1,2})/(?P<sd>\d{1,2})"
 )
@@ -44,6 +47,7 @@ _WEEKDAY = re.compile(
     r"\s*[（(]\s*(?P<w>[月火水木金土日])(?:曜日?)?"
     r"\s*(?:[・･、,/／]?\s*(?:祝日?|休日?|振休|振替休日))?\s*[）)]"
 )
+_YEAR_BEFORE = re.compile(r"年\s*\Z")  # a year was written just before: not one read
 _RANGE = re.compile(r"\s*(?:[〜～~\-–—―－]|から)\s*$")
 _WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -55,13 +59,18 @@ def written_weekdays(issue: Issue, diags: Diagnostics) -> None:
         text = piece.text.translate(_FULL_DIGITS)
         ref = piece.date or issue.date
         last_end = 0  # end of the previous date written in this text (0: none yet)
+        lost = False  # a year was written that is not read: ``ref`` is not its date
         for m in _DATE.finditer(text):
             w = _WEEKDAY.match(text, m.end())
             if w is None and not (m["m"] or m["sm"]):
                 continue  # a day count (2日間), or a day that sets no month for later ones
             after = last_end > 0
             in_range = after and bool(_RANGE.search(text[last_end:m.start()]))
-            day = _resolve(m, ref, after, in_range)
+            if _year(m) is not None:
+                lost = False
+            elif _YEAR_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                lost = True
+            day = None if lost else _resolve(m, ref, after, in_range)
             last_end = w.end() if w else m.end()
             if (m["m"] or w) and not _exists(m):
                 diags.warning(piece.locate(m.start()), "lint.impossible_date",

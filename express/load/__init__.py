@@ -20,12 +20,15 @@ from express.load.back_issue import has_pdf_key, load_back_issue
 from express.load.images import read_image
 from express.load.kinds import COMMON, KINDS, body, kinds_taking
 from express.load.values import Fields, Reader, suggest
-from express.load.yaml_source import read_file, read_yaml
+from express.load.yaml_source import read_file, read_source, read_yaml
 from express.model.articles import DEFAULT_TITLES, Article
 from express.model.issue import Archive, Cover, Issue, Publication
 from express.model.source import Pos, Text
 
-ISSUE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# The id rule, for issue folders, article ids and template names: what may become a file
+# name and part of an address as it is.  Matched whole (``$`` would also match before a
+# final newline), and short enough for any file system's names.
+ID = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
 PUBLICATION_KEYS = {"name": True, "publisher": True, "address": False, "tel": False,
                     "fax": False, "email": False, "url": False, "archive_url": False,
                     "print_profile": False, "print_condition": False,
@@ -33,6 +36,11 @@ PUBLICATION_KEYS = {"name": True, "publisher": True, "address": False, "tel": Fa
 ISSUE_KEYS = {"number": True, "date": True, "season": False, "cover": False,
               "editorial": False, "signature": False, "articles": True, "template": False}
 BACK_ONLY = ("headline", "contents")  # keys of a back issue (with pdf:) alone
+
+
+def is_id(text: str) -> bool:
+    """Whether ``text`` follows the id rule (see ``ID``)."""
+    return ID.fullmatch(text) is not None
 
 
 def shown_path(path: Path) -> str:
@@ -106,7 +114,7 @@ def _article(r: Reader, node: yaml.Node, index: int, ids: dict[str, Pos]) -> Art
     if f is None or f.missing_required:
         return None
     article_id = f.get("id", r.text_value)
-    if article_id is not None and not ISSUE_ID.match(article_id):
+    if article_id is not None and not is_id(article_id):
         r.error(f.child("id"), "article.bad_id", value=article_id)
         article_id = None
     if article_id is None:
@@ -127,8 +135,12 @@ def _article(r: Reader, node: yaml.Node, index: int, ids: dict[str, Pos]) -> Art
 
 def load_issue(folder: Path, diags: Diagnostics) -> Issue | None:
     path = folder / "issue.yaml"
-    if not ISSUE_ID.match(folder.name):
+    if not is_id(folder.name):  # never read as an id, built or written to
         diags.error(Pos(shown_path(path), 1, 1), "issue.bad_folder", name=folder.name)
+        return None
+    if folder.is_symlink():  # its files lie elsewhere (issues/x → / would walk the disk)
+        diags.error(Pos(shown_path(path), 1, 1), "issue.folder_link", name=folder.name)
+        return None
     got = _source(path, diags, folder, "issue.missing_file")
     if got is None:
         return None
@@ -173,6 +185,9 @@ def load_issue(folder: Path, diags: Diagnostics) -> Issue | None:
     if signature and not editorial:  # it signs the editorial: without one it is not printed
         r.error(f.child("signature"), "issue.signature_without_editorial")
     template = f.get("template", r.text_value)
+    if template is not None and not is_id(template):
+        r.error(f.child("template"), "issue.bad_template", value=template)
+        return None
     if f.missing_required or number is None or date is None:
         return None
     kwargs = {"editorial": editorial} if editorial else {}
@@ -198,9 +213,8 @@ def issue_facts(folder: Path) -> tuple[int, Pos, dt.date | None] | None:
     read without loading the issue (None when the number cannot be read: loading that
     issue reports why)."""
     path = folder / "issue.yaml"
-    try:
-        data = path.read_bytes()
-    except OSError:
+    data = read_source(path, shown_path(path), Diagnostics())
+    if data is None:
         return None
     source = read_yaml(shown_path(path), data, Diagnostics(), checked=False)
     if source is None or not isinstance(source.root, yaml.MappingNode):
@@ -262,7 +276,10 @@ def load_archive(root: Path, only: list[str] | None = None, *, whole: bool = Tru
     Cross-issue facts (unique numbers) always look at every issue.  With ``only`` and not
     ``whole``, the other issues are only glanced at for their numbers and are not in the
     archive returned (for a PDF or a check of one issue in a large archive: loading every
-    other issue would cost more than typesetting the one asked for).
+    other issue would cost more than typesetting the one asked for).  With ``whole`` the
+    archive is what the site publishes, so the other issues' errors are reported too (an
+    issue with errors is left out of the archive: publishing without it would drop it
+    without a word); their warnings are not, being about issues not asked for.
     """
     diags = Diagnostics()
     if not root.is_dir():
@@ -287,8 +304,8 @@ def load_archive(root: Path, only: list[str] | None = None, *, whole: bool = Tru
             continue
         scoped = Diagnostics()
         issue = load_issue(folder, scoped)
-        if not only or folder.name in only:
-            diags.extend(scoped)
+        diags.extend(scoped if not only or folder.name in only
+                     else (d for d in scoped if d.is_error))
         if issue is not None:
             issues.append(issue)
             numbers.append((issue.id, issue.number, issue.at("number"), issue.date))

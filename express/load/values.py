@@ -23,8 +23,13 @@ from express.model.source import Pos, Text
 
 T = TypeVar("T")
 
-_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_TIME_RANGE = re.compile(r"^(\d{1,2}):(\d{2})\s*[-–〜~]\s*(\d{1,2}):(\d{2})$")
+# numbers are ASCII digits ([0-9], not \d: that takes every script's digits, and int()
+# then fails on ① or thousands of digits); full-width ones are read as ASCII
+MAX_DIGITS = 12
+_WHOLE = re.compile(f"[0-9]{{1,{MAX_DIGITS}}}")
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
+_TIME_RANGE = re.compile(r"([0-9]{1,2}):([0-9]{2})\s*[-–〜~]\s*([0-9]{1,2}):([0-9]{2})")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 LINK_SCHEMES = ("http", "https", "mailto")
 
@@ -95,14 +100,20 @@ class Reader:
             return (self.pos(node),)
         return tuple(Pos(self.path, n + 1, indent + 1) for n in range(first, last + 1))
 
+    def _whole(self, node: yaml.ScalarNode) -> int | None:
+        """The value as a whole number: ASCII digits (the full-width ones an IME types are
+        read as such), at most ``MAX_DIGITS`` of them; None for anything else (①, ², …)."""
+        digits = node.value.strip().translate(_FULL_DIGITS)
+        return int(digits) if _WHOLE.fullmatch(digits) else None
+
     def positive_int(self, node: yaml.Node, what: str) -> int | None:
         node = self._scalar(node, what)
         if node is None:
             return None
-        if not node.value.strip().isdigit():  # "35" in quotes is still a number
+        number = self._whole(node)  # "35" in quotes is still a number
+        if number is None:
             self.error(node, "value.expected_int", what=what, value=node.value)
             return None
-        number = int(node.value.strip())
         if number <= 0:
             self.error(node, "value.expected_positive", what=what, value=node.value)
             return None
@@ -112,16 +123,17 @@ class Reader:
         node = self._scalar(node, what)
         if node is None:
             return None
-        if not node.value.isdigit():
+        number = self._whole(node)
+        if number is None:
             self.error(node, "value.expected_count", what=what, value=node.value)
             return None
-        return int(node.value)
+        return number
 
     def date(self, node: yaml.Node, what: str) -> dt.date | None:
         node = self._scalar(node, what)
         if node is None:
             return None
-        m = _DATE.match(node.value.strip())
+        m = _DATE.fullmatch(node.value.strip().translate(_FULL_DIGITS))
         if not m:
             self.error(node, "value.bad_date", what=what, value=node.value)
             return None
@@ -135,7 +147,7 @@ class Reader:
         node = self._scalar(node, what)
         if node is None:
             return None
-        m = _TIME_RANGE.match(node.value.strip())
+        m = _TIME_RANGE.fullmatch(node.value.strip().translate(_FULL_DIGITS))
         if not m:
             self.error(node, "value.bad_time_range", value=node.value)
             return None

@@ -2,11 +2,17 @@
 
 PyYAML's composer gives every node its start mark; we stop there (no construction) so the
 schema can check types itself and report duplicate keys, which PyYAML would silently
-overwrite.  Encoding problems (Shift_JIS from Windows editors, stray bytes) are found here.
+overwrite.  Encoding problems (Shift_JIS or UTF-16 from Windows editors, stray bytes) are
+found here.
+
+Reading is bounded, whatever the file holds: only a regular file inside its folder, at most
+``YAML_LIMIT`` bytes, is read, and aliases may repeat at most ``ALIAS_NODES`` values (a
+few lines of ``&a [*b, *b, …]`` would otherwise stand for billions of values to walk).
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,9 +20,12 @@ from pathlib import Path
 import yaml
 
 from express.diagnostics import Diagnostics
+from express.inputs import YAML_LIMIT, NotRegular, TooLarge, read_regular, within
 from express.libyaml import SafeLoader
 from express.load.yaml_errors import explain
 from express.model.source import Pos
+
+ALIAS_NODES = 10_000  # values aliases may add to a file, counted as often as they repeat
 
 
 @dataclass
@@ -31,13 +40,47 @@ def pos_of(path: str, node: yaml.Node) -> Pos:
     return Pos(path, mark.line + 1, mark.column + 1)
 
 
+# Byte-order marks, and the first character of a file without one, as YAML reads them
+# (YAML 1.2, 5.2): an issue starts with an ASCII character, so a NUL beside it tells the
+# width and byte order.  UTF-32's marks first: they begin with UTF-16's.
+_WIDE = ((codecs.BOM_UTF32_LE, "utf-32", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32", "UTF-32"),
+         (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"), (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"))
+
+
+def _wide_encoding(data: bytes) -> tuple[str, str] | None:
+    """(codec, name shown) of a UTF-16 or UTF-32 file, or None."""
+    for bom, codec, name in _WIDE:
+        if data.startswith(bom):
+            return codec, name
+    head = data[:4]
+    if len(head) == 4 and head[:3] == b"\0\0\0" and head[3]:
+        return "utf-32-be", "UTF-32"
+    if len(head) == 4 and head[0] and head[1:] == b"\0\0\0":
+        return "utf-32-le", "UTF-32"
+    if len(head) >= 2 and not head[0] and head[1]:
+        return "utf-16-be", "UTF-16"
+    if len(head) >= 2 and head[0] and not head[1]:
+        return "utf-16-le", "UTF-16"
+    return None
+
+
 def _decode(path: str, data: bytes, diags: Diagnostics) -> str | None:
-    if data.startswith(b"\xef\xbb\xbf"):
+    if data.startswith(codecs.BOM_UTF8):
         data = data[3:]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         bad = exc.start
+    wide = _wide_encoding(data)
+    if wide is not None:
+        codec, name = wide
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            diags.error(Pos(path, 1, 1), "source.bad_encoding", encoding=name)
+            return None
+        diags.warning(Pos(path, 1, 1), "source.other_encoding", encoding=name)
+        return text
     # Editors on Windows often save Shift_JIS (CP932).  Read it, and say how to fix it.
     try:
         text = data.decode("cp932")
@@ -74,6 +117,37 @@ def _has_cycle(root: yaml.Node) -> yaml.Node | None:
         return None
 
     return visit(root)
+
+
+def _most_repeated(root: yaml.Node, limit: int, length: int) -> yaml.Node | None:
+    """The anchored value whose repeats take the file past ``limit`` values added by
+    aliases, or None when they stay within it.  Each node's expanded size is counted once
+    (a node reached again adds its size, not another walk), so this is linear in the file.
+    Sizes stop growing past ``limit`` plus the text's ``length`` (more nodes than
+    characters are not written, so a size past that is past the limit)."""
+    cap = limit + length + 2
+    size: dict[int, int] = {}
+    parents: dict[int, int] = {}
+    nodes: dict[int, yaml.Node] = {}
+
+    def count(node: yaml.Node) -> int:
+        parents[id(node)] = parents.get(id(node), 0) + 1
+        if id(node) in size:
+            return size[id(node)]
+        nodes[id(node)] = node
+        children = () if isinstance(node, yaml.ScalarNode) else (
+            node.value if isinstance(node, yaml.SequenceNode)
+            else [n for pair in node.value for n in pair])
+        total = 1
+        for child in children:
+            total = min(total + count(child), cap)
+        size[id(node)] = total
+        return total
+
+    if count(root) - len(nodes) <= limit:
+        return None
+    repeated = [k for k, n in parents.items() if n > 1]
+    return nodes[max(repeated, key=lambda k: size[k] * (parents[k] - 1))]
 
 
 def _check_duplicates(path: str, node: yaml.Node, diags: Diagnostics) -> None:
@@ -204,24 +278,45 @@ def read_yaml(path: str, data: bytes, diags: Diagnostics, *, checked: bool = Tru
         return None
     if not checked:
         return Source(path, text, root)
-    try:  # only an alias can close a cycle, and only an anchor (&) names what it points to
-        cycle = _has_cycle(root) if "&" in text else None
+    # only an alias (*) can close a cycle or repeat a value, and only an anchor (&) names
+    # what it points to
+    aliases = "&" in text and "*" in text
+    try:
+        cycle = _has_cycle(root) if aliases else None
+        bomb = _most_repeated(root, ALIAS_NODES, len(text)) if aliases and cycle is None else None
     except RecursionError:
         diags.error(Pos(path, 1, 1), "source.too_deep")
         return None
     if cycle is not None:
         diags.error(pos_of(path, cycle), "source.recursive_alias")
         return None
+    if bomb is not None:
+        diags.error(pos_of(path, bomb), "source.too_many_aliases", limit=ALIAS_NODES)
+        return None
     _check_duplicates(path, root, diags)
     return Source(path, text, root)
 
 
-def read_file(path: Path, shown: str, diags: Diagnostics) -> Source | None:
-    """:func:`read_yaml` of the file at ``path`` (``shown`` as editors see it), reporting
-    a file that cannot be read."""
+def read_source(path: Path, shown: str, diags: Diagnostics) -> bytes | None:
+    """The bytes of the YAML file at ``path`` (``shown`` as editors see it), or None after
+    saying why it is not read: it leads out of its folder, is not a regular file, is too
+    large or cannot be read."""
+    if not within(path.parent, path):
+        diags.error(Pos(shown, 1, 1), "source.outside")
+        return None
     try:
-        data = path.read_bytes()
+        return read_regular(path, YAML_LIMIT)
+    except NotRegular:
+        diags.error(Pos(shown, 1, 1), "source.not_regular")
+    except TooLarge as exc:
+        diags.error(Pos(shown, 1, 1), "source.too_large", size=f"{exc.size / 1024 / 1024:.0f}",
+                    limit=f"{exc.limit / 1024 / 1024:.0f}")
     except OSError as exc:
         diags.error(Pos(shown, 1, 1), "source.unreadable", reason=exc.strerror or str(exc))
-        return None
-    return read_yaml(shown, data, diags)
+    return None
+
+
+def read_file(path: Path, shown: str, diags: Diagnostics) -> Source | None:
+    """:func:`read_yaml` of the file at ``path`` (see :func:`read_source`)."""
+    data = read_source(path, shown, diags)
+    return read_yaml(shown, data, diags) if data is not None else None

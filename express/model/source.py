@@ -7,6 +7,7 @@ each of its characters stands in the file.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 
@@ -32,17 +33,28 @@ class Text(str):
 
     pos: Pos
     starts: tuple[Pos, ...]
+    _breaks: list[int] | None  # offsets of the value's line breaks, found on first use
 
     def __new__(cls, value: str, pos: Pos, starts: tuple[Pos, ...] | None = None) -> Text:
         obj = super().__new__(cls, value)
         obj.pos = pos
         obj.starts = starts if starts is not None else (pos,)
+        obj._breaks = None
         return obj
 
     def locate(self, index: int) -> Pos:
-        """Position of the character at ``index`` in this value."""
-        line_no = self.count("\n", 0, index)
-        line_start = self.rfind("\n", 0, index) + 1
+        """Position of the character at ``index`` in this value.
+
+        The line is found by bisecting the line breaks, listed once: counting them from
+        the start on every call made loading a long body quadratic in its length."""
+        if self._breaks is None:
+            self._breaks = []
+            at = self.find("\n")
+            while at >= 0:
+                self._breaks.append(at)
+                at = self.find("\n", at + 1)
+        line_no = bisect_left(self._breaks, index)
+        line_start = self._breaks[line_no - 1] + 1 if line_no else 0
         if line_no < len(self.starts):
             start = self.starts[line_no]
             return Pos(start.path, start.line, start.col + (index - line_start))

@@ -4,23 +4,39 @@ HTML pages get the reload script (and, after a failed build, the errors) added a
 served; ``/__express/events`` streams the build generation to open pages; while there is
 no good build at all, every page is the error page. Nothing is cached by the browser, so
 a reload always shows the latest build.
+
+Every request gets an answer with a status: only regular files under build/site are
+served (a symlink leading out of it is as if absent, a folder without index.html is not
+listed); an address that names no file name at all (``%00``, ``..``, a name longer than
+a file system allows, bytes that are not UTF-8) is a 400; and only requests addressed to
+the preview itself (``Host: 127.0.0.1:PORT`` or ``localhost:PORT``) are answered, so a
+web page that points a name of its own at 127.0.0.1 (DNS rebinding) cannot read the
+unpublished preview.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
+import mimetypes
+import os
 import re
+import shutil
+import stat
 import urllib.parse
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from express.messages import message
 from express.project import Project
 from express.serve.pages import EVENTS, ROUTE, Chrome
 from express.serve.status import Status
 from express.serve.watch import WATCHED
 
 KEEPALIVE_S = 15  # an idle event stream sends a comment this often, to notice closed pages
+NAME_MAX = 255  # bytes in one file name, on every common file system
+HOSTS = ("127.0.0.1", "localhost")
 
 
 def needs_build(project: Project) -> bool:
@@ -36,46 +52,130 @@ def needs_build(project: Project) -> bool:
     return False
 
 
-class PreviewHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
+@dataclass(frozen=True)
+class Target:
+    """What an address maps to: a file, a folder to redirect to (``redirect``), nothing
+    there (neither set), or nothing it could name (``bad``)."""
+
+    file: Path | None = None
+    redirect: str | None = None
+    bad: bool = False
+
+
+def site_target(site: Path, address: str) -> Target:
+    """Map the path of a request (``/2020-winter/``, ``/a%20b.jpg``) to what it names in
+    ``site``."""
+    raw = urllib.parse.urlsplit(address).path
+    try:
+        route = urllib.parse.unquote(raw, errors="strict")
+    except UnicodeDecodeError:
+        return Target(bad=True)
+    names = [n for n in route.split("/") if n not in ("", ".")]
+    if any("\0" in n or n == ".." or len(os.fsencode(n)) > NAME_MAX for n in names):
+        return Target(bad=True)
+    root = os.path.realpath(site)
+    real = os.path.realpath(os.path.join(root, *names))
+    if os.path.commonpath([root, real]) != root:
+        return Target()  # a symlink leading out of the site: not served
+    try:
+        mode = os.stat(real).st_mode
+        if stat.S_ISDIR(mode):
+            if not route.endswith("/"):
+                return Target(redirect=urllib.parse.quote(route) + "/")
+            real = os.path.join(real, "index.html")
+            mode = os.stat(real).st_mode
+    except OSError:
+        return Target()
+    return Target(file=Path(real)) if stat.S_ISREG(mode) else Target()
+
+
+class PreviewHandler(http.server.BaseHTTPRequestHandler):
+    types: ClassVar[dict[str, str]] = {
+        ".html": "text/html",
         ".wasm": "application/wasm",
         ".webp": "image/webp",
         ".xml": "application/xml",
         ".js": "text/javascript",
+        ".css": "text/css",
+        ".json": "application/json",
+        ".svg": "image/svg+xml",
+        ".pdf": "application/pdf",
     }
 
-    def __init__(self, *args, status: Status, chrome: Chrome, **kwargs) -> None:
+    def __init__(self, *args, site: Path, status: Status, chrome: Chrome, **kwargs) -> None:
+        self.site = site
         self.status = status
         self.chrome = chrome
         super().__init__(*args, **kwargs)
 
     def do_GET(self) -> None:
+        self._answer(body=True)
+
+    def do_HEAD(self) -> None:
+        self._answer(body=False)
+
+    def _answer(self, body: bool) -> None:
+        self.body = body
+        self.answered = False
+        try:
+            self._route()
+        except (ConnectionError, TimeoutError):
+            pass  # the browser went away
+        except Exception:
+            if self.answered:
+                raise
+            self.send_error(500)
+
+    def _route(self) -> None:
+        port = self.server.server_address[1]
+        if self.headers.get("Host", "").lower() not in {
+                *HOSTS, *(f"{h}:{port}" for h in HOSTS)}:
+            text = message("serve.bad_host", port=port)
+            self._send(403, text.encode(), "text/plain")
+            return
         route = urllib.parse.urlsplit(self.path).path
         if route == EVENTS:
             self._events()
         elif route.startswith(ROUTE):
             self._asset(route.removeprefix(ROUTE))
-        elif not (Path(self.directory) / "index.html").is_file():
-            if self.status.errors:
-                self._send(503, self.chrome.error_page(self.status).encode(), "text/html")
-            else:
-                super().do_GET()
+        elif self.status.errors and not (self.site / "index.html").is_file():
+            self._send(503, self.chrome.error_page(self.status).encode(), "text/html")
         else:
-            page = self._html_file(route)
-            if page is None:
-                super().do_GET()
-            else:
-                html = self.chrome.inject(page.read_text(encoding="utf-8"), self.status)
-                self._send(200, html.encode(), "text/html")
+            self._file(site_target(self.site, self.path))
+
+    def _file(self, target: Target) -> None:
+        if target.bad:
+            self.send_error(400)
+        elif target.redirect is not None:
+            self.send_response(301)
+            self.send_header("Location", target.redirect)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+        elif target.file is None:
+            self.send_error(404)
+        elif target.file.suffix == ".html":
+            html = target.file.read_text(encoding="utf-8", errors="replace")
+            self._send(200, self.chrome.inject(html, self.status).encode(), "text/html")
+        else:
+            with open(target.file, "rb") as f:
+                self.send_response(200)
+                self.send_header("Content-Type", self._type(target.file))
+                self.send_header("Content-Length", str(os.fstat(f.fileno()).st_size))
+                self.end_headers()
+                if self.body:
+                    shutil.copyfileobj(f, self.wfile)
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        self.answered = True
+        super().send_response(code, message)
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None
                    ) -> None:
         """A missing address gets the site's own 404 page, as a web server set up for the
         archive would serve it (not Python's English error page)."""
-        page = Path(self.directory) / "404.html"
-        if code == 404 and self.command == "GET" and page.is_file():
-            html = page.read_text(encoding="utf-8")
+        page = self.site / "404.html"
+        if code == 404 and self.command in ("GET", "HEAD") and page.is_file():
+            html = page.read_text(encoding="utf-8", errors="replace")
             # its links start at the published root path (/book/archive/); here the site
             # is served from /
             root = re.search(r'data-root="([^"]*)"', html)
@@ -92,33 +192,32 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args) -> None:
         pass
 
-    def _html_file(self, route: str) -> Path | None:
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            if not route.endswith("/"):
-                return None  # SimpleHTTPRequestHandler redirects to the folder with a slash
-            path = path / "index.html"
-        return path if path.suffix == ".html" and path.is_file() else None
+    def _type(self, path: Path) -> str:
+        return self.types.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0] \
+            or "application/octet-stream"
 
     def _asset(self, name: str) -> None:
         path = self.chrome.asset(name)
         if path is None:
             self.send_error(404)
         else:
-            self._send(200, path.read_bytes(), self.guess_type(str(path)))
+            self._send(200, path.read_bytes(), self._type(path))
 
     def _send(self, code: int, body: bytes, kind: str) -> None:
         self.send_response(code)
         self.send_header("Content-Type", f"{kind}; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        if getattr(self, "body", True):
+            self.wfile.write(body)
 
     def _events(self) -> None:
         """Server-Sent Events: the generation now, then each new one, until the page goes."""
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.end_headers()
+        if not self.body:
+            return
         seen = None
         while True:
             generation = self.status.wait(seen, KEEPALIVE_S)
@@ -135,6 +234,5 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
 
 def make_server(site: Path, port: int, status: Status, chrome: Chrome,
                 host: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(PreviewHandler, directory=str(site), status=status,
-                                chrome=chrome)
+    handler = functools.partial(PreviewHandler, site=site, status=status, chrome=chrome)
     return http.server.ThreadingHTTPServer((host, port), handler)

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from express.diagnostics import Diagnostics
+from express.diagnostics import Diagnostics, environment_error
 from express.messages import message
 from express.project import Project
 from express.serve.pages import Chrome
@@ -81,7 +81,9 @@ class Preview:
             plan = plan | self.pending
             started = time.perf_counter()
             try:
-                diags = build(self.project, plan.build_ids()).diags
+                diags = build(self.project, plan.build_ids(), waiting=self._waiting).diags
+            except OSError as exc:  # a full disk, a folder made read-only: said as such
+                diags = Diagnostics([environment_error(exc)])
             except Exception as exc:  # a bug in express must not end the preview either
                 diags = Diagnostics()
                 diags.error(None, "internal.error", kind=type(exc).__name__, detail=str(exc))
@@ -99,6 +101,9 @@ class Preview:
                                   seconds=seconds))
             self.status.publish(lines if errors else ())
             return not errors
+
+    def _waiting(self, holder: str) -> None:
+        self.echo(message("build.waiting", holder=holder), err=True)
 
     def _describe(self, paths: set[Path]) -> str:
         existing = {p for p in paths if p.exists()}  # not the temporary files of a save

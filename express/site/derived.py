@@ -5,7 +5,9 @@ Making them is most of the site's cost (decoding, resampling and encoding about 
 pictures per issue), yet they change only when their source does.  Each is keyed by the
 SHA-256 of its source file and its recipe (sizes, format, the libraries' versions); a hit
 copies the stored files into the site.  They live in ``.cache/site/``; a missing or
-damaged entry is simply made again.
+damaged entry is simply made again.  Once a site is written, the entries it did not use
+(pictures replaced or removed since, a killed run's half-stored ones) are removed, so the
+cache holds what one site needs and no more.
 """
 
 from __future__ import annotations
@@ -34,10 +36,11 @@ class DerivedFiles:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
+        self.used: set[str] = set()
 
-    def get(self, source: Path, recipe: list, site: Path, hrefs: list[str],
+    def get(self, source: Path, recipe: list, site: Path, paths: list[str],
             make: Callable[[], list[Picture]]) -> list[Picture]:
-        """The pictures ``make()`` writes at ``hrefs`` in ``site``, from the cache if there."""
+        """The pictures ``make()`` writes at ``paths`` in ``site``, from the cache if there."""
         if self.folder is None:
             return make()
         with open(source, "rb") as f:
@@ -45,14 +48,15 @@ class DerivedFiles:
         key = hashlib.sha256(json.dumps([FORMAT, digest, recipe, PILImage.__version__])
                              .encode()).hexdigest()
         entry = self.folder / key
+        self.used.add(key)
         with contextlib.suppress(OSError, ValueError, TypeError):
             sizes = json.loads((entry / META).read_bytes())
-            if len(sizes) == len(hrefs):
-                pictures = [Picture(href, int(w), int(h))
-                            for href, (w, h) in zip(hrefs, sizes, strict=True)]
-                for i, href in enumerate(hrefs):
-                    (site / href).parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(entry / str(i), site / href)
+            if len(sizes) == len(paths):
+                pictures = [Picture(path, int(w), int(h))
+                            for path, (w, h) in zip(paths, sizes, strict=True)]
+                for i, path in enumerate(paths):
+                    (site / path).parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(entry / str(i), site / path)
                 return pictures
         pictures = make()
         self._store(entry, site, pictures)
@@ -64,10 +68,18 @@ class DerivedFiles:
             staged = fresh_dir(self.folder, ".new-")
             try:
                 for i, p in enumerate(pictures):
-                    shutil.copyfile(site / p.href, staged / str(i))
+                    shutil.copyfile(site / p.path, staged / str(i))
                 (staged / META).write_text(json.dumps([[p.width, p.height] for p in pictures]))
                 if entry.exists():  # damaged (or just made by another thread)
                     shutil.rmtree(entry, ignore_errors=True)
                 os.replace(staged, entry)
             finally:
                 shutil.rmtree(staged, ignore_errors=True)
+
+    def prune(self) -> None:
+        """Remove every entry not used since this object was made (see the docstring)."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for entry in os.scandir(self.folder):
+            if entry.name not in self.used:
+                shutil.rmtree(entry.path, ignore_errors=True)

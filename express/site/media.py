@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from PIL import Image as PILImage
 
@@ -25,11 +26,18 @@ PAGE_WIDTH = 240  # a back issue's page thumbnails show at up to 120 CSS px: 2x 
 
 @dataclass(frozen=True)
 class Picture:
-    """A picture written into the site: path relative to the site root, pixel size."""
+    """A picture written into the site: its file's path relative to the site root, pixel
+    size."""
 
-    href: str
+    path: str
     width: int
     height: int
+
+    @property
+    def href(self) -> str:
+        """The path as an address: a file name's ``#``, ``?``, ``%`` or space would end or
+        change the address as written, so every such character is percent-encoded."""
+        return quote(self.path)
 
 
 def render_cover(pdf: Path, site: Path, folder: str) -> tuple[Picture, Picture]:
@@ -74,20 +82,20 @@ def page_href(folder: str, number: int) -> str:
 
 
 def copy_picture(
-    src: str, site: Path, href: str, max_width: int, max_height: int | None = None
+    src: str, site: Path, path: str, max_width: int, max_height: int | None = None
 ) -> Picture:
-    """Copy ``src`` to ``site/href``, downscaled to fit and turned upright as its EXIF
+    """Copy ``src`` to ``site/path``, downscaled to fit and turned upright as its EXIF
     orientation says; JPEG stays JPEG, PNG stays PNG."""
-    dest = site / href
+    dest = site / path
     dest.parent.mkdir(parents=True, exist_ok=True)
     with open_picture(src) as im:
         turn = orientation(im)
         im = upright(im, turn)
-        fmt = "PNG" if href.lower().endswith(".png") else "JPEG"
+        fmt = "PNG" if path.lower().endswith(".png") else "JPEG"
         scale = min(1.0, max_width / im.width, (max_height or im.height) / im.height)
         if scale == 1.0 and fmt == "PNG" and turn == 1:
             shutil.copyfile(src, dest)
-            return Picture(href, im.width, im.height)
+            return Picture(path, im.width, im.height)
         im = eight_bit(im)  # a 16-bit grey PNG would come out white
         if scale < 1.0:
             size = (round(im.width * scale), round(im.height * scale))
@@ -96,7 +104,7 @@ def copy_picture(
             im.convert("RGB").save(dest, "JPEG", quality=82, optimize=True, progressive=True)
         else:
             im.save(dest, "PNG", optimize=True)
-        return Picture(href, im.width, im.height)
+        return Picture(path, im.width, im.height)
 
 
 def size_label(n_bytes: int) -> str:

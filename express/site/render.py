@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 import shutil
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -30,6 +31,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
+from markupsafe import Markup
 
 from express import pdfpages
 from express.backcatalogue import TextCache
@@ -116,6 +118,7 @@ def render_site(
     records = [r for p in pages.values() if p.back is not None
                for r in page_records(p.issue, p.pdf_href, p.back)]
     build_search_index(out, diags, records)
+    derived.prune()
     return diags
 
 
@@ -151,13 +154,13 @@ def _prepare_issue(
     for image, box in _pictures(issue):
         if image.ref in page.pictures:
             continue
-        href = f"{issue.id}/{image.ref.replace(chr(92), '/')}"
-        recipe = ["picture", *box, Path(href).suffix.lower()]
+        path = f"{issue.id}/{image.ref.replace(chr(92), '/')}"
+        recipe = ["picture", *box, Path(path).suffix.lower()]
         try:
             [page.pictures[image.ref]] = derived.get(
-                Path(image.path), recipe, out, [href],
-                lambda href=href, image=image, box=box: [
-                    media.copy_picture(image.path, out, href, *box)])
+                Path(image.path), recipe, out, [path],
+                lambda path=path, image=image, box=box: [
+                    media.copy_picture(image.path, out, path, *box)])
         except OSError as exc:
             diags.error(image.pos, "image.unreadable", ref=image.ref, reason=str(exc))
     return page, diags
@@ -209,6 +212,20 @@ def body_blocks(body: Body) -> list[tuple[str, Any]]:
     return out
 
 
+# Characters XML 1.0 does not allow at all (a feed reader rejects the whole feed for one),
+# which text may still hold: YAML writes them as "\x01" or "\e" in double quotes.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_chars(value: Any) -> Any:
+    """Every value a template writes, without the characters XML 1.0 does not allow (nor
+    does HTML: they are parse errors there); other values as they are."""
+    if isinstance(value, str) and _NOT_XML.search(value):
+        kept = _NOT_XML.sub("", value)
+        return Markup(kept) if isinstance(value, Markup) else kept
+    return value
+
+
 def safe_href(url: str | None) -> str | None:
     """Only web, mail and phone links are made clickable."""
     if not url:
@@ -254,6 +271,7 @@ class Site:
             loader=jinja2.FileSystemLoader(self.templates),
             autoescape=jinja2.select_autoescape(["html", "xml"]),
             undefined=jinja2.StrictUndefined,
+            finalize=xml_chars,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,

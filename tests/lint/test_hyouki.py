@@ -101,4 +101,4 @@ def test_an_unreadable_rules_file_is_reported_not_a_traceback(empty_project):
 
     _archive, diags = check(empty_project)
     [err] = [d for d in diags if d.is_error]
-    assert err.code == "source.unreadable" and err.pos.path.endswith("lint/hyouki.yaml")
+    assert err.code == "source.not_regular" and err.pos.path.endswith("lint/hyouki.yaml")

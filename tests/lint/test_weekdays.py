@@ -77,3 +77,24 @@ def test_things_that_are_not_surely_dates_are_not_impossible_dates(empty_project
     text = "比率は2/30、1/32、3/45です。2月29日（木）は閏日、2024年2月29日（木）、31日間、40日。"
     diags = _editorial(empty_project, text, date="2024-03-01")
     assert codes(diags) == []
+
+
+def test_older_eras_are_read(empty_project):
+    """昭和64年1月7日 was a Saturday: the era was not read, 1月7日 was taken for a day near
+    the issue's date, and （土） "corrected"."""
+    right = _editorial(empty_project, "昭和64年1月7日（土）、平成元年1月8日（日）")
+    assert found(right, CODE) == []
+    diags = _editorial(empty_project, "昭和64年1月7日（日）")
+    assert found(diags, CODE) == [(4, 3)]
+    assert [d.args["date"] for d in diags if d.code == CODE] == ["1989-01-07"]
+
+
+def test_a_year_written_in_a_form_not_read_is_not_guessed(empty_project):
+    """20年11月19日 or 2020（令和2）年11月19日: the year is there but not read; the date was
+    put near the issue's date and its right weekday called wrong."""
+    for line in ("20年11月19日（木）", "2020（令和2）年11月19日（木）〜20日（金）",
+                 "R2年11月19日（木）と11月20日（金）"):
+        assert found(_editorial(empty_project, line, date="2023-01-15"), CODE) == [], line
+    # a year read again afterwards is checked again
+    diags = _editorial(empty_project, "20年11月19日（木）、2020年11月20日（木）")
+    assert found(diags, CODE) == [(4, 16)]
