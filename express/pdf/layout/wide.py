@@ -131,56 +131,64 @@ class WideFlow(Block):
         figure, after = self.items[wide], self.items[wide + 1:]
         nxt = next((i for i, f in enumerate(after) if is_wide(f)), len(after))
         # 1. in place, under the text before it
-        here = self._flow([figure], after).part(aw, room - used)
-        if here is not None:
-            return Part(layers + here.layers, here.rest, here.foot)
-        for lines in itertools.count(1):  # cropped by whole lines (images.max_crop)
-            fitted = figure.trimmed(lines)
-            if fitted is None:
-                break
+        for fitted in self._crops(figure, aw):
             here = self._flow([fitted], after).part(aw, room - used)
             if here is not None:
                 return Part(layers + here.layers, here.rest, here.foot)
         words = self.make(self.head, text + after[:nxt])
         later = after[nxt:]
-        _, fh = figure.wrap(aw, room)
         # 2. at the page's foot, all the text before it over it
-        if used <= room - fh + EPS:
-            foot = self._at_foot(aw, room, figure, fh, words, later)
-            if foot is not None:
-                return foot
+        foot = self._at_foot(aw, room, figure, words, later, above=used)
+        if foot is not None:
+            return foot
         # 3. at the next page's top, the text filling this page
         _, height = words.wrap(aw, room)
         if height > room + EPS:
             return self._carried(words.split(aw, room), aw, room, [figure], later)
         # (all the text would end on this page, short of its foot: the figure at the foot
         # fills it, the end of the text before it going on on the next page)
-        foot = self._at_foot(aw, room, figure, fh, words, later)
+        foot = self._at_foot(aw, room, figure, words, later)
         if foot is not None:
             return foot
         return Part([Layer(words, room, height)], self._flow([figure], later))
 
-    def _at_foot(self, aw: float, room: float, figure: Flowable, fh: float, words: Section,
-                 later: list[Flowable]) -> Part | None:
-        """``figure`` (``fh`` tall) under ``words`` (the text around it) in ``room``:
-        at the foot where the text goes on on the next page, else right under all of it
-        (``later`` after them); None when the text cannot begin over it."""
-        cap = room - fh
-        if cap <= EPS:
-            return None
-        _, height = words.wrap(aw, cap)
-        if height > cap + EPS:
+    @staticmethod
+    def _crops(figure: Flowable, aw: float):
+        """``figure``, then cropped by one whole line more each time, as far as
+        ``images.max_crop`` lets it be."""
+        figure.wrap(aw, 1e6)  # (cropped at this width)
+        yield figure
+        for lines in itertools.count(1):
+            fitted = figure.trimmed(lines)
+            if fitted is None:
+                return
+            yield fitted
+
+    def _at_foot(self, aw: float, room: float, figure: Flowable, words: Section,
+                 later: list[Flowable], above: float | None = None) -> Part | None:
+        """``figure`` (cropped, if need be) under ``words`` (the text around it) in
+        ``room``: at the foot where the text goes on on the next page, else right under all
+        of it (``later`` after them); None when the text cannot begin over it, or (with
+        ``above``, the height of the text before the figure) not all of that text."""
+        for fitted in self._crops(figure, aw):
+            _, fh = fitted.wrap(aw, room)
+            cap = room - fh
+            if cap <= EPS or (above is not None and above > cap + EPS):
+                continue
+            _, height = words.wrap(aw, cap)
+            if height <= cap + EPS:  # all the text over it: the figure right under it
+                top = [Layer(words, cap, height), Layer(fitted, fh, fh)]
+                rest = self._flow([], later).part(aw, room - height - fh) if later else None
+                if rest is not None:
+                    return Part(top + rest.layers, rest.rest, rest.foot)
+                return Part(top, self._flow([], later) if later else None)
             parts = words.split(aw, cap)
-            if len(parts) != 2:
-                return None
-            first, second = parts
-            return Part([Layer(first, cap, first.wrap(aw, cap)[1]), Layer(figure, fh, fh)],
-                        self._flow([], second.items + later), foot=True)
-        top = [Layer(words, cap, height), Layer(figure, fh, fh)]
-        rest = self._flow([], later).part(aw, room - height - fh) if later else None
-        if rest is not None:
-            return Part(top + rest.layers, rest.rest, rest.foot)
-        return Part(top, self._flow([], later) if later else None)
+            if len(parts) == 2:
+                first, second = parts
+                return Part([Layer(first, cap, first.wrap(aw, cap)[1]),
+                             Layer(fitted, fh, fh)],
+                            self._flow([], second.items + later), foot=True)
+        return None
 
     def _carried(self, parts: list, aw: float, room: float, head: list[Flowable],
                  later: list[Flowable]) -> Part | None:
