@@ -20,7 +20,7 @@ from tests.pdf.conftest import SAMPLES, squash
 
 pytestmark = pytest.mark.xdist_group("built")
 
-FRESH = ("2023-autumn", "2021-winter")
+FRESH = ("2023-autumn", "2021-winter", "2022-summer")
 ASCENT = 0.88  # (express.pdf.paint.text: where the composer puts a baseline in its line)
 
 

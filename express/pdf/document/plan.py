@@ -16,7 +16,7 @@ and decides each page as a designer would:
    best is kept, until no move gains;
 3. the colophon stands at the foot of the last page: a last page it does not fit, or a page
    holding fewer than ``plan.min_page_lines`` lines, is mended by carrying lines over from
-   the page before (the shortest carry that mends it);
+   the page before (the shortest carry that mends it and leaves that page half full);
 4. what could not be filled is said: each page left more than ``plan.warn_empty`` empty, and
    a last page nearly empty, with the article and the reason.
 
@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from express.model.source import Pos
 from express.pdf.document.pages import Overflow
 from express.pdf.layout.blocks import EPS, Block, GridSpace
-from express.pdf.layout.platypus import Flowable, FrameBreak
+from express.pdf.layout.platypus import Flowable
 from express.pdf.paint.text import ASCENT
 from express.pdf.template import Template
 
@@ -154,7 +154,6 @@ class Planner:
         total = room
         q = list(queue)
         n = 0  # entries used whole
-        partial = False  # a block split that goes on on this page (``flows_on``) is placed
 
         def end(stop: str, blocked: int | None = None, boundary: bool = False) -> Fill:
             # space between articles left at the foot goes back: dropped on the next page
@@ -164,10 +163,9 @@ class Planner:
                 back += 1
                 placed.pop()
             used = sum(p.height for p in placed)
-            whole = stop not in ("end", "split") and not partial
+            whole = stop not in ("end", "split")
             return Fill(placed, queue[n - back:] if whole else q,
-                        total - used, stop, blocked, n - back, boundary and not partial,
-                        queue, total)
+                        total - used, stop, blocked, n - back, boundary, queue, total)
 
         while q:
             e = q[0]
@@ -194,20 +192,12 @@ class Planner:
                 n += 1
                 continue
             parts = f.split(self.width, room) if room > EPS else []
-            if len(parts) == 1 and parts[0] is not f:  # (made anew for the room: try it)
-                q[0] = Entry(parts[0], e.unit, e.first, e.lead)
-                continue
             if len(parts) > 1:
                 first = parts[0]
                 fh = first.wrap(self.width, room)[1]
                 if fh <= room + EPS:
                     placed.append(Placed(first, fh, room, e.unit, n))
                     q[0:1] = [Entry(p, e.unit) for p in parts[1:]]
-                    # (a block whose rest may start on this page, unless it says the page ends)
-                    if getattr(f, "flows_on", False) and not isinstance(parts[1], type(FrameBreak)):
-                        partial = True
-                        room -= fh
-                        continue
                     return end("split")
             if total >= self.height - EPS and not any(
                     not getattr(p.flowable, "discardable", False) for p in placed):
@@ -271,7 +261,8 @@ class Planner:
     def grows(self, units: list[Unit], best: Fill, room: float) -> list[Fill]:
         """Pages with a photo of the last article ending on ``best`` set across its columns
         (at most as tall as the template lets a photo be, at least as cropped as it lets
-        one be), the tallest that fills the room without taking the page further."""
+        one be, never coarser than ``images.min_ppi``), the tallest that fills the room
+        without taking the page further."""
         last = next((p for p in reversed(best.placed)
                      if not getattr(p.flowable, "discardable", False)), None)
         if last is None or last.at >= best.consumed or not hasattr(last.flowable, "figures"):
@@ -279,6 +270,8 @@ class Planner:
         section = last.flowable
         out = []
         for figure in section.figures():
+            if not figure.sharp_at(section._inner(self.width)):
+                continue  # (across the columns it would print under images.min_ppi)
             least, most = figure.sizes(section._inner(self.width))
             h = most
             while h >= least - EPS:
@@ -342,7 +335,9 @@ class Planner:
         """The plan with the fewest lines carried over that mends the ``found`` page: a
         page too short gets more from the page before it, set shorter line by line; a last
         page too full for the colophon is set shorter so that a page follows with enough
-        lines beside the colophon.  None when no carry mends it."""
+        lines beside the colophon.  A carry that leaves the page it shortens under half
+        full (a wide figure or a kept block moving on with the lines) is no mend.  None
+        when no carry mends it."""
         i, kind = found
         at = i if kind else i - 1
         if at < 0 or (not kind and isinstance(pages[i].queue[0].item, _Break)):
@@ -351,6 +346,8 @@ class Planner:
         for d in range(1, int(self.height // self.pitch) // 2 + 1):
             tail = self.run(units, base.queue, pages[:at], moves=moves,
                             rooms={at: base.room - d * self.pitch})
+            if self.content(tail[at]) < self.height / 2 - EPS:
+                continue  # (a carry never leaves the page it shortens under half full)
             after = self.problem(tail, colophon)
             if after is None or after > found:
                 return tail

@@ -154,6 +154,12 @@ class PhotoBlock(Block):
         least = snap(least_bh + self._extra(aw, least_bh), self.p.pitch)
         return least, most
 
+    def sharp_at(self, aw: float) -> bool:
+        """Whether the picture set across ``aw`` still has the pixels the build asks for
+        (``images.min_ppi``, or the print edition's): an enlargement must not blur it."""
+        width = self._box(aw)[0]
+        return width <= 0 or self.px[0] / (width / 72) >= self.p.pictures.min_ppi
+
     def sized(self, aw: float, height: float) -> PhotoBlock:
         """This photo as a figure across ``aw`` (a whole section's width) taking ``height``
         (whole lines, within :meth:`sizes`): its picture cropped top and bottom to fit.  It
