@@ -182,13 +182,14 @@ def fonts(project: Project, provision: bool, template: str | None) -> None:
 
         forget()
         chosen, problems = find_fonts(project.root, candidates)
+    w = max(map(len, candidates), default=0)
     for role in candidates:
         if role in chosen:
             c = chosen[role]
-            click.echo(f"{role:12} {c.path}\n{'':12} ({c.why})")
+            click.echo(f"{role:{w}} {c.path}\n{'':{w}} ({c.why})")
     for p in problems:
         if p.role not in chosen:
-            click.echo(f"{p.role:12} MISSING: {p.reason}", err=True)
+            click.echo(f"{p.role:{w}} MISSING: {p.reason}", err=True)
     sys.exit(0 if len(chosen) == len(candidates) else 1)
 
 

@@ -123,7 +123,8 @@ def _warm_up(project: Project, issues: list[Issue], template: str | None) -> Non
 
     for issue in {template or i.template: i for i in issues}.values():
         try:
-            font_set(project.root, template_for(project, issue, template).fonts)
+            t = template_for(project, issue, template)
+            font_set(project.root, t.fonts, t.latin)
         except (TemplateError, OSError, FontsMissing):
             continue
 

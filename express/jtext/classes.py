@@ -46,13 +46,17 @@ LAT_DIVIDING = 44
 LAT_MIDDLE_DOT = 45
 LAT_FULL_STOP = 46
 LAT_COMMA = 47
+# solidi, set solid to what stands beside them (no Japanese–Latin space: 「abuse/セキュリティ」,
+# 「ICT／IoT」): the full-width ／ (an ideograph otherwise) and the proportional /
+SOLIDUS = 48
+LAT_SOLIDUS = 49
 
-NCLASS = 48
+NCLASS = 50
 
 #: classes whose characters form Latin words (no break inside except as an emergency)
 LATIN = frozenset(
     {NUMERAL, WESTERN, LAT_OPEN, LAT_CLOSE, LAT_OTHER, LAT_DIVIDING, LAT_MIDDLE_DOT,
-     LAT_FULL_STOP, LAT_COMMA}
+     LAT_FULL_STOP, LAT_COMMA, LAT_SOLIDUS}
 )
 #: proportional (cl-27) characters that take the Japanese–Latin ¼ em after kana/kanji: all but
 #: those that close or end (a space before ``)`` ``.`` ``,`` ``!`` ``:`` would split them
@@ -102,7 +106,10 @@ _put(SMALL_KANA, _chars(
     "30C3 30E3 30E5 30E7 30EE 30F5 30F6"
 ))
 _put(SMALL_KANA, list(range(0x31F0, 0x3200)))
-_put(PREFIX, _chars("00A5 00A3 20AC 2116 FFE5 FFE1"))
+# 〒 too: it prefixes a postal code as № a number, set solid to it and never left at a line
+# end without it (JLREQ lists it with the ideographs, cl-19, whose ¼ em before Latin would
+# open 「〒 151-0053」)
+_put(PREFIX, _chars("00A5 00A3 20AC 2116 FFE5 FFE1 3012"))
 _put(POSTFIX, _chars(
     "00B0 2032 2033 2103 00A2 2030 33CB 2113 3303 330D 3314 3318 3322 3323 3326 3327 332B "
     "3336 333B 3349 334A 334D 3351 3357 338E 338F 339C 339D 339E 33A1 33C4 FFE0"
@@ -116,8 +123,9 @@ _put(MATH_REL, _chars(
 _put(MATH_OP, _chars("2212 00D7 00F7 00B1 2213"))
 _put(
     IDEOGRAPHIC,
-    _chars("3003 3006 3007 3012 3013 3020 303C 303D 309F 30FF 4EDD 00A7 00A9 00AE 00B6"),
+    _chars("3003 3006 3007 3013 3020 303C 303D 309F 30FF 4EDD 00A7 00A9 00AE 00B6"),
 )
+_put(SOLIDUS, [0xFF0F])
 
 # Class of ASCII characters when used in Japanese context (i.e. of their full-width forms).
 _FULLWIDTH_BASE = {
@@ -130,7 +138,7 @@ _FULLWIDTH_BASE = {
 _ASCII_PUNCT = {
     "(": LAT_OPEN, "[": LAT_OPEN, "{": LAT_OPEN, ")": LAT_CLOSE, "]": LAT_CLOSE,
     "}": LAT_CLOSE, "!": LAT_DIVIDING, "?": LAT_DIVIDING, ":": LAT_MIDDLE_DOT,
-    ";": LAT_MIDDLE_DOT, ".": LAT_FULL_STOP, ",": LAT_COMMA,
+    ";": LAT_MIDDLE_DOT, ".": LAT_FULL_STOP, ",": LAT_COMMA, "/": LAT_SOLIDUS,
 }
 
 

@@ -158,7 +158,8 @@ class _Segment:
         jl = settings.jl_space
         single = min(sizes) == max(sizes) if sizes else True
         if single:
-            pair_kind, table = scaled_glue_kinds(jl, sizes[0] if sizes else 1.0)
+            pair_kind, table = scaled_glue_kinds(jl, sizes[0] if sizes else 1.0,
+                                                 settings.jl_max)
             kind = list(map(pair_kind.__getitem__,
                             map(add, map(mul, cls, repeat(C.NCLASS)), cls[1:])))
             cols = [[0.0, *map(col.__getitem__, kind)] for col in table]
@@ -166,7 +167,7 @@ class _Segment:
             size_of: list[float] = []
             for si, t in pieces:
                 size_of += [spans[si].style.size] * len(t)
-            em = glue_table(jl)
+            em = glue_table(jl, settings.jl_max)
             rows = []
             for j in range(1, n):
                 g = em[cls[j - 1]][cls[j]]

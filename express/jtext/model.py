@@ -68,6 +68,9 @@ class Settings:
       Breaking after an opening bracket and before a closing bracket, 。 or 、 is never allowed.
 
     jl_space: em between Japanese and Latin letters/digits (0.25; 0.125 allowed).
+    jl_max: the most justification widens it to (JLREQ §3.8.4 b: ½ em, or ⅓ em; equal to
+      ``jl_space`` keeps it fixed, as some publishers do, and a line is filled between its
+      kana and kanji instead).
     hanging: let 、。，． hang past the measure (ぶら下げ) instead of pushing in/out.
     indent_em: first-line indent in em of the first character's size.
     align: justify (last line flush left) | left | center | right.
@@ -84,6 +87,7 @@ class Settings:
 
     strictness: str = "strict"
     jl_space: float = 0.25
+    jl_max: float = 0.5
     hanging: bool = False
     indent_em: float = 1.0
     align: str = "justify"
@@ -97,6 +101,8 @@ class Settings:
             raise ValueError(f"strictness must be one of {STRICTNESS_LEVELS}: {self.strictness!r}")
         if self.align not in ALIGNMENTS:
             raise ValueError(f"align must be one of {ALIGNMENTS}: {self.align!r}")
+        if self.jl_max < self.jl_space:
+            raise ValueError(f"jl_max ({self.jl_max}) is less than jl_space ({self.jl_space})")
         if self.line_end_punct not in LINE_END_PUNCT:
             raise ValueError(
                 f"line_end_punct must be one of {LINE_END_PUNCT}: {self.line_end_punct!r}"

@@ -12,10 +12,12 @@ two characters is described by one tuple (in em of the owning character)::
   commas (step 5), Japanese–Latin space ¼→⅛ (step 6). The ½ em after 。 is never reducible
   mid-line. Steps 2 and 3 (line end) are handled by the composer with the line-end glue.
 * ``st_*`` are the expansion limits of Table 6: word space to ½ em (a), Japanese–Latin space to
-  ½ em (b), 0→¼ em between kana/kanji (c), and a weight for the last-resort even step (d).
+  ``jl_max`` em (b: JLREQ's ½ em, or ⅓ em, or fixed: "some publishers treat it as fixed"),
+  0→¼ em between kana/kanji (c), and a weight for the last-resort even step (d).
 * ``owner_is_before``: whose em size scales the amounts when sizes differ.
 
-All amounts depend only on the two classes, so the table is computed once per jl_space value.
+All amounts depend only on the two classes, so the table is computed once per pair of
+jl_space and jl_max values.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ Glue = tuple[float, float, float, float, float, float, float, float, float, floa
 _HALF = C.HALF_WIDTH_PUNCT
 _X3 = frozenset(
     {C.INSEPARABLE, C.ITERATION, C.PROLONGED, C.SMALL_KANA, C.PREFIX, C.POSTFIX, C.HIRAGANA,
-     C.KATAKANA, C.MATH_REL, C.MATH_OP, C.IDEOGRAPHIC}
+     C.KATAKANA, C.MATH_REL, C.MATH_OP, C.IDEOGRAPHIC, C.SOLIDUS}
 )
 # Table 6 '.' cells: no expansion before these, nor after opening brackets.
 _NO_STRETCH_AFTER_A = frozenset(
@@ -46,8 +48,9 @@ _NO_STRETCH_AFTER_A = frozenset(
 _NO_STRETCH_B = frozenset({C.OPEN, C.LAT_OPEN, C.COMBINING, C.PREFIX})
 
 
-def pair_glue(b: int, a: int, jl: float) -> Glue:
-    """Glue between a character of class ``b`` and a following character of class ``a``."""
+def pair_glue(b: int, a: int, jl: float, jl_max: float = JL_MAX_EM) -> Glue:
+    """Glue between a character of class ``b`` and a following character of class ``a``;
+    ``jl`` the Japanese–Latin space, which justification widens to at most ``jl_max``."""
     nat = sh_word = sh_dot = sh_br = sh_jl = 0.0
     st_word = st_jl = st_inter = 0.0
     owner_b = True
@@ -98,7 +101,7 @@ def pair_glue(b: int, a: int, jl: float) -> Glue:
     ) or (b in C.JL_SPACED_BEFORE_JAPANESE and a in C.JAPANESE):
         nat = jl
         sh_jl = max(0.0, jl - JL_MIN_EM)
-        st_jl = max(0.0, JL_MAX_EM - jl)
+        st_jl = max(0.0, jl_max - jl)
         owner_b = b not in C.LATIN
     # expansion eligibility (Table 6)
     if a in _NO_STRETCH_AFTER_A or b in _NO_STRETCH_B:
@@ -115,26 +118,27 @@ def pair_glue(b: int, a: int, jl: float) -> Glue:
 
 
 @lru_cache(maxsize=16)
-def glue_table(jl: float) -> tuple[tuple[Glue, ...], ...]:
-    """``glue_table(jl)[b][a]`` is :func:`pair_glue` for every class pair (em units)."""
+def glue_table(jl: float, jl_max: float = JL_MAX_EM) -> tuple[tuple[Glue, ...], ...]:
+    """``glue_table(jl, jl_max)[b][a]`` is :func:`pair_glue` for every class pair (em)."""
     return tuple(
-        tuple(pair_glue(b, a, jl) for a in range(C.NCLASS)) for b in range(C.NCLASS)
+        tuple(pair_glue(b, a, jl, jl_max) for a in range(C.NCLASS)) for b in range(C.NCLASS)
     )
 
 
 @lru_cache(maxsize=16)
-def glue_kinds(jl: float) -> tuple[tuple[int, ...], tuple[tuple[float, ...], ...]]:
+def glue_kinds(jl: float, jl_max: float = JL_MAX_EM
+               ) -> tuple[tuple[int, ...], tuple[tuple[float, ...], ...]]:
     """The table's distinct glues (a few dozen of the 2,304 class pairs): the kind of each
     pair, index ``b * NCLASS + a``, and the glue by component, unscaled (em):
     ``cols[c][kind]``."""
     kinds: dict[tuple[float, ...], int] = {}
-    pair_kind = tuple(kinds.setdefault(g[:10], len(kinds)) for row in glue_table(jl)
+    pair_kind = tuple(kinds.setdefault(g[:10], len(kinds)) for row in glue_table(jl, jl_max)
                       for g in row)
     return pair_kind, tuple(zip(*kinds, strict=True))
 
 
 @lru_cache(maxsize=64)
-def scaled_glue_kinds(jl: float, size: float
+def scaled_glue_kinds(jl: float, size: float, jl_max: float = JL_MAX_EM
                       ) -> tuple[tuple[int, ...], tuple[tuple[float, ...], ...]]:
     """:func:`glue_kinds` with the glue multiplied by one em size (pt) (10 columns).
 
@@ -142,5 +146,5 @@ def scaled_glue_kinds(jl: float, size: float
     column (one C-level map each) from the kinds of the gaps, and a new size scales only the
     distinct glues.
     """
-    pair_kind, cols = glue_kinds(jl)
+    pair_kind, cols = glue_kinds(jl, jl_max)
     return pair_kind, tuple(tuple(v * size for v in col) for col in cols)

@@ -217,7 +217,7 @@ def render_issue(issue: Issue, archive: Archive, project: Project,
                     available=", ".join(sorted(p.stem for p in folder.glob("*.yaml"))) or "-")
         return None, diags
     try:
-        fonts = font_set(project.root, t.fonts)
+        fonts = font_set(project.root, t.fonts, t.latin)
     except FontsMissing as exc:
         diags.error(issue_pos, "pdf.fonts_missing", problems="; ".join(exc.problems))
         return None, diags

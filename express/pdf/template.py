@@ -25,7 +25,7 @@ STYLE_NAMES = (
     "profile_name", "contact", "folio", "folio_name", "running_head", "contents_title",
     "contents_kind", "contents_entry", "contents_page", "colophon", "colophon_title",
     "cover_name", "cover_number", "cover_date", "cover_headline", "cover_line",
-    "cover_publisher", "subheading", "credit", "link_address", "link_note",
+    "cover_publisher", "subheading", "credit", "link_address", "link_note", "table_time",
 )  # fmt: skip
 COLOUR_NAMES = (
     "ink", "muted", "accent", "accent_light", "rule", "band_text", "table_head",
@@ -59,7 +59,8 @@ NUMBER_SECTIONS: dict[str, tuple[str, ...]] = {
               "subheading_lines", "figure_lines", "caption_gap", "caption_side_gap",
               "table_cell_padding", "list_cell_padding",
               "programme_lines"),
-    "cover": ("band_mm", "name_top_mm", "name_outdent_pt", "band_baseline_pt",
+    "cover": ("band_mm", "name_top_mm", "name_outdent_pt", "name_tracking_em",
+              "name_stroke_em", "band_baseline_pt",
               "image_height_mm", "min_image_height_mm", "bar_pt", "headline_gap_mm",
               "headline_width_mm", "max_headline_lines", "lines_gap_mm", "line_mark_em",
               "line_indent_pt", "line_rule_drop_pt", "line_gap_pt", "max_lines", "foot_mm",
@@ -71,7 +72,12 @@ NUMBER_SECTIONS: dict[str, tuple[str, ...]] = {
     "plan": ("min_page_lines", "move_penalty_lines", "spread_weight", "warn_empty",
              "last_page_fill"),
     "profile": ("padding_em", "logo_lines", "logo_gap"),
+    "lists": ("hang_em",),
 }
+# A Latin face's keys (``latin:``), and the bounds of its size and baseline shift.
+LATIN_KEYS = ("font", "size", "baseline_em")
+LATIN_SIZE = (0.5, 2.0)
+LATIN_BASELINE_EM = 0.5
 
 
 class TemplateError(Exception):
@@ -87,6 +93,16 @@ class TextStyle:
     font: str  # font role
     size: float
     leading: float  # line pitch for multi-line blocks (size × 1.5 when not given)
+
+
+@dataclass(frozen=True)
+class LatinFace:
+    """The face a role sets Latin letters, digits and Western punctuation in (JLREQ cl-27):
+    kana and kanji stay in the role's own face."""
+
+    font: str  # the Latin face's font role
+    size: float  # its size, a fraction of the role's
+    baseline: float  # its baseline raised by this much of the role's size (em; − lowers)
 
 
 @dataclass(frozen=True)
@@ -151,6 +167,7 @@ class Template:
     path: Path
     name: str
     fonts: dict[str, list[str]]
+    latin: dict[str, LatinFace]  # role → its Latin face (a role not named: its own face)
     page_width: float
     page_height: float
     top: float
@@ -176,6 +193,7 @@ class Template:
     table_columns: dict[str, tuple[float, ...]]
     colophon: dict[str, float]
     profile: dict[str, float]
+    lists: dict[str, float]
     print: PrintSpec
     weekdays: dict[str, bool]  # whether the dates of WEEKDAY_DATES print their weekday
     plan: dict[str, float]
@@ -208,6 +226,40 @@ def font_candidates(path: Path) -> dict[str, list[str]]:
     return {role: list(names) for role, names in load_template(path)["fonts"].items()}
 
 
+def _latin(r: _Reader, data: Any, fonts: dict[str, list[str]]) -> dict[str, LatinFace]:
+    """The ``latin:`` section: for each role named, its Latin face, size and baseline."""
+    data = r.mapping(data, "latin")
+    out = {}
+    for role, face in data.items():
+        where = f"latin.{role}"
+        if role not in fonts:
+            raise r.fail(where, f"{role!r} is not a role under fonts: " + ", ".join(fonts))
+        face = r.mapping(face, where)
+        for key in face:
+            if key not in LATIN_KEYS:
+                raise r.fail(f"{where}.{key}", f"is not a key of a Latin face (its keys: "
+                             f"{', '.join(LATIN_KEYS)})")
+        font = r.get(face, "font", where)
+        if font not in fonts:
+            raise r.fail(f"{where}.font", f"{font!r} is not a role under fonts: "
+                         + ", ".join(fonts))
+        if font in data:
+            raise r.fail(f"{where}.font", f"{font!r} has a Latin face of its own: name a "
+                         "role that sets its Latin itself")
+        size = r.number(face, "size", where)
+        if not LATIN_SIZE[0] <= size <= LATIN_SIZE[1]:
+            raise r.fail(f"{where}.size", f"must be from {LATIN_SIZE[0]:g} to "
+                         f"{LATIN_SIZE[1]:g} (of the role's size), not {size!r}")
+        rise = r.get(face, "baseline_em", where)
+        if isinstance(rise, bool) or not isinstance(rise, int | float):
+            raise r.fail(f"{where}.baseline_em", f"must be a number, not {rise!r}")
+        if abs(rise) > LATIN_BASELINE_EM:
+            raise r.fail(f"{where}.baseline_em", f"must be from -{LATIN_BASELINE_EM:g} to "
+                         f"{LATIN_BASELINE_EM:g}, not {rise!r}")
+        out[str(role)] = LatinFace(str(font), float(size), float(rise))
+    return out
+
+
 def _composition(r: _Reader, comp: dict[str, Any]) -> dict[str, Any]:
     """The ``composition`` settings, checked here so a mistake names its key (it was only
     found when the first paragraph was composed, as an internal error)."""
@@ -219,9 +271,11 @@ def _composition(r: _Reader, comp: dict[str, Any]) -> dict[str, Any]:
                      f", not {level!r}")
     if not isinstance(comp.get("hanging", False), bool):
         raise r.fail("composition.hanging", f"must be true or false, not {comp['hanging']!r}")
-    for key in ("jl_space", "indent_em"):
+    for key in ("jl_space", "jl_space_max", "indent_em"):
         if key in comp:
             r.number(comp, key, "composition", positive=False)
+    if comp.get("jl_space_max", 0.5) < comp.get("jl_space", 0.25):
+        raise r.fail("composition.jl_space_max", "must be at least composition.jl_space")
     rows = comp.get("table_min_rows", 1)
     if isinstance(rows, bool) or not isinstance(rows, int) or rows < 1:
         raise r.fail("composition.table_min_rows", f"must be a whole number ≥ 1, not {rows!r}")
@@ -512,6 +566,7 @@ def _read_template(path: Path) -> Template:
         path=path,
         name=str(raw.get("name", path.stem)),
         fonts=fonts,
+        latin=_latin(r, r.get(raw, "latin", ""), fonts),
         page_width=pw,
         page_height=ph,
         top=top,
@@ -538,6 +593,7 @@ def _read_template(path: Path) -> Template:
         contents=contents,
         colophon=section("colophon"),
         profile=section("profile"),
+        lists=section("lists"),
         print=_print_spec(r, r.get(raw, "print", ""), used),
         weekdays=_weekdays(r, r.get(raw, "weekdays", "")),
         plan=plan,

@@ -20,7 +20,8 @@ def _candidates(project):
 
 def test_default_fonts_are_found_with_a_reason(project):
     chosen, _problems = find_fonts(project.root, _candidates(project))
-    assert set(chosen) == {"mincho", "gothic", "gothic-bold"}
+    assert set(chosen) == {"mincho", "gothic", "gothic-bold", "latin-serif", "latin-sans",
+                           "latin-sans-bold", "gothic-bold-fixed"}
     assert all("template candidate" in c.why for c in chosen.values())
 
 
@@ -47,8 +48,11 @@ def test_cff_font_is_refused_with_reason(project):
 def test_fonts_command_lists_roles(project):
     r = CliRunner().invoke(main, ["--project", str(project.root), "fonts"])
     assert r.exit_code == 0, r.output
-    for role in ("mincho", "gothic", "gothic-bold"):
+    for role in ("mincho", "gothic", "gothic-bold", "latin-serif", "gothic-bold-fixed"):
         assert role in r.output
+    # one column of paths, however long a role's name
+    paths = [line.index("/") for line in r.output.splitlines() if not line.startswith(" ")]
+    assert len(set(paths)) == 1, r.output
 
 
 def test_missing_fonts_exit_one(project, monkeypatch, tmp_path):

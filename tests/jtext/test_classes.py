@@ -16,7 +16,8 @@ CASES = {
     "＝": C.MATH_REL, "＋": C.MATH_OP, "漢": C.IDEOGRAPHIC, "〇": C.IDEOGRAPHIC,
     "𠮷": C.IDEOGRAPHIC, "㐂": C.IDEOGRAPHIC, "０": C.IDEOGRAPHIC, "Ａ": C.IDEOGRAPHIC,
     "1": C.NUMERAL, "a": C.WESTERN, "é": C.WESTERN, " ": C.WORD_SPACE, "(": C.LAT_OPEN,
-    ")": C.LAT_CLOSE, ".": C.LAT_FULL_STOP, ",": C.LAT_COMMA, "/": C.LAT_OTHER,
+    ")": C.LAT_CLOSE, ".": C.LAT_FULL_STOP, ",": C.LAT_COMMA, "/": C.LAT_SOLIDUS,
+    "／": C.SOLIDUS, "〒": C.PREFIX, "-": C.LAT_OTHER,
     "\u309a": C.COMBINING, "\ufe00": C.COMBINING,
 }
 

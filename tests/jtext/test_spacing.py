@@ -112,3 +112,37 @@ def test_mid_line_full_stop_glue_never_reduced():
     lines = lay("あ。い、うえお」か", 6)
     pos = dict(glyph_x(lines[0]))
     assert pos["い"] - pos["。"] == pytest.approx(10)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "〒151-0053",  # the postal mark is set solid to its code
+        "abuse/セキュリティ",  # a solidus joins, it is no word's end
+        "日本/ABC",
+        "ICT／IoT",  # the full-width solidus too
+        "総務省／経済産業省",
+    ],
+)
+def test_no_jl_space_after_postal_mark_or_around_solidi(text):
+    assert _gaps(text) == pytest.approx([0.0] * (len(text) - 1))
+
+
+def test_postal_mark_never_ends_a_line():
+    lines = lay("あいうえお〒1510053", 6)
+    assert lines[0].text == "あいうえお" and lines[1].text.startswith("〒")
+
+
+def _justified_first_line(**kw) -> dict[str, float]:
+    # 日本 + ¼ + JAIPAs + ¼ + 協会の会 leaves half an em of a 10-em line to fill
+    lines = lay("日本JAIPAs協会の会員の皆さまへ", 10, **kw)
+    assert lines[0].text == "日本JAIPAs協会の会" and lines[0].width == pytest.approx(100)
+    return dict(glyph_x(lines[0]))
+
+
+def test_jl_space_widened_by_justification_up_to_jl_max():
+    pos = _justified_first_line()  # JLREQ §3.8.4 b: the 和欧間 first, up to ½ em
+    assert pos["J"] - pos["本"] - 10 == pytest.approx(5)
+    pos = _justified_first_line(jl_max=0.25)  # kept fixed: the kana and kanji take it
+    assert pos["J"] - pos["本"] - 10 == pytest.approx(2.5)
+    assert pos["会"] - pos["協"] - 10 > 0.5

@@ -167,11 +167,11 @@ def test_wrapped_list_items_are_justified(built, columns):
     first = [c for c in item if round(c.bottom) == round(item[0].bottom)]
     assert len(first) < len(item), "the item no longer wraps: pick another"
     page, col = item[0].page, item[0].col
-    # the column's right edge: where most lines of the text above end (a line ending in 、
-    # has a loose box half an em wider)
+    # the column's right edge: where most other lines of the column end (a line ending in
+    # 、 has a loose box half an em wider)
     ends: dict[int, float] = {}
     for c in chars:
-        if (c.page, c.col) == (page, col) and c.bottom > item[0].bottom + 1:
+        if (c.page, c.col) == (page, col) and abs(c.bottom - item[0].bottom) > 1:
             ends[round(c.bottom)] = c.right
     edge = Counter(round(v, 1) for v in ends.values()).most_common(1)[0][0]
     assert first[-1].right == pytest.approx(edge, abs=1.0)

@@ -145,3 +145,38 @@ def test_plan_shares_are_fractions(tmp_path, key, value):
 def test_link_addresses_are_after_or_notes(tmp_path):
     err = error_of(changed(tmp_path, lambda d: d["links"].__setitem__("addresses", "footer")))
     assert err.key == "links.addresses" and "after, notes" in err.problem
+
+
+@pytest.mark.parametrize(("change", "key", "problem"), [
+    (lambda d: d.pop("latin"), "latin", "is missing"),
+    (lambda d: d["latin"].__setitem__("heading", {"font": "latin-sans", "size": 1,
+                                                  "baseline_em": 0}),
+     "latin.heading", "is not a role under fonts"),
+    (lambda d: d["latin"]["mincho"].__setitem__("font", "latin-serif-x"),
+     "latin.mincho.font", "is not a role under fonts"),
+    (lambda d: d["latin"]["mincho"].__setitem__("font", "gothic"),
+     "latin.mincho.font", "has a Latin face of its own"),
+    (lambda d: d["latin"]["mincho"].__setitem__("size", 3), "latin.mincho.size",
+     "must be from 0.5 to 2"),
+    (lambda d: d["latin"]["mincho"].pop("baseline_em"), "latin.mincho.baseline_em",
+     "is missing"),
+    (lambda d: d["latin"]["mincho"].__setitem__("baseline_em", 0.9),
+     "latin.mincho.baseline_em", "must be from -0.5 to 0.5"),
+    (lambda d: d["latin"]["mincho"].__setitem__("kerning", True), "latin.mincho.kerning",
+     "is not a key of a Latin face"),
+    (lambda d: d["composition"].__setitem__("jl_space_max", 0.2),
+     "composition.jl_space_max", "must be at least composition.jl_space"),
+])
+def test_a_latin_face_names_its_mistake(tmp_path, change, key, problem):
+    err = error_of(changed(tmp_path, change))
+    assert err.key == key and problem in err.problem, (err.key, err.problem)
+
+
+@pytest.mark.parametrize("name", ["a4-magazine", "b5-single"])
+def test_each_japanese_role_has_a_proportional_latin_face(name):
+    t = read_template(TEMPLATES / f"{name}.yaml")
+    assert {r: f.font for r, f in t.latin.items()} == {
+        "mincho": "latin-serif", "gothic": "latin-sans", "gothic-bold": "latin-sans-bold"}
+    assert t.fonts["latin-serif"][0] == "BIZUDPMincho-Regular.ttf"
+    assert "gothic-bold-fixed" not in t.latin  # (its figures line times up)
+    assert t.style("table_time").font == "gothic-bold-fixed"

@@ -1,13 +1,15 @@
 """What a page's body text should look like, taken from the layout template.
 
 Body text is recognised by font and size (the template's ``styles.body`` and ``styles.strong``,
-which the renderer mixes in running text); columns come from the grid (``grid.columns``,
-``chars_per_line``, ``gutter_em``) and from the boxed variant of a section (padded by 1.5 body
-em on each side, as member profiles are drawn).
+with their Latin faces, ``latin:``, which the renderer mixes in running text); columns come from
+the grid (``grid.columns``, ``chars_per_line``, ``gutter_em``) and from the boxed variant of a
+section (padded by at least ``profile.padding_em`` body em on each side, so that each of its
+columns holds a whole number of body characters, as member profiles are drawn).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,21 +56,25 @@ def body_style(project_root: Path, template: Path | Template) -> BodyStyle:
     names = {role: ps_name(p) for role, p in paths.items()}
     body, strong = t.style("body"), t.style("strong")
     g = t.grid
-    pad = t.profile["padding_em"] * body.size  # a member profile's frame padding
+    # the boxed section: inner width shrinks by 2 pads, split into the same columns, each
+    # the most whole body characters that leave at least padding_em at either side
+    least = t.profile["padding_em"] * body.size
+    bw = math.floor((g.width - 2 * least - (g.columns - 1) * g.gutter) / g.columns
+                    / body.size + 1e-6) * body.size
+    pad = (g.width - (g.columns - 1) * g.gutter - g.columns * bw) / 2
     columns = []
     for i in range(g.columns):
         plain_l = t.column_x(i)
         plain_r = plain_l + g.column_width
-        # the boxed section: inner width shrinks by 2 pads, split into the same columns
-        inner = g.width - 2 * pad
-        bw = (inner - (g.columns - 1) * g.gutter) / g.columns
         box_l = t.left + pad + i * (bw + g.gutter)
         columns.append(Column((plain_l, box_l), (plain_r, box_l + bw), f"column {i + 1}"))
     comp = t.composition
     # Para.draw puts a body line's baseline (pitch − size)/2 + 0.88 size below its line top
     first = t.bottom + g.height - (g.line_pitch - body.size) / 2 - 0.88 * body.size
+    roles = {body.font, strong.font}
+    roles |= {t.latin[r].font for r in roles if r in t.latin}
     return BodyStyle(
-        fonts=frozenset({names[body.font], names[strong.font]}),
+        fonts=frozenset(names[r] for r in roles),
         size=body.size,
         pitch=g.line_pitch,
         columns=columns,

@@ -72,7 +72,13 @@ class Para(Block):
 
     ``snap`` rounds its height up to whole grid lines of ``grid_pitch``.  ``marker`` (a
     composed line, e.g. a bullet) is drawn left of the first line at ``marker_x``.
+    ``whole_chars``: the measure is the most whole characters of its text size that the
+    width holds (a table cell's), so a line of kana and kanji fills it solid and what
+    justification adds or takes is even from line to line; text set flush left or
+    justified only (the rest of the width stays blank at the right).
     """
+
+    whole_chars = False
 
     def __init__(self, kit: TextKit, spans: Sequence[Span], colour: str, leading: float, *,
                  settings: Settings | None = None, grid_pitch: float | None = None,
@@ -97,6 +103,11 @@ class Para(Block):
         if self._lines is not None:
             return self._lines
         measure = round(width - self.left, 3)
+        if self.whole_chars and (self.settings is None
+                                 or self.settings.align in ("justify", "left")):
+            em = self.text_size()
+            if em and measure > em:
+                measure = round(math.floor(measure / em + 1e-6) * em, 3)
         lines = self._cache.get(measure)
         if lines is None:
             lines = self._cache[measure] = self.compose(measure)
@@ -142,6 +153,7 @@ class Para(Block):
                  grid_pitch=self.grid_pitch, left=self.left, marker=self.marker,
                  marker_x=self.marker_x, link_colour=self.link_colour, source=self.source,
                  min_lines=self.min_lines, lines=lines)
+        p.whole_chars = self.whole_chars
         return p
 
     def text_size(self) -> float:

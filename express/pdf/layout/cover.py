@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -108,6 +108,21 @@ def _titles_as_cover_lines(p: Parts, issue: Issue, text: CoverText) -> CoverText
     return CoverText(text.headline, lines)
 
 
+def logotype(p: Parts, name: str) -> Line | None:
+    """The publication's name as the masthead: one line in ``cover_name`` type (bold, its
+    Latin in the proportional face), letter-spaced by ``cover.name_tracking_em`` of its
+    size between every two characters, as a logotype is."""
+    line = p.kit.line(name, "cover_name")
+    track = p.t.cover["name_tracking_em"] * p.t.style("cover_name").size
+    if line is None or not track:
+        return line
+    runs, shift = [], 0.0
+    for run in line.runs:
+        runs.append(replace(run, x=run.x + shift, char_space=run.char_space + track))
+        shift += track * len(run.text)
+    return replace(line, runs=runs, width=line.width + shift - track)
+
+
 def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText, *,
                   bleed: float = 0.0):
     """The cover's painter; what touches the paper's edge (band, picture, bar) runs on
@@ -125,7 +140,7 @@ def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText, *,
         canv.saveState()
         canv.setFillColor(c["cover_band"])
         canv.rect(x0, ph - band_h, full, band_h + bleed, stroke=0, fill=1)
-        name = kit.line(str(pub.name), "cover_name")
+        name = logotype(p, str(pub.name))
         top_gap = t.cover["name_top_mm"] * MM
         x_name = x - t.cover["name_outdent_pt"]
         if name:
@@ -133,15 +148,13 @@ def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText, *,
             # a publication name wider than the page is set smaller (scaled about its
             # baseline's start) rather than cut off at the page edge
             y_name = ph - top_gap - ASCENT * size
-            scale = (pw - 2 * x) / name.width if name.width else 1.0
-            if scale >= 1.0:
-                kit.painter.draw_line(canv, name, x_name, y_name, c["cover_text"])
-            else:
-                canv.saveState()
-                canv.translate(x_name, y_name)
-                canv.scale(scale, scale)
-                kit.painter.draw_line(canv, name, 0, 0, c["cover_text"])
-                canv.restoreState()
+            scale = min(1.0, (pw - 2 * x) / name.width if name.width else 1.0)
+            canv.saveState()
+            canv.translate(x_name, y_name)
+            canv.scale(scale, scale)
+            kit.painter.draw_line(canv, name, 0, 0, c["cover_text"],
+                                  stroke=t.cover["name_stroke_em"] * size)
+            canv.restoreState()
         # issue number, season and date on the band's right, one leading apart upwards
         right = pw - t.left
         y = y_band = ph - band_h + t.cover["band_baseline_pt"]

@@ -127,25 +127,32 @@ class Parts:
     def items(self, block: ItemList, style: str, strong: str, leading: float, *,
               snap: bool) -> list[Flowable]:
         """A list, one paragraph per item, justified, its lines hanging under the item's
-        text clear of the bullet (``・``) or number (``1.``, set flush right against the
-        text); an item nested under another starts under that item's text."""
+        text (ぶら下げ) clear of the bullet or number: the bullet ``・`` set as a whole
+        character at the list's edge, the text ``lists.hang_em`` from that edge; a number
+        (``1.``) set flush right against the text.  An item nested under another starts
+        under that item's text."""
         em = self.t.style(style).size
+        hang = self.t.lists["hang_em"] * em
         # the room for the numbers of each level: the widest number of the level, with a
-        # quarter em before the text, in half ems (at least the bullet's one em)
+        # quarter em before the text, in half ems (at least the bullet's hang)
         room: dict[int, float] = {}
         for item in block.items:
             if item.number is not None:
                 line = self.kit.line(f"{item.number}.", style)
                 need = (line.width if line else 0.0) + em / 4
-                room[item.level] = max(room.get(item.level, em), -(-need // (em / 2)) * em / 2)
+                room[item.level] = max(room.get(item.level, hang),
+                                       -(-need // (em / 2)) * em / 2)
         out: list[Flowable] = []
         lefts: list[float] = []  # where the text of each open level starts
         for item in block.items:
             del lefts[item.level:]
             x = lefts[-1] if lefts else 0.0
             if item.number is None:
+                # the bullet's whole em box from x (the composer sets a middle dot as its
+                # ink's half em, drawn ¼ em left of it: that shift is undone here)
                 marker = self.kit.line("・", style)
-                left, marker_x = x + em, x
+                shift = marker.runs[0].x if marker and marker.runs else 0.0
+                left, marker_x = x + hang, x - shift
             else:
                 marker = self.kit.line(f"{item.number}.", style)
                 left = x + room[item.level]
@@ -272,7 +279,13 @@ class Parts:
 
     # ------------------------------------------------------------------ tables
     def cell(self, *items: Flowable | None, span: int = 1) -> Cell:
-        return Cell([i for i in items if i is not None], span)
+        """A table cell of ``items``; its paragraphs are set to a measure of whole
+        characters (:attr:`Para.whole_chars`)."""
+        items = [i for i in items if i is not None]
+        for item in items:
+            if isinstance(item, Para):
+                item.whole_chars = True
+        return Cell(items, span)
 
     def text_cell(self, text: str | None, style: str = "table", *, colour: str | None = None,
                   link: str | None = None, span: int = 1, align: str = "left",

@@ -8,6 +8,7 @@ paper.  The layout uses the same functions (``picture_box``, ``frame_padding``).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 
 from express.model.articles import Image, Member
@@ -20,8 +21,17 @@ FRAMED = {"member"}  # kinds set in a framed section (their photos in narrower c
 
 
 def frame_padding(t: Template) -> float:
-    """The padding inside a member profile's frame, left and right."""
-    return t.profile["padding_em"] * t.style("body").size
+    """The padding inside a member profile's frame, left and right: at least
+    ``profile.padding_em``, and as much more as makes each of its columns a whole number
+    of body characters (a measure of whole 字 sets a line of kana and kanji solid, so
+    what justification adds or takes is even from line to line)."""
+    em = t.style("body").size
+    columns = min(t.kinds["member"].columns, t.grid.columns)
+    gutters = (columns - 1) * t.grid.gutter
+    least = t.profile["padding_em"] * em
+    column = (t.grid.width - 2 * least - gutters) / columns
+    whole = math.floor(column / em + 1e-6) * em
+    return (t.grid.width - gutters - columns * whole) / 2
 
 
 def _columns_width(t: Template, columns: int, framed: bool) -> tuple[float, float]:

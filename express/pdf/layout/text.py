@@ -51,6 +51,7 @@ class TextKit:
         self._base = dict(
             strictness=str(comp.get("strictness", "strict")),
             jl_space=float(comp.get("jl_space", 0.25)),
+            jl_max=float(comp.get("jl_space_max", 0.5)),
             hanging=bool(comp.get("hanging", False)),
         )
         self.body_indent = float(comp.get("indent_em", 1.0))

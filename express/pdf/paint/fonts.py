@@ -3,6 +3,12 @@
 Each role (mincho, gothic, gothic-bold …) is registered once per font file as a ReportLab
 ``TTFont`` (embedded and subset by ReportLab).  :class:`FontSet` is also the composer's
 ``Metrics``: advances come from the font's ``hmtx`` as ReportLab reads it, in 1/1000 em.
+
+A role with a Latin face (the template's ``latin:``) is a composite font, as a DTP
+application's 合成フォント: its Latin letters, digits and Western punctuation (JLREQ cl-27)
+come from the Latin face, at its size, everything else from the role's own font.  The
+composer measures them so through :meth:`FontSet.advance`, and the painter draws them so
+through :meth:`FontSet.latin_pieces`.
 """
 
 from __future__ import annotations
@@ -11,7 +17,9 @@ import contextlib
 import hashlib
 import os
 import pickle
+import re
 from array import array
+from collections.abc import Mapping
 from pathlib import Path
 
 import reportlab
@@ -20,6 +28,8 @@ from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 from express.atomic import write_atomic
 from express.fonts import find_fonts
+from express.jtext import classes as C
+from express.pdf.template import LatinFace
 from express.post.tounicode import install as install_tounicode_fix
 
 # Printed instead of a character that no font of the template has (geta mark, JIS's own
@@ -27,9 +37,17 @@ from express.post.tounicode import install as install_tounicode_fix
 FALLBACK_CHARS = ("〓", "?")
 
 # Bump when what is stored in a metrics file changes.
-METRICS_FORMAT = 3
+METRICS_FORMAT = 4
 
 _loaded: dict[tuple[Path, int, int], TTFont] = {}
+
+#: the characters a Latin face sets (where it has them): JLREQ cl-27 Western characters and
+#: cl-24 numerals of the Latin scripts, with the word space; not the full-width forms, nor
+#: the signs set as Japanese (§ ° ± × ÷ ¥: their JLREQ classes are not Latin)
+LATIN_CODES = frozenset(
+    cp for cp in (*range(0x20, 0x7F), *range(0xA0, 0x250))
+    if C.char_class(chr(cp)) in C.LATIN or C.char_class(chr(cp)) == C.WORD_SPACE
+)
 
 
 def metrics_dir(project_root: Path) -> Path:
@@ -140,6 +158,16 @@ def _save_metrics(path: Path, state: dict) -> None:
         write_atomic(path, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
 
 
+def _whole_widths(face: TTFontFace) -> None:
+    """Round the face's advances to whole 1/1000 em, as the PDF's ``/Widths`` then say
+    them: a font of 2048 units per em has advances like 459.96, and PDFium positions
+    glyphs by the width cut to a whole number, so a line of proportional Latin measured
+    with the fractions would fall short of its measure by a tenth of a point in PDFium
+    (and in every instrument reading glyph positions with it)."""
+    face.charWidths = {c: float(round(w)) for c, w in face.charWidths.items()}
+    face.defaultWidth = float(round(face.defaultWidth))
+
+
 def load_ttfont(name: str, path: Path, cache: Path | None = None) -> TTFont:
     """``TTFont(name, path)``, with the parsed metrics kept in ``cache`` between runs.
 
@@ -150,7 +178,9 @@ def load_ttfont(name: str, path: Path, cache: Path | None = None) -> TTFont:
     copies glyphs out of them).
     """
     if cache is None:
-        return TTFont(name, str(path))
+        font = TTFont(name, str(path))
+        _whole_widths(font.face)
+        return font
     with open(path, "rb") as f:
         before = os.fstat(f.fileno())
         data = f.read()
@@ -160,6 +190,7 @@ def load_ttfont(name: str, path: Path, cache: Path | None = None) -> TTFont:
     if state is not None and len(data) == before.st_size:
         return _font_with_face(name, _restore_face(state, data, str(path)))
     font = TTFont(name, str(path))
+    _whole_widths(font.face)
     after = path.stat()
     if (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns) \
             and len(font.face._ttf_data) == after.st_size:  # not changed meanwhile
@@ -190,11 +221,12 @@ class FontsMissing(Exception):
 _sets: dict[tuple, FontSet] = {}
 
 
-def font_set(project_root: Path, candidates: dict[str, list[str]]) -> FontSet:
-    """The fonts the template's ``candidates`` resolve to in this project, as a
-    :class:`FontSet` made once per version of its files: its caches (character sets,
-    advances, the composer's per-font tables) then serve every issue a process typesets,
-    not just one."""
+def font_set(project_root: Path, candidates: dict[str, list[str]],
+             latin: Mapping[str, LatinFace] | None = None) -> FontSet:
+    """The fonts the template's ``candidates`` resolve to in this project, with the
+    template's ``latin`` faces, as a :class:`FontSet` made once per version of its files:
+    its caches (character sets, advances, the composer's per-font tables) then serve every
+    issue a process typesets, not just one."""
     install_tounicode_fix()
     chosen, problems = find_fonts(project_root, candidates)
     missing = [p for p in problems if p.role not in chosen]
@@ -205,18 +237,21 @@ def font_set(project_root: Path, candidates: dict[str, list[str]]) -> FontSet:
     for role, path in paths.items():
         st = path.stat()
         stamps.append((role, path, st.st_size, st.st_mtime_ns))
-    key = (metrics_dir(project_root), tuple(stamps))
+    faces = tuple(sorted((latin or {}).items()))
+    key = (metrics_dir(project_root), tuple(stamps), faces)
     fonts = _sets.get(key)
     if fonts is None:
-        fonts = _sets[key] = FontSet(paths, metrics_dir(project_root))
+        fonts = _sets[key] = FontSet(paths, metrics_dir(project_root), dict(faces))
     return fonts
 
 
 class FontSet:
     """Role → ReportLab font; implements the composer's Metrics protocol."""
 
-    def __init__(self, paths: dict[str, Path], cache: Path | None) -> None:
-        """``paths``: role → font file; ``cache``: where parsed metrics are kept."""
+    def __init__(self, paths: dict[str, Path], cache: Path | None,
+                 latin: Mapping[str, LatinFace] | None = None) -> None:
+        """``paths``: role → font file; ``cache``: where parsed metrics are kept;
+        ``latin``: role → the face its Latin is set in."""
         self.paths = paths
         self.fonts = {role: _ttfont(path, cache) for role, path in paths.items()}
         self._widths = {role: f.face.charWidths for role, f in self.fonts.items()}
@@ -224,6 +259,17 @@ class FontSet:
         self._cmap = {role: f.face.charToGlyph for role, f in self.fonts.items()}
         self._cache: dict[tuple[str, str], float] = {}
         self._chars: dict[str, frozenset[str]] = {}
+        self.latin = {role: face for role, face in (latin or {}).items()
+                      if role in self.fonts and face.font in self.fonts}
+        # role → the characters its Latin face sets (those the face has), as a set and
+        # as a pattern that finds their runs
+        self._latin_chars: dict[str, frozenset[str]] = {}
+        self._latin_runs: dict[str, re.Pattern[str]] = {}
+        for role, face in self.latin.items():
+            codes = sorted(cp for cp in LATIN_CODES if cp in self._cmap[face.font])
+            self._latin_chars[role] = frozenset(map(chr, codes))
+            self._latin_runs[role] = re.compile(
+                "([" + "".join(re.escape(chr(cp)) for cp in codes) + "]+)")
 
     def codepoints(self) -> frozenset[int]:
         """Every code point at least one role's font has a glyph for."""
@@ -238,13 +284,29 @@ class FontSet:
         return self.paths[role].stem
 
     def advance(self, font: str, ch: str) -> float:
-        """Advance width of ``ch`` in role ``font``, 1/1000 em (the composer's Metrics)."""
+        """Advance width of ``ch`` in role ``font``, 1/1000 em of the role's size (the
+        composer's Metrics): a Latin character of a role with a Latin face is measured
+        in that face, at its size."""
         key = (font, ch)
         w = self._cache.get(key)
         if w is None:
-            w = self._widths[font].get(ord(ch), self._default[font])
+            chars = self._latin_chars.get(font)
+            if chars is not None and ch in chars:
+                face = self.latin[font]
+                w = self._widths[face.font].get(ord(ch), self._default[face.font]) * face.size
+            else:
+                w = self._widths[font].get(ord(ch), self._default[font])
             self._cache[key] = w
         return w
+
+    def latin_pieces(self, role: str, text: str) -> list[str] | None:
+        """``text`` cut where it changes between ``role``'s own font and its Latin face:
+        the pieces alternate, the first in the role's own font (empty when ``text``
+        begins with Latin); None when all of it is in the role's own font."""
+        chars = self._latin_chars.get(role)
+        if chars is None or chars.isdisjoint(text):
+            return None
+        return self._latin_runs[role].split(text)
 
     def width(self, role: str, text: str, size: float) -> float:
         return sum(self.advance(role, ch) for ch in text) * size / 1000

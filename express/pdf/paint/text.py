@@ -111,11 +111,19 @@ class TextPainter:
                 add_link(canv, url, rect)
 
     def draw_line(self, canv, line: Line, x: float, baseline: float, colour: str,
-                  link_colour: str | None = None) -> None:
+                  link_colour: str | None = None, stroke: float = 0.0) -> None:
+        """Draw ``line`` on ``baseline``; ``stroke``: its glyphs also outlined in their
+        colour, this wide (pt), for a heavier weight (a logotype; the caller keeps the
+        line width and stroke colour it sets inside a saveState)."""
         shared = canv.__dict__.get(_SHARED)
         tx, links = shared or (canv.beginText(), [])
         _fill(tx, colour)
+        if stroke:
+            tx.setStrokeColor(HexColor(colour))
+            tx._code.append(f"{fp_str(stroke)} w 2 Tr")
         self._line_into(tx, line, x, baseline, colour, link_colour, links)
+        if stroke:
+            tx._code.append("0 Tr")
         if not shared:
             _end_text(canv, tx)
             for url, rect in links:
@@ -157,16 +165,39 @@ class TextPainter:
 
     def _text_out(self, tx, style: Style, char_space: float, x: float, y: float,
                   text: str) -> None:
-        """``text`` at (x, y): what ``tx.setFont(name, size)``, ``tx.setCharSpace(cs)``,
-        ``tx.setTextOrigin(x, y)`` and ``tx.textOut(text)`` write, without their bookkeeping
+        """``text`` in ``style`` at (x, y), each glyph ``char_space`` after the one before:
+        the Latin of a role with a Latin face in that face (at its size, on its baseline),
+        the rest in the role's own font, one after the other as the composer measured
+        them (:meth:`FontSet.advance`)."""
+        fonts = self.fonts
+        role, size = style.font, style.size
+        pieces = fonts.latin_pieces(role, text)
+        if pieces is None:
+            self._show(tx, fonts.name(role), size, char_space, x, y, text)
+            return
+        face = fonts.latin[role]
+        latin = False
+        for piece in pieces:
+            if piece:
+                if latin:
+                    self._show(tx, fonts.name(face.font), size * face.size, char_space, x,
+                               y + face.baseline * size, piece)
+                else:
+                    self._show(tx, fonts.name(role), size, char_space, x, y, piece)
+                x += fonts.width(role, piece, size) + char_space * len(piece)
+            latin = not latin
+
+    def _show(self, tx, name: str, size: float, char_space: float, x: float, y: float,
+              text: str) -> None:
+        """``text`` in font ``name`` at (x, y): what ``tx.setFont(name, size)``,
+        ``tx.setCharSpace(cs)``, ``tx.setTextOrigin(x, y)`` and ``tx.textOut(text)`` write,
+        without their bookkeeping
         (one run of a line costs ReportLab ~40 µs, most of it measuring the string for a
         text cursor we never use) and without repeating a ``Tc`` or ``Tf`` the text object
         has already set: a justified page has thousands of runs, mostly in one font.
 
         Only for a subsetted TrueType font on a bottom-up canvas (ours); otherwise, or for
         text ReportLab would shape, those calls are made as they are."""
-        name = self.fonts.name(style.font)
-        size = style.size
         font = self._rl_fonts.get(name)
         if font is None:
             font = self._rl_fonts[name] = getFont(name)

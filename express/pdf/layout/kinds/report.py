@@ -53,7 +53,7 @@ def facts(p: Parts, a: Report, colour: str):
 def slot_row(p: Parts, slot: Slot, colour: str) -> Row:
     t, kit = p.t, p.kit
     muted = t.colours["muted"]
-    time_cell = p.cell(p.para(slot.time_label, "table_strong", snap=False, align="left",
+    time_cell = p.cell(p.para(slot.time_label, "table_time", snap=False, align="left",
                               phrases=True),
                        p.para(f"({slot.duration})", "table", colour=muted, snap=False))
     if slot.is_break:
