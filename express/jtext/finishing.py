@@ -19,11 +19,11 @@ so:
 Both are one search (:func:`_rebreak`) over the breaks of a window of lines, with the start
 of its first line and the end of its last fixed: each line must fit within the reduction and
 expansion steps, a one-glyph line never; among those arrangements the one with the least
-adjustment (expansion counting twice as much as reduction, which JLREQ prefers) and the
-fewest breaks inside a word or a phrase wins.  Nothing is changed when no arrangement
-exists: such a spread line is marked on the line (``Line.spread``) for the build to warn of,
-and a short last line stays.  The search runs only where the fill found a fault, so the
-rest of the text costs one comparison per line.
+adjustment (expansion counting twice as much as reduction, which JLREQ prefers), the
+fewest breaks inside a word or a phrase and the fewest lines changed wins.  Nothing is
+changed when no arrangement exists: such a spread line is marked on the line
+(``Line.spread``) for the build to warn of, and a short last line stays.  The search runs
+only where the fill found a fault, so the rest of the text costs one comparison per line.
 """
 
 from __future__ import annotations
@@ -47,7 +47,9 @@ BACK = 4
 _TIER_COST = {B.OK: 0.0, B.WORD: 0.3, B.PHRASE: 1.0, B.URL: 0.6, B.RUN: 0.6}
 #: cost of an ordinary break that is not between two BudouX phrases (moving a whole phrase
 #: reads better than moving a syllable)
-_INSIDE_PHRASE = 0.4
+_INSIDE_PHRASE = 1.0
+#: cost of a break the fill did not choose: the fewer lines change, the better
+_MOVED = 0.2
 _EXPAND_WEIGHT = 2.0  # JLREQ §3.8.2: reduction is preferred to expansion
 
 # a decision of the composer: (start, end, natural width, hangs, available width, indent)
@@ -177,6 +179,7 @@ def _rebreak(win: _Window, decisions: list[Decision], a: int, j: int,
     top = max(worst, B.RUN)
     cands = [k for k in range(start + 1, end) if tiers[k] <= top] + [end]
     inside = _phrase_inside(seg, start, end)
+    chosen = {d[1] for d in decisions[a:j]}
     fewer = end == n
     # best[c][k]: (cost, previous break) of setting start..k in c lines
     best: list[dict[int, tuple[float, int]]] = [{start: (0.0, -1)}]
@@ -200,7 +203,8 @@ def _rebreak(win: _Window, decisions: list[Decision], a: int, j: int,
                         continue
                     if k != end:
                         cost += _TIER_COST.get(tiers[k], 8.0) + (
-                            _INSIDE_PHRASE if k in inside else 0.0)
+                            _INSIDE_PHRASE if k in inside else 0.0) + (
+                            0.0 if k in chosen else _MOVED)
                 total = pc + cost
                 old = row.get(k)
                 if old is None or total < old[0]:
