@@ -18,11 +18,17 @@ falls back to higher tiers for a line only when nothing at the lower tiers fits:
   the line loose or nothing else fits, so that a drawn-out exclamation is not pushed to the next
   line whole, leaving the line before spread. A word's own ー and small kana come at most two
   in a row (コンピューター, ちょっと): no break inside a word.
-* ``EMERGENCY`` (5): inside a Latin word or number (breaking an over-long word, no hyphen).
-* ``LAST_RESORT`` (6): forbidden by a prohibition rule; used only if a line cannot be filled
+* ``NAME`` (5): inside a name the text is asked to keep whole (``Settings.keep``: a company,
+  an affiliation, a venue …) after one of its spaces (総務省 | 総合通信基盤局); taken only when
+  the name is longer than the line.
+* ``NAME_WORD`` (6): inside such a name between two words (where the script changes, or
+  between BudouX phrases with phrase_breaks: コミュニケーションズ|株式会社).
+* ``EMERGENCY`` (7): inside a Latin word or number (breaking an over-long word, no hyphen), or
+  inside a word of a name kept whole.
+* ``LAST_RESORT`` (8): forbidden by a prohibition rule; used only if a line cannot be filled
   otherwise (e.g. a run of ー longer than the measure); also before a ``.`` ``-`` ``:`` …
   inside an address, where a break comes after it instead.
-* ``NEVER`` (7): before a combining mark, inside a ruby group.
+* ``NEVER`` (9): before a combining mark, inside a ruby group.
 
 The tiers for a class pair come from a table built once per strictness level; a few rules need
 the characters themselves (same-kind cl-08 pairs, full-width numbers, URL and e-mail break
@@ -39,7 +45,7 @@ from operator import add, mul
 
 from . import classes as C
 
-OK, WORD, PHRASE, URL, RUN, EMERGENCY, LAST_RESORT, NEVER = 0, 1, 2, 3, 4, 5, 6, 7
+OK, WORD, PHRASE, URL, RUN, NAME, NAME_WORD, EMERGENCY, LAST_RESORT, NEVER = range(10)
 
 _ALWAYS_START = frozenset(
     {C.CLOSE, C.FULL_STOP, C.COMMA, C.LAT_CLOSE, C.LAT_FULL_STOP, C.LAT_COMMA, C.LAT_DIVIDING,
@@ -270,6 +276,42 @@ def apply_phrases(text: str, cls: list[int], tiers: list[int], phrases: list[str
             if b != C.WORD_SPACE and a != C.WORD_SPACE and not (b in latin and a in latin):
                 change = (script(text[k - 1], b), script(text[k], a))
                 tiers[k] = WORD if change in _WORD_CHANGES else PHRASE
+
+
+def apply_names(text: str, cls: list[int], tiers: list[int], names: tuple[str, ...],
+                phrases: bool) -> None:
+    """Demote the breaks inside each of ``names`` found in ``text`` (see ``NAME``): after a
+    space to ``NAME``, between words (a script change; with ``phrases``, the BudouX phrase
+    boundaries :func:`apply_phrases` left) to ``NAME_WORD``, else to ``EMERGENCY``; a break
+    the rules forbid stays forbidden."""
+    pattern = _names_pattern(names)
+    if pattern is None:
+        return
+    latin = C.LATIN
+    for m in pattern.finditer(text):
+        for k in range(m.start() + 1, m.end()):
+            t = tiers[k]
+            if t > PHRASE:
+                continue
+            b, a = cls[k - 1], cls[k]
+            if b == C.WORD_SPACE:
+                tiers[k] = NAME
+            elif t == WORD or (t == OK and (phrases or (
+                    b not in latin and a not in latin
+                    and (script(text[k - 1], b), script(text[k], a)) in _WORD_CHANGES))):
+                tiers[k] = NAME_WORD
+            else:
+                tiers[k] = EMERGENCY
+
+
+@lru_cache(maxsize=16)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern | None:
+    """One pattern for all ``names``, the longest first (so a name within another is found
+    as part of it)."""
+    names = tuple(n for n in names if len(n) > 1)
+    if not names:
+        return None
+    return re.compile("|".join(map(re.escape, sorted(set(names), key=len, reverse=True))))
 
 
 _PARSER = None

@@ -22,17 +22,20 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, pairwise, repeat
 from operator import add, mul, not_, sub
 
 from . import breaking as B
 from . import classes as C
+from .finishing import finish
 from .justify import fit
 from .model import Line, Metrics, RubyRun, Run, Settings, Span, Style
 from .ruby import base_spread, edge_spread, ruby_placement
 from .spacing import glue_table, scaled_glue_kinds
 
 EPS = 1e-6
+#: the widest gap (em) between two kana/kanji of a justified line that is not letter-spacing
+SPREAD_EM = 0.25
 _DEFAULT = Settings()
 _HALF = C.HALF_WIDTH_PUNCT
 _HANGABLE = frozenset({C.FULL_STOP, C.COMMA})
@@ -88,16 +91,18 @@ def _font_info(metrics: Metrics, font: str, size: float) -> _FontInfo:
     return info
 
 
-def _segments(spans: Sequence[Span]) -> list[list[tuple[int, str]]]:
-    """Split the spans at forced line breaks (``\\n``) into lists of (span index, text)."""
-    segs: list[list[tuple[int, str]]] = [[]]
+def _segments(spans: Sequence[Span]) -> list[list[tuple[int, str, int]]]:
+    """Split the spans at forced line breaks (``\\n``) into lists of (span index, text,
+    where the text starts in the span's)."""
+    segs: list[list[tuple[int, str, int]]] = [[]]
     for i, sp in enumerate(spans):
-        parts = sp.text.split("\n")
-        for j, part in enumerate(parts):
+        at = 0
+        for j, part in enumerate(sp.text.split("\n")):
             if j:
                 segs.append([])
             if part:
-                segs[-1].append((i, part))
+                segs[-1].append((i, part, at))
+            at += len(part) + 1
     return segs
 
 
@@ -107,7 +112,7 @@ class _Segment:
     def __init__(
         self,
         spans: Sequence[Span],
-        pieces: list[tuple[int, str]],
+        pieces: list[tuple[int, str, int]],
         metrics: Metrics,
         settings: Settings,
         breaks: bool = True,
@@ -116,7 +121,7 @@ class _Segment:
         """``breaks=False``: the widths only, for measuring (no break opportunities).
         ``room``: (measure, first-line indent) of the lines, the most a ruby group may take
         (a ruby longer than that is set smaller)."""
-        self.text = text = "".join(t for _, t in pieces)
+        self.text = text = "".join(t for _, t, _at in pieces)
         n = self.n = len(text)
         cls: list[int] = []
         adv: list[float] = []
@@ -128,7 +133,7 @@ class _Segment:
         rubies: list[tuple[int, int, int]] = []
         pos = 0
         if len(pieces) == 1:  # the common case: one span between forced breaks
-            si, t = pieces[0]
+            si, t, _at = pieces[0]
             st = spans[si].style
             d = _font_info(metrics, st.font, st.size)
             c_, a_, b_, o_, e_ = zip(*map(d.__getitem__, t), strict=True)
@@ -138,7 +143,7 @@ class _Segment:
             if spans[si].ruby:
                 rubies.append((0, n, si))
         else:
-            for si, t in pieces:
+            for si, t, _at in pieces:
                 st = spans[si].style
                 d = _font_info(metrics, st.font, st.size)
                 c_, a_, b_, o_, e_ = zip(*map(d.__getitem__, t), strict=True)
@@ -155,6 +160,12 @@ class _Segment:
         self.cls, self.adv, self.box, self.off, self.endg = cls, adv, box, off, endg
         self.span_of = span_of
         self.single_span = len(pieces) == 1
+        #: span index -> (where its text starts in this segment, and in the span's text)
+        self.piece_at: dict[int, tuple[int, int]] = {}
+        at = 0
+        for si, t, off in pieces:
+            self.piece_at.setdefault(si, (at, off))
+            at += len(t)
         jl = settings.jl_space
         single = min(sizes) == max(sizes) if sizes else True
         if single:
@@ -165,7 +176,7 @@ class _Segment:
             cols = [[0.0, *map(col.__getitem__, kind)] for col in table]
         else:
             size_of: list[float] = []
-            for si, t in pieces:
+            for si, t, _at in pieces:
                 size_of += [spans[si].style.size] * len(t)
             em = glue_table(jl, settings.jl_max)
             rows = []
@@ -189,6 +200,8 @@ class _Segment:
             self._setup_ruby(i0, i1, spans[si], metrics, settings, limit)
         if breaks and settings.phrase_breaks and n > 1:
             B.apply_phrases(text, cls, self.tiers, B.budoux_phrases(text))
+        if breaks and settings.keep and n > 1:
+            B.apply_names(text, cls, self.tiers, settings.keep, settings.phrase_breaks)
         # the 1 em (U+3000) after a sentence-final ！？ is dropped at a line end (JLREQ §3.1.6,
         # Table 2 n.4): index -> its width with the glue before it, taken off the line
         self.drop: dict[int, float] = {}
@@ -213,11 +226,33 @@ class _Segment:
                 for j in range(start + 1, end):
                     if not st_even[j]:
                         st_even[j] = spans[span_of[j]].style.size
+        #: the gaps between two kana/kanji (not inside a ruby group's base): justification
+        #: widens them by JLREQ step c only (¼ em), unless nothing else can fill a line
+        jp = C.JAPANESE
+        st_inter = self.st_inter
+        self.locked = [False, *(a in jp and b in jp and st_inter[j] > 0
+                                for j, (a, b) in enumerate(pairwise(cls), start=1))]
 
     def expansion_prefix(self) -> list[float]:
         """Prefix sums of the gaps' capacity in JLREQ expansion steps a–c."""
         return list(accumulate(map(add, map(add, self.st_word, self.st_jl), self.st_inter),
                                initial=0.0))
+
+    def tight_prefix(self) -> list[float]:
+        """Prefix sums of what the gaps can take without spreading the line (JLREQ
+        expansion steps a–c, and step d at the places that are not between kana/kanji)."""
+        from .justify import EVEN_MAX_EM
+
+        even = (0.0 if lk else v * EVEN_MAX_EM for v, lk in zip(self.st_even, self.locked,
+                                                                 strict=True))
+        return list(accumulate(map(add, map(add, map(add, self.st_word, self.st_jl),
+                                                 self.st_inter), even), initial=0.0))
+
+    def source_at(self, spans: Sequence[Span], j: int) -> tuple[object, int]:
+        """(the span's ``source``, index in the span's text) of character ``j``."""
+        si = self.span_of[j]
+        start, off = self.piece_at[si]
+        return spans[si].source, off + j - start
 
     def _setup_ruby(
         self, i0: int, i1: int, span: Span, metrics: Metrics, settings: Settings,
@@ -317,7 +352,8 @@ def _compose_segment(
         kpos = bisect_right(Cs, base + avail + EPS) - 1
         lonely = None
         fill = False  # the word after the best break is wider than a line: break inside it
-        for tier in (B.OK, B.WORD, B.PHRASE, B.URL, B.RUN, B.EMERGENCY, B.LAST_RESORT):
+        for tier in (B.OK, B.WORD, B.PHRASE, B.URL, B.RUN, B.NAME, B.NAME_WORD, B.EMERGENCY,
+                     B.LAST_RESORT):
             if tier in (B.WORD, B.PHRASE) and (fill or not settings.phrase_breaks):
                 continue
             if (tier == B.URL and not seg.has_url) or (tier == B.RUN and not seg.has_run):
@@ -441,6 +477,8 @@ def _compose_segment(
         s = k
     if settings.balance and not justify and len(decisions) > 1 and n <= _BALANCE_MAX:
         decisions = _balanced(seg, decisions, endw, indent, measure) or decisions
+    elif justify and len(decisions) > 1:
+        decisions = finish(seg, decisions, endw, measure, indent)
     lines: list[Line] = []
     for s, k, w, hung, avail, ind in decisions:
         last = k >= n
@@ -456,8 +494,8 @@ def _compose_segment(
 _FILL_MIN_EM = 12
 _BALANCE_MAX = 400  # characters: longer texts are not headings; they keep the greedy fill
 #: cost of a break by its tier when balancing: phrase boundaries first, then word boundaries
-_TIER_COST = {B.OK: 0, B.WORD: 1, B.PHRASE: 4, B.URL: 8, B.RUN: 8, B.EMERGENCY: 16,
-              B.LAST_RESORT: 64}
+_TIER_COST = {B.OK: 0, B.WORD: 1, B.PHRASE: 4, B.URL: 8, B.RUN: 8, B.NAME: 10,
+              B.NAME_WORD: 12, B.EMERGENCY: 16, B.LAST_RESORT: 64}
 _SHORT_LAST = 2  # a last line of this many characters or fewer costs like a word break + 1
 
 
@@ -559,6 +597,7 @@ def _emit(
     g0, g1 = s + 1, e
     nat = seg.nat[g0:g1]
     need = avail - w
+    spread, spread_at = 0.0, None
     if ((last or forced or not justify) and need >= 0) or -EPS < need < EPS:
         act, kept = nat, end_glue
     else:
@@ -566,10 +605,13 @@ def _emit(
         stretches = (
             seg.st_word[g0:g1], seg.st_jl[g0:g1], seg.st_inter[g0:g1], seg.st_even[g0:g1]
         )
+        locked = seg.locked[g0:g1]
         act, kept, _ok = fit(
             nat, shrinks, stretches, need, end_glue,
-            seg.cls[e - 1] == C.MIDDLE_DOT, settings.line_end_punct == "keep",
+            seg.cls[e - 1] == C.MIDDLE_DOT, settings.line_end_punct == "keep", locked,
         )
+        if need > 0 and any(locked):
+            spread, spread_at = _spread(spans, seg, g0, act, locked)
     box = seg.box
     widths = list(map(add, box[s:e], act))
     widths.append(box[e - 1] if e > s else 0.0)
@@ -624,7 +666,26 @@ def _emit(
         max_size=max(sizes) if sizes else 0.0,
         forced=forced,
         emergency=emergency,
+        spread=spread,
+        spread_at=spread_at,
     )
+
+
+def _spread(spans: Sequence[Span], seg: _Segment, g0: int, act: list[float],
+            locked: list[bool]) -> tuple[float, tuple[object, int] | None]:
+    """The widest gap between two kana/kanji of a justified line, in em, when it is wider
+    than JLREQ's ¼ em (else 0), and where it is (see :attr:`Line.spread_at`)."""
+    nat, span_of = seg.nat, seg.span_of
+    widest, at = 0.0, -1
+    for i, lk in enumerate(locked):
+        if lk:
+            j = g0 + i
+            em = (act[i] - nat[j]) / spans[span_of[j]].style.size
+            if em > widest:
+                widest, at = em, j
+    if widest <= SPREAD_EM + EPS:
+        return 0.0, None
+    return widest, seg.source_at(spans, at)
 
 
 def _respread(widths: list[float], s: int, i0: int, i1: int, pad: float,

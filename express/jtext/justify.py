@@ -6,10 +6,14 @@ middle dots; (5) mid-line ½ em before opening brackets / after closing brackets
 (6) Japanese–Latin space ¼→⅛ em. With ``line_end_punct="keep"`` step 2 moves to the very end.
 
 Expansion (追い出し, Table 6): (a) word spaces up to ½ em; (b) Japanese–Latin space up to ½ em;
-(c) 0→¼ em between kana/kanji; (d) an equal amount at every expandable place, up to ½ em each.
-Whatever is still missing (a line with no expandable place, such as a broken Latin word, or
-with only a few, such as Japanese text before a URL that was pushed out) is spread evenly over
-every gap of the line as a last resort.
+(c) 0→¼ em between kana/kanji; (d) an equal amount at every other expandable place (punctuation,
+the letters of an address), up to ¼ em each: a gap between two kana/kanji is not widened past
+the ¼ em of step (c), since a line spread wider there reads as letter-spaced (the composer
+breaks elsewhere first, see finishing.py).  Whatever is still missing (a line with few
+expandable places, such as Japanese text before a URL that was pushed out) is spread evenly
+over every expandable place, the gaps between kana/kanji included, or over every gap of a line
+that has none (a broken Latin word), as a last resort: such a line is *spread* (the composer
+marks it on the line, and the build warns of it).
 
 Within a step every gap takes the same fraction of its own capacity, which spreads the amount in
 proportion to the character size as JLREQ asks.
@@ -18,10 +22,9 @@ proportion to the character size as JLREQ asks.
 from __future__ import annotations
 
 EPS = 1e-9
-#: the even step (d) adds at most this much (em) at each expandable place; the rest of a very
-#: loose line is spread over every gap, Latin words and URLs included, so that a line whose
-#: only expandable places are a few kana/kanji (a URL pushed out after 「詳細は」) is not
-#: letter-spaced into holes
+#: the even step (d) adds at most this much (em) at each expandable place that is not between
+#: two kana/kanji (the letters of an address take part: a line ending inside one is filled
+#: by them rather than by its few kana)
 EVEN_MAX_EM = 0.25
 
 
@@ -32,9 +35,12 @@ def _add(act: list[float], ratio: float, values: list[float], sign: float) -> li
 
 def stretch(
     act: list[float], st_word: list[float], st_jl: list[float], st_inter: list[float],
-    st_even: list[float], need: float,
+    st_even: list[float], need: float, locked: list[bool] | None = None,
 ) -> tuple[list[float], bool]:
-    """Add ``need`` pt to the gaps ``act`` by Table 6 order. Returns (gaps, success)."""
+    """Add ``need`` pt to the gaps ``act`` by Table 6 order. Returns (gaps, success).
+
+    ``locked``: the gaps between two kana/kanji, which take no more than step (c) gives
+    unless nothing else can."""
     if need <= EPS:
         return act, True
     for values in (st_word, st_jl, st_inter):
@@ -45,13 +51,23 @@ def stretch(
             return _add(act, need / cap, values, 1.0), True
         act = _add(act, 1.0, values, 1.0)
         need -= cap
-    cap = sum(st_even)
+    even = st_even
+    if locked is not None:
+        even = [0.0 if lk else v for v, lk in zip(st_even, locked, strict=True)]
+    cap = sum(even)
     if cap > EPS:
         ratio = need / cap
         if ratio <= EVEN_MAX_EM or not act:
-            return _add(act, ratio, st_even, 1.0), True
-        act = _add(act, EVEN_MAX_EM, st_even, 1.0)
+            return _add(act, ratio, even, 1.0), True
+        act = _add(act, EVEN_MAX_EM, even, 1.0)
         need -= EVEN_MAX_EM * cap
+    places = [i for i, v in enumerate(st_even) if v > EPS]
+    if places:  # the rest at every expandable place, the gaps between kana/kanji included
+        per = need / len(places)
+        out = list(act)
+        for i in places:
+            out[i] += per
+        return out, True
     if act:
         per = need / len(act)
         return [x + per for x in act], True
@@ -66,6 +82,7 @@ def fit(
     end_glue: float,
     dot_end: bool,
     keep_end: bool,
+    locked: list[bool] | None = None,
 ) -> tuple[list[float], float, bool]:
     """Adjust the interior gaps of a line.
 
@@ -73,14 +90,15 @@ def fit(
     stretches: (word, jl, inter, even) expandable amounts; need: measure minus natural width
     (natural width includes ``end_glue``, the line-end glue after the last character);
     dot_end: the line ends with a middle dot (its ¼ before and after go together, step 3);
-    keep_end: line_end_punct == "keep" (the line-end ½ em is the last thing removed).
+    keep_end: line_end_punct == "keep" (the line-end ½ em is the last thing removed);
+    locked: the gaps between two kana/kanji (see :func:`stretch`).
 
     Returns (gap widths, end glue kept, success).
     """
     if abs(need) <= EPS:
         return nat, end_glue, True
     if need > 0:
-        act, ok = stretch(list(nat), *stretches, need)
+        act, ok = stretch(list(nat), *stretches, need, locked)
         return act, end_glue, ok
     excess = -need
     sh_word, sh_dot, sh_br, sh_jl = shrinks
@@ -124,5 +142,5 @@ def fit(
             act[-1] -= last_dot
     ok = rem <= 1e-6
     if rem < -EPS:
-        act, ok = stretch(act, *stretches, -rem)
+        act, ok = stretch(act, *stretches, -rem, locked)
     return act, kept, ok

@@ -83,6 +83,9 @@ class Settings:
       ``"reduce"`` removed (all or nothing) at JLREQ reduction step 2, when the line must shrink;
       ``"keep"`` removed only as the very last reduction step; ``"solid"`` always removed.
     ruby_scale: ruby size relative to the base size.
+    keep: names not to be broken inside unless one is longer than the line (companies,
+      affiliations, venues in table cells and headings); inside one that must break, after
+      a space or between words first (see breaking.NAME).
     """
 
     strictness: str = "strict"
@@ -95,6 +98,7 @@ class Settings:
     line_end_punct: str = "reduce"
     ruby_scale: float = 0.5
     balance: bool = False
+    keep: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.strictness not in STRICTNESS_LEVELS:
@@ -144,7 +148,11 @@ class Line:
     ``width`` is the x of the right end of the set content (== measure for justified non-last
     lines); ``forced`` marks a line ended by a ``\\n`` in the input (set like a last line);
     ``emergency`` marks a line whose break violates a rule because nothing else fitted (an
-    over-long Latin word broken without a hyphen, or a prohibited break as the last resort).
+    over-long Latin word broken without a hyphen, or a prohibited break as the last resort);
+    ``spread`` is the widest gap between two kana/kanji of a justified line, in em, when it
+    is over ¼ em (a letter-spaced line that no break could avoid; else 0), and
+    ``spread_at`` where: (the source of its span, index in the span's text) of the character
+    after the gap.
     """
 
     runs: list[Run]
@@ -156,6 +164,8 @@ class Line:
     max_size: float
     forced: bool = False
     emergency: bool = False
+    spread: float = 0.0
+    spread_at: tuple[object, int] | None = None
 
     @property
     def has_ruby(self) -> bool:

@@ -33,6 +33,7 @@ from express.pdf.layout.contents import Contents, Entry, define_page_forms
 from express.pdf.layout.cover import CoverFill, cover_painter, cover_text
 from express.pdf.layout.kinds import IN_COLUMNS, RENDERERS
 from express.pdf.layout.kinds.common import Context
+from express.pdf.layout.names import names_in
 from express.pdf.layout.parts import Parts
 from express.pdf.layout.platypus import NextPageTemplate
 from express.pdf.layout.text import TextKit
@@ -223,6 +224,7 @@ def render_issue(issue: Issue, archive: Archive, project: Project,
         return None, diags
     kit = TextKit(t, fonts, diags)
     pub = archive.publication
+    kit.keep_whole(names_in(issue, pub))
     press = print_edition(project, pub, t, issue, diags) if for_print else None
     if for_print and press is None:
         return None, diags

@@ -13,7 +13,9 @@ import math
 from collections.abc import Callable, Sequence
 
 from express.jtext import Line, Settings, Span
+from express.model.body import Inline
 from express.model.source import Pos
+from express.pdf.document import numbering
 from express.pdf.layout.platypus import Flowable
 from express.pdf.layout.text import TextKit
 from express.pdf.paint.text import ASCENT, most_used_size, shares_text_object
@@ -183,9 +185,28 @@ class Para(Block):
         size = self.text_size() or None
         self.kit.painter.draw_lines(canv, lines, x + self.left, top, self.leading, self.colour,
                             self.link_colour, size=size)
+        for line in lines:
+            if line.spread:
+                report_spread(self.kit, canv, line, self.source)
         if self.marker is not None and lines:
             self.kit.painter.draw_lines(canv, [self.marker], x + self.marker_x, top, self.leading,
                                 self.colour, size=size)
+
+
+def report_spread(kit: TextKit, canv, line: Line, fallback: Pos | None) -> None:
+    """Warn of a letter-spaced line (``Line.spread``: no break could fill it) on the page
+    it is drawn on, at the place in the YAML of the characters spread (else ``fallback``,
+    the paragraph's)."""
+    pos = None
+    if line.spread_at is not None:
+        source, index = line.spread_at
+        if isinstance(source, Inline):
+            pos = source.locate(index)
+        elif isinstance(source, Pos):
+            pos = source
+    page = numbering.folio(canv.getPageNumber() - 1)
+    kit.diags.warning(pos or fallback, "pdf.spread_line", page=page, text=line.text,
+                      gap=f"{line.spread:.2f}")
 
 
 class Drawn(Block):

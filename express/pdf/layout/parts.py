@@ -51,12 +51,13 @@ class Parts:
 
     def spans_para(self, spans, style: str, *, colour: str | None = None,
                    align: str = "justify", indent: float = 0.0, snap: bool = True,
-                   source: Pos | None = None, min_lines: int = 1) -> Para | None:
+                   source: Pos | None = None, min_lines: int = 1,
+                   phrases: bool = False) -> Para | None:
         if not spans:
             return None
         st = self.t.style(style)
         return Para(self.kit, spans, colour or self.ink, st.leading,
-                    settings=self.kit.settings(align, indent),
+                    settings=self.kit.settings(align, indent, phrases),
                     grid_pitch=self.pitch if snap else None,
                     link_colour=self.t.colours["link"], source=source, min_lines=min_lines)
 
@@ -289,9 +290,9 @@ class Parts:
 
     def text_cell(self, text: str | None, style: str = "table", *, colour: str | None = None,
                   link: str | None = None, span: int = 1, align: str = "left",
-                  phrases: bool = False) -> Cell:
-        """``phrases``: break only between phrases where the cell is too narrow (a date
-        range at 〜, not inside 31日)."""
+                  phrases: bool = True) -> Cell:
+        """A cell of text, broken between phrases where the cell is too narrow (a date
+        range at 〜, not inside 31日; a title between its words)."""
         return self.cell(self.para(text, style, colour=colour, snap=False, link=link,
                                    align=align, phrases=phrases), span=span)
 

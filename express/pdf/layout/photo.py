@@ -62,7 +62,7 @@ class PhotoBlock(Block):
         self.source = image.pos
         t = parts.t
         self.caption = (parts.para(caption, "caption", colour=t.colours["muted"], snap=False,
-                                   align="left") if caption else None)
+                                   align="left", phrases=True) if caption else None)
         self.credit = (parts.para(credit, "credit", colour=t.colours["muted"], snap=False,
                                   align="right", phrases=True) if credit else None)
 

@@ -55,6 +55,7 @@ class TextKit:
             hanging=bool(comp.get("hanging", False)),
         )
         self.body_indent = float(comp.get("indent_em", 1.0))
+        self._names: tuple[str, ...] = ()  # kept whole outside running text (keep_whole)
         self._settings: dict[tuple, Settings] = {}
         self._warned: set[tuple] = set()
         # missing characters met in texts without a position: (char, text) -> (font role,
@@ -76,10 +77,18 @@ class TextKit:
         key = (align, indent, phrases, balance)
         s = self._settings.get(key)
         if s is None:
+            keep = self._names if align != "justify" else ()
             s = Settings(align=align, indent_em=indent, phrase_breaks=phrases,
-                         balance=balance, **self._base)
+                         balance=balance, keep=keep, **self._base)
             self._settings[key] = s
         return s
+
+    def keep_whole(self, names: tuple[str, ...]) -> None:
+        """Names not to break inside in text that is not running text (express/pdf/layout/
+        names.py): headings, titles, cells, captions are set ragged, so a name there moves
+        to the next line whole unless it is longer than the line."""
+        self._names = names
+        self._settings.clear()
 
     # ------------------------------------------------------------------ spans
     def _locate(self, text: str, source: object, index: int) -> Pos | None:

@@ -14,7 +14,7 @@ def render(p: Parts, a: Calendar, ctx: Context) -> list:
     muted = p.t.colours["muted"]
     rows = []
     for ev in a.in_date_order:
-        title = p.para(ev.title, "table_strong", snap=False, align="left",
+        title = p.para(ev.title, "table_strong", snap=False, align="left", phrases=True,
                        link=str(ev.url) if ev.url else None)
         rows.append(Row([p.text_cell(ev.dates_label, "table", phrases=True), p.cell(title),
                          p.text_cell(ev.place, "table", colour=muted)], source=ev.pos))

@@ -27,7 +27,7 @@ def render(p: Parts, a: Committee, ctx: Context) -> list:
             spans += (p.kit.spans("（", "byline") + p.kit.spans(a.chair.company, "byline")
                       + p.kit.spans("）", "byline"))
         head.append(p.spans_para(spans, "byline", colour=t.colours["muted"], align="left",
-                                 snap=False))
+                                 snap=False, phrases=True))
     head.append(p.rule(colour, t.rules["thin"], lines=0.3, at=0.3))
     block = Stack([h for h in head if h is not None], pitch=p.pitch, keep_with_next=True,
                   source=a.pos)

@@ -28,7 +28,7 @@ def facts(p: Parts, a: Report, colour: str):
         spans = pieces(kit, "facts", *parts)
         if link:
             spans = kit.spans(link, "facts", link=link)
-        return p.spans_para(spans, "facts", snap=False, align="left")
+        return p.spans_para(spans, "facts", snap=False, align="left", phrases=True)
 
     row("日時", text(ev.dates_label), source=ev.pos)
     for side in ev.side_events:
@@ -51,7 +51,7 @@ def facts(p: Parts, a: Report, colour: str):
 
 
 def slot_row(p: Parts, slot: Slot, colour: str) -> Row:
-    t, kit = p.t, p.kit
+    t = p.t
     muted = t.colours["muted"]
     time_cell = p.cell(p.para(slot.time_label, "table_time", snap=False, align="left",
                               phrases=True),
@@ -62,16 +62,19 @@ def slot_row(p: Parts, slot: Slot, colour: str) -> Row:
     if slot.access:
         time_cell.items.append(p.badge(str(slot.access),
                                        t.badges.get(str(slot.access), colour)))
-    content = p.cell(p.para(slot.title, "table_strong", snap=False, align="left"),
+    content = p.cell(p.para(slot.title, "table_strong", snap=False, align="left",
+                            phrases=True),
                      *p.body(slot.abstract, "table_small", "table_strong", snap=False,
                              indent=1.0))
     speakers = p.cell()
     for sp in slot.speakers:
-        speakers.items.append(p.para(sp.name, "table_strong", snap=False, align="left"))
-        detail = pieces(kit, "table_small", sp.affiliation, "　" if sp.position else None,
-                        sp.position)
-        speakers.items.append(p.spans_para(detail, "table_small", colour=muted, snap=False,
-                                           align="left"))
+        # name, affiliation and position each on a line of its own, broken (when longer
+        # than the column) between phrases and never inside a name
+        speakers.items.append(p.para(sp.name, "table_strong", snap=False, align="left",
+                                     phrases=True))
+        for detail in (sp.affiliation, sp.position):
+            speakers.items.append(p.para(detail, "table_small", colour=muted, snap=False,
+                                         align="left", phrases=True))
     speakers.items = [i for i in speakers.items if i is not None]
     return Row([time_cell, content, speakers], source=slot.pos)
 

@@ -1,0 +1,238 @@
+"""Finishing a paragraph: a look at several lines at once where one line alone falls short.
+
+The composer fills lines one by one (composer.py), which is fast and right for nearly every
+line.  Two faults can only be mended by moving earlier breaks, and a DTP operator mends them
+so:
+
+* a **spread line**: a justified line that its expandable places cannot fill without
+  widening a gap between two kana/kanji past ¼ em (JLREQ expansion steps a–c, and step d at
+  the punctuation and in addresses, see justify.py), e.g. the line before an address or a
+  bracketed term that did not fit on it.  The lines before it and the next one are broken
+  again so that every one of them fills within those steps: an address breaks at its natural
+  points, an opening bracket starts the next line, a phrase moves down.
+* a **short last line**: the last line of a paragraph (of a text between forced breaks) with
+  fewer than three characters (「す。」).  The last few lines are broken again so that it is
+  pulled up into the line before by reduction (追い込み, JLREQ's reduction steps) or gets a
+  phrase moved down to it (追い出し, expansion within steps a–c and d as above), the
+  paragraph keeping its number of lines or losing one.
+
+Both are one search (:func:`_rebreak`) over the breaks of a window of lines, with the start
+of its first line and the end of its last fixed: each line must fit within the reduction and
+expansion steps, a one-glyph line never; among those arrangements the one with the least
+adjustment (expansion counting twice as much as reduction, which JLREQ prefers), the
+fewest breaks inside a word or a phrase and the fewest lines changed wins.  Nothing is
+changed when no arrangement exists: such a spread line is marked on the line
+(``Line.spread``) for the build to warn of, and a short last line stays.  The search runs
+only where the fill found a fault, so the rest of the text costs one comparison per line.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from . import breaking as B
+
+if TYPE_CHECKING:  # (the composer imports this module)
+    from .composer import _Segment
+
+EPS = 1e-6
+#: a last line with fewer characters than this is pulled up or given company
+MIN_LAST = 3
+#: lines before a spread line (and before a short last line) that may be broken again
+BACK = 4
+#: cost of a break by its tier: ordinary breaks first, then word, phrase, address breaks
+_TIER_COST = {B.OK: 0.0, B.WORD: 0.3, B.PHRASE: 1.0, B.URL: 0.6, B.RUN: 0.6}
+#: cost of an ordinary break that is not between two BudouX phrases (moving a whole phrase
+#: reads better than moving a syllable)
+_INSIDE_PHRASE = 1.0
+#: cost of a break the fill did not choose: the fewer lines change, the better
+_MOVED = 0.2
+_EXPAND_WEIGHT = 2.0  # JLREQ §3.8.2: reduction is preferred to expansion
+
+# a decision of the composer: (start, end, natural width, hangs, available width, indent)
+Decision = tuple[int, int, float, bool, float, float]
+
+
+class _Window:
+    """The measures of candidate lines of one segment (prefix sums, looked up in O(1))."""
+
+    def __init__(self, seg: _Segment, endw: Callable[[int], float], measure: float,
+                 indent: float) -> None:
+        self.seg, self.endw, self.measure, self.indent = seg, endw, measure, indent
+        self.tight = seg.tight_prefix()
+
+    def avail(self, s: int) -> float:
+        return self.measure - (self.indent if s == 0 else 0.0)
+
+    def content_end(self, s: int, k: int) -> int:
+        """The end of a line's content: trailing spaces are dropped (as composer._emit)."""
+        text = self.seg.text
+        e = k
+        while e > s + 1 and text[e - 1] == " ":
+            e -= 1
+        return e
+
+    def natural(self, s: int, k: int) -> float:
+        """The width of the line s..k as the composer records it (trailing spaces in)."""
+        seg = self.seg
+        return seg.C[k] - seg.C[s] - seg.nat[s] + self.endw(k)
+
+    def fit(self, s: int, k: int) -> tuple[float, float, float] | None:
+        """(width without trailing spaces, reducible, expandable without spreading) of the
+        line s..k, or None for a line of one glyph."""
+        seg = self.seg
+        e = self.content_end(s, k)
+        if e - s < 2:
+            return None
+        w = seg.C[e] - seg.C[s] - seg.nat[s] + (self.endw(k) if e == k else 0.0)
+        inner = e > s + 1
+        shrink = (seg.T[e] - seg.T[s + 1] if inner else 0.0) + max(self.endw(k), 0.0)
+        grow = self.tight[e] - self.tight[s + 1] if inner else 0.0
+        return w, shrink, grow
+
+    def cost(self, s: int, k: int) -> float | None:
+        """Badness of a justified line s..k, None when it cannot be set without spreading."""
+        f = self.fit(s, k)
+        if f is None:
+            return None
+        w, shrink, grow = f
+        d = self.avail(s) - w
+        if d >= 0:
+            if d <= EPS:
+                return 0.0
+            if d > grow + EPS:
+                return None
+            return _EXPAND_WEIGHT * (d / grow) ** 2
+        if -d > shrink + EPS:
+            return None
+        return (-d / shrink) ** 2 if shrink > EPS else 0.0
+
+    def last_fits(self, s: int, n: int) -> bool:
+        """Whether the last line s..n fits (a last line may be reduced, JLREQ §3.8.2)."""
+        f = self.fit(s, n)
+        if f is None:
+            return False
+        w, shrink, _grow = f
+        return w - shrink <= self.avail(s) + EPS
+
+    def glyphs(self, s: int, k: int) -> int:
+        return k - s - self.seg.text.count(" ", s, k)
+
+
+def spread_at(win: _Window, d: Decision) -> bool:
+    """Whether a justified line (not a last line) cannot be filled without spreading."""
+    s, k = d[0], d[1]
+    return k < win.seg.n and win.cost(s, k) is None
+
+
+def finish(seg: _Segment, decisions: list[Decision], endw: Callable[[int], float],
+           measure: float, indent: float) -> list[Decision]:
+    """``decisions`` with spread lines and a short last line mended where breaking the lines
+    around them again can (see the module's docs)."""
+    n = seg.n
+    if len(decisions) < 2 or any(d[3] for d in decisions):
+        return decisions  # one line, or hanging punctuation: the fill's own choice
+    short = decisions[-1][1] == n and 0 < _glyphs(seg, decisions[-1][0], n) < MIN_LAST
+    if not short and not any(d[4] - d[2] > EPS for d in decisions[:-1]):
+        return decisions  # (no line is filled by expansion: none can be spread)
+    win = _Window(seg, endw, measure, indent)
+    out = list(decisions)
+    i = 0
+    while i < len(out) - 1:
+        if out[i][4] - out[i][2] > EPS and spread_at(win, out[i]):
+            a, j = max(0, i - BACK), i + 1
+            # (a last line already short may stay so: that is mended below, if it can be)
+            found = _rebreak(win, out, a, j, min(MIN_LAST, win.glyphs(out[-1][0], n)))
+            if found is not None:
+                out[a:j + 1] = found
+                i = a + len(found) - 1
+                continue
+        i += 1
+    last = out[-1]
+    if len(out) > 1 and last[1] == n and 0 < win.glyphs(last[0], n) < MIN_LAST:
+        a = max(0, len(out) - 1 - BACK)
+        found = _rebreak(win, out, a, len(out) - 1)
+        if found is not None:
+            out[a:] = found
+    return out
+
+
+def _glyphs(seg: _Segment, s: int, k: int) -> int:
+    return k - s - seg.text.count(" ", s, k)
+
+
+def _rebreak(win: _Window, decisions: list[Decision], a: int, j: int,
+             min_last: int = MIN_LAST) -> list[Decision] | None:
+    """New breaks for lines a..j (their start and the end of line j kept), every line set
+    without spreading, a last line of at least ``min_last`` glyphs; as many lines, or one
+    fewer when line j is the last.  None when there is no such arrangement."""
+    seg = win.seg
+    n, tiers = seg.n, seg.tiers
+    start, end = decisions[a][0], decisions[j][1]
+    lines = j - a + 1
+    worst = max((tiers[d[1]] for d in decisions[a:j]), default=B.OK)
+    if worst >= B.EMERGENCY:
+        return None  # a word broken by force: leave what the fill found
+    top = max(worst, B.RUN)
+    cands = [k for k in range(start + 1, end) if tiers[k] <= top] + [end]
+    inside = _phrase_inside(seg, start, end)
+    chosen = {d[1] for d in decisions[a:j]}
+    fewer = end == n
+    # best[c][k]: (cost, previous break) of setting start..k in c lines
+    best: list[dict[int, tuple[float, int]]] = [{start: (0.0, -1)}]
+    for c in range(1, lines + 1):
+        row: dict[int, tuple[float, int]] = {}
+        for p, (pc, _prev) in best[c - 1].items():
+            if p == end:
+                continue
+            for k in cands[bisect_right(cands, p):]:
+                if k == end and end == n:
+                    if win.glyphs(p, n) < min_last or not win.last_fits(p, n):
+                        if win.natural(p, k) > win.avail(p) + win.measure:
+                            break
+                        continue
+                    cost = 0.0
+                else:
+                    cost = win.cost(p, k)
+                    if cost is None:
+                        if win.natural(p, k) > win.avail(p) + win.measure:
+                            break  # (wider still: no later k fits)
+                        continue
+                    if k != end:
+                        cost += _TIER_COST.get(tiers[k], 8.0) + (
+                            _INSIDE_PHRASE if k in inside else 0.0) + (
+                            0.0 if k in chosen else _MOVED)
+                total = pc + cost
+                old = row.get(k)
+                if old is None or total < old[0]:
+                    row[k] = (total, p)
+        best.append(row)
+    counts = [lines - 1, lines] if fewer and lines > 1 else [lines]
+    options = [(best[c][end][0], c) for c in counts if end in best[c]]
+    if not options:
+        return None
+    _cost, c = min(options)
+    breaks = [end]
+    k = end
+    for row in range(c, 0, -1):
+        k = best[row][k][1]
+        breaks.append(k)
+    breaks.reverse()
+    out: list[Decision] = []
+    for s, k in pairwise(breaks):
+        ind = win.indent if s == 0 else 0.0
+        out.append((s, k, win.natural(s, k), False, win.avail(s), ind))
+    return out
+
+
+def _phrase_inside(seg: _Segment, start: int, end: int) -> set[int]:
+    """The ordinary breaks of start..end that are not between two BudouX phrases."""
+    text = seg.text[start:end]
+    pos, bounds = start, set()
+    for phrase in B.budoux_phrases(text):
+        pos += len(phrase)
+        bounds.add(pos)
+    return {k for k in range(start + 1, end) if k not in bounds}
