@@ -23,7 +23,7 @@ from reportlab.pdfbase.pdfdoc import (
     PDFString,
 )
 
-from express.pdf.paint.marks import Annot, Marks, Node, mark_untagged
+from express.pdf.paint.marks import Annot, Marks, Node, installed, mark_untagged
 
 KEEP_EMPTY = frozenset(("TD", "TH", "TR"))
 
@@ -61,7 +61,8 @@ class _Elem(PDFObject):
     def format(self, document) -> bytes:
         node = self.node
         first = next((k[0] for k in self.kids if isinstance(k, tuple)), None)
-        out = [b"<< /Type /StructElem /S /", node.role.encode(), b" /P ",
+        # (no /Type: it is optional, and a tree has thousands of elements)
+        out = [b"<< /S /", node.role.encode(), b" /P ",
                self.parent.format(document)]
         if first is not None:
             out += [b" /Pg ", page_ref(first).format(document)]
@@ -146,13 +147,13 @@ class TaggedPages:
     ``/Tabs /S`` (tab through them in structure order)."""
 
     def showPage(self):
-        if self.__dict__.get("_jx_marks") is not None:
+        if installed(self) is not None:
             self._code[:] = mark_untagged(self._code)
         super().showPage()
 
     def _setAnnotations(self, page):
         super()._setAnnotations(page)
-        if self.__dict__.get("_jx_marks") is None or not isinstance(page, PDFPage):
+        if installed(self) is None or not isinstance(page, PDFPage):
             return  # (a form)
         page.__NoDefault__ = [*page.__NoDefault__, "StructParents", "Tabs"]
         page.StructParents = self._pageNumber - 1

@@ -126,8 +126,14 @@ def marks_of(canv) -> Marks | None:
 
 
 def install(canv) -> Marks:
+    """Tag what is drawn on ``canv`` from now on."""
     marks = canv.__dict__[_MARKS] = Marks()
     return marks
+
+
+def installed(canv) -> Marks | None:
+    """The canvas's :class:`Marks`, suspended or not."""
+    return canv.__dict__.get(_MARKS)
 
 
 def begin(canv, node: Node | None) -> None:
