@@ -6,6 +6,7 @@ from __future__ import annotations
 from reportlab.lib.colors import toColor
 from reportlab.pdfgen.canvas import Canvas
 
+from express.pdf.document.packing import pack
 from express.pdf.document.tags import TaggedPages, write_tree
 from express.pdf.paint.marks import install
 
@@ -30,6 +31,7 @@ def make_canvas_class(before_save):
         def __init__(self, *args, **kw):
             super().__init__(*args, **kw)
             self._tags = install(self)
+            pack(self._doc)
 
         def save(self):
             self._tags.suspended = True  # the forms' content is marked where they are used

@@ -10,19 +10,20 @@ page's marked content and each annotation back to its element, ``/StructParents`
 ``/Tabs /S`` on the pages, ``/StructParent`` on the annotations and ``/MarkInfo``.
 Elements that got no content (a block laid out but never drawn) are left out, but for
 table cells, which keep a table's rows and columns whole.  Objects are numbered in tree
-order, so the same issue gives the same bytes.
+order, so the same issue gives the same bytes; they are written into an object stream
+(express/pdf/document/packing.py).
 """
 
 from __future__ import annotations
 
 from reportlab.pdfbase.pdfdoc import (
     PDFName,
-    PDFObject,
     PDFObjectReference,
     PDFPage,
     PDFString,
 )
 
+from express.pdf.document.packing import Packed
 from express.pdf.paint.marks import Annot, Marks, Node, installed, mark_untagged
 
 KEEP_EMPTY = frozenset(("TD", "TH", "TR"))
@@ -33,7 +34,7 @@ def page_ref(page: int) -> PDFObjectReference:
     return PDFObjectReference(f"Page{page + 1}")
 
 
-class _Raw(PDFObject):
+class _Raw(Packed):
     """A PDF object formatted by a function of the document (references resolved then)."""
 
     def __init__(self, fmt) -> None:
@@ -53,7 +54,7 @@ def _pruned(node: Node) -> list:
             or _has_content(k)]
 
 
-class _Elem(PDFObject):
+class _Elem(Packed):
     def __init__(self, node: Node, kids: list, parent) -> None:
         self.node, self.kids, self.parent = node, kids, parent
         self.ref = None
