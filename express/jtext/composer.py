@@ -717,6 +717,7 @@ def _runs(spans: Sequence[Span], seg: _Segment, s: int, e: int, gx: list[float])
     if sp[0] == sp[-1] and seg.single_span:
         span = spans[sp[0]]
         style, link, source, actual = span.style, span.link, span.source, span.actual
+        ruby = span.ruby
         i = 0
         while i < m - 1:
             cs = d[i]
@@ -725,10 +726,11 @@ def _runs(spans: Sequence[Span], seg: _Segment, s: int, e: int, gx: list[float])
                 j += 1
             # glyphs start..j share cs (d[start..j-1] == cs)
             append(Run(gx[start], text[s + start : s + j + 1], style, cs, link, source,
-                       actual))
+                       actual, ruby))
             start = i = j + 1
         if start < m:
-            append(Run(gx[start], text[s + start : e], style, 0.0, link, source, actual))
+            append(Run(gx[start], text[s + start : e], style, 0.0, link, source, actual,
+                       ruby))
         return runs
     i = 0
     while i < m - 1:
@@ -736,7 +738,7 @@ def _runs(spans: Sequence[Span], seg: _Segment, s: int, e: int, gx: list[float])
         if sp[i + 1] != cur:
             span = spans[cur]
             append(Run(gx[start], text[s + start : s + i + 1], span.style, 0.0, span.link,
-                       span.source, span.actual))
+                       span.source, span.actual, span.ruby))
             start = i = i + 1
             continue
         cs = d[i]
@@ -745,12 +747,12 @@ def _runs(spans: Sequence[Span], seg: _Segment, s: int, e: int, gx: list[float])
             j += 1
         span = spans[cur]
         append(Run(gx[start], text[s + start : s + j + 1], span.style, cs, span.link,
-                   span.source, span.actual))
+                   span.source, span.actual, span.ruby))
         start = i = j + 1
     if start < m:
         span = spans[sp[start]]
         append(Run(gx[start], text[s + start : e], span.style, 0.0, span.link, span.source,
-                   span.actual))
+                   span.actual, span.ruby))
     return runs
 
 

@@ -129,6 +129,7 @@ class Run:
     link: str | None = None
     source: object | None = None
     actual: str | None = None  # the span's (see :class:`Span`)
+    ruby: str | None = None  # the span's reading: this run is (part of) a ruby's base
 
 
 @dataclass

@@ -39,6 +39,7 @@ from express.pdf.layout.platypus import NextPageTemplate
 from express.pdf.layout.text import TextKit
 from express.pdf.paint.fonts import FontsMissing, font_set
 from express.pdf.paint.images import Pictures
+from express.pdf.paint.marks import Node
 from express.pdf.template import Template, TemplateError, read_template
 from express.post.document import document_meta, finish_canvas
 from express.post.pdfx import finish_print
@@ -46,6 +47,14 @@ from express.project import Project
 
 EDITORIAL_LABEL = "巻頭言"
 CONTENTS_LABEL = "目次"
+# the parts of the issue in the tag tree, in order; the articles as in issue.yaml between
+ORDER = {"cover": -3, "contents": -2, "editorial": -1}
+
+
+def article_part(a: Article) -> Node:
+    """An article's element in the tag tree, ordered as it is written in issue.yaml (the
+    page plan may set it earlier, where it fills a page's foot)."""
+    return Node("Art", order=a.pos.line if a.pos else 0)
 
 
 def template_for(project: Project, issue: Issue, name: str | None) -> Template:
@@ -60,8 +69,10 @@ def editorial(p: Parts, issue: Issue) -> list:
     if not issue.editorial:
         return []
     ks = p.t.kinds["editorial"]
+    p.part = Node("Art", order=ORDER["editorial"])
     head = [p.anchor("editorial", EDITORIAL_LABEL, EDITORIAL_LABEL),
-            p.band(EDITORIAL_LABEL, ks.colour), p.space(p.t.space["after_band_lines"])]
+            p.band(EDITORIAL_LABEL, ks.colour, heading="H1"),
+            p.space(p.t.space["after_band_lines"])]
     items = p.body(issue.editorial) + p.signature(issue.signature)
     items += p.link_notes()
     return [p.section(head, items, columns=ks.columns, source=issue.at("editorial"),
@@ -92,11 +103,13 @@ def article_unit(p: Parts, group: list[Article], previous: str | None) -> Unit:
         if a.kind in IN_COLUMNS:
             run: list = []
             for b in group:
+                p.part = article_part(b)
                 run += RENDERERS[b.kind](p, b, ctx)
             run += p.link_notes()
             return p.sections([p.band(a.label, ks.colour),
                                p.space(t.space["after_band_lines"])], run,
                               columns=ks.columns, source=a.pos, rule=True)
+        p.part = article_part(a)
         return RENDERERS[a.kind](p, a, ctx) + p.link_notes()
 
     shown = a.kind != previous or ks.new_page
@@ -120,9 +133,10 @@ def story(p: Parts, issue: Issue, articles: Sequence[Article]) -> list[Unit]:
     for a in articles:
         entries.append(Entry(a.id, a.label, str(a.title), t.kinds[a.kind].colour, a.pos))
     heading = p.para(CONTENTS_LABEL, "contents_title", colour=t.colours["accent"], align="left",
-                     snap=True)
+                     snap=True, tag="H1")
     rule = p.rule(t.colours["accent"], t.rules["thick"], lines=0.5, at=0.0)
-    front = [Stack([heading, rule], pitch=p.pitch), Contents(p, entries)]
+    front = [Stack([p.start(Node("Sect", order=ORDER["contents"])), heading, rule],
+                   pitch=p.pitch), Contents(p, entries)]
     units = [Unit("contents", CONTENTS_LABEL, CONTENTS_LABEL, issue.pos, front)]
     if issue.editorial:
         ks = t.kinds["editorial"]
@@ -251,7 +265,8 @@ def render_issue(issue: Issue, archive: Archive, project: Project,
                   for i, page in enumerate(plan.pages)]
     buf = io.BytesIO()
     running = f"{pub.name} {issue.title}"
-    paint_cover = cover_painter(p, issue, archive, cover, bleed=press.bleed if press else 0.0)
+    paint_cover = cover_painter(p, issue, archive, cover, bleed=press.bleed if press else 0.0,
+                                order=ORDER["cover"])
     meta = document_meta(issue, archive)
     if press:
         flowables.append(press.padding)

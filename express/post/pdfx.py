@@ -2,19 +2,18 @@
 
 PDF/X-4 (ISO 15930-7) asks for: an output intent (``OutputIntents``, subtype GTS_PDFX,
 with the CMYK output profile embedded and the printing condition named), the version in
-the XMP metadata (``pdfxid:GTS_PDFXVersion``; also in the Info dictionary, where older
-tools look), the XMP agreeing with the Info dictionary (title, author, dates, producer,
-trapping), a document ID, and on every page a TrimBox (ReportLab wrote it, with the
-BleedBox: express/pdf/document/press.py).  The file is rewritten by qpdf (pikepdf) with
-its content untouched; the result is the same bytes for the same input.
+the XMP metadata (``pdfxid:GTS_PDFXVersion``, beside PDF/UA's claim: express/post/xmp.py;
+also in the Info dictionary, where older tools look), the XMP agreeing with the Info
+dictionary (title, author, dates, producer, trapping), a document ID, and on every page a
+TrimBox (ReportLab wrote it, with the BleedBox: express/pdf/document/press.py).  The
+file is rewritten by qpdf (pikepdf) with its content untouched; the result is the same
+bytes for the same input.
 """
 
 from __future__ import annotations
 
 import io
-import re
 import uuid
-from xml.sax.saxutils import escape
 
 import pikepdf
 
@@ -23,6 +22,7 @@ from express.model.issue import Archive, Issue
 from express.pdf.document.press import PrintEdition
 from express.pdf.template import Template
 from express.post.preflight import colour_and_fonts, locate, unsafe_text
+from express.post.xmp import packet
 from express.profiles import CUSTOM_CONDITION
 
 PDFX_VERSION = "PDF/X-4"
@@ -84,50 +84,13 @@ def document_id(issue: Issue, archive: Archive) -> str:
     return f"uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{home}#{issue.id}/print')}"
 
 
-def xmp_date(pdf_date: str) -> str:
-    """``D:20201201000000+09'00'`` as XMP writes it: ``2020-12-01T00:00:00+09:00``."""
-    m = re.match(r"D:(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)([+-]\d\d)'(\d\d)'", pdf_date)
-    if not m:
-        return ""
-    y, mo, d, h, mi, s, zh, zm = m.groups()
-    return f"{y}-{mo}-{d}T{h}:{mi}:{s}{zh}:{zm}"
-
-
 def xmp_packet(info, doc_id: str) -> str:
-    """XMP metadata agreeing with the Info dictionary ``info``, naming PDF/X-4."""
-    def text(key: str) -> str:
-        return escape(str(info.get(key, "")))
+    """XMP metadata agreeing with the Info dictionary ``info``, naming PDF/X-4 (and PDF/UA-1,
+    which the print edition meets as the screen edition does)."""
+    def value(key: str) -> str:
+        return str(info.get(key, ""))
 
-    created, modified = xmp_date(str(info.get("/CreationDate", ""))), \
-        xmp_date(str(info.get("/ModDate", "")))
-    return f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
-<x:xmpmeta xmlns:x="adobe:ns:meta/">
- <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-  <rdf:Description rdf:about=""
-    xmlns:dc="http://purl.org/dc/elements/1.1/"
-    xmlns:xmp="http://ns.adobe.com/xap/1.0/"
-    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
-    xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
-    xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/">
-   <dc:format>application/pdf</dc:format>
-   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{text("/Title")}</rdf:li></rdf:Alt>
-   </dc:title>
-   <dc:creator><rdf:Seq><rdf:li>{text("/Author")}</rdf:li></rdf:Seq></dc:creator>
-   <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{text("/Subject")}</rdf:li></rdf:Alt>
-   </dc:description>
-   <xmp:CreateDate>{created}</xmp:CreateDate>
-   <xmp:ModifyDate>{modified}</xmp:ModifyDate>
-   <xmp:MetadataDate>{modified}</xmp:MetadataDate>
-   <xmp:CreatorTool>{text("/Creator")}</xmp:CreatorTool>
-   <pdf:Producer>{text("/Producer")}</pdf:Producer>
-   <pdf:Keywords>{text("/Keywords")}</pdf:Keywords>
-   <pdf:Trapped>False</pdf:Trapped>
-   <xmpMM:DocumentID>{doc_id}</xmpMM:DocumentID>
-   <xmpMM:InstanceID>{doc_id}</xmpMM:InstanceID>
-   <xmpMM:VersionID>1</xmpMM:VersionID>
-   <xmpMM:RenditionClass>default</xmpMM:RenditionClass>
-   <pdfxid:GTS_PDFXVersion>{PDFX_VERSION}</pdfxid:GTS_PDFXVersion>
-  </rdf:Description>
- </rdf:RDF>
-</x:xmpmeta>
-<?xpacket end="w"?>"""
+    return packet(title=value("/Title"), author=value("/Author"), subject=value("/Subject"),
+                  keywords=value("/Keywords"), creator=value("/Creator"),
+                  producer=value("/Producer"), created=value("/CreationDate"),
+                  modified=value("/ModDate"), doc_id=doc_id, pdfx=PDFX_VERSION)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -196,6 +197,22 @@ def test_pdfx4_output_intent_and_metadata(pdfs, issue):
         assert meta["dc:title"] == str(pdf.docinfo.Title)
         assert meta["xmp:CreateDate"].startswith(str(pdf.docinfo.CreationDate)[2:6])
     assert len(pdf.trailer.ID) == 2
+
+
+@pytest.mark.parametrize("issue", SAMPLES)
+def test_the_print_edition_is_tagged_and_claims_pdf_ua_beside_pdf_x(printed, pdfs, issue):
+    """PDF/X-4 and PDF/UA-1 claimed in one XMP packet; the print edition keeps the screen
+    edition's tag tree (its links, which paper has not, aside), and the notes pages that
+    pad it to fours are artifacts."""
+    pdf = pdfs[issue]
+    with pdf.open_metadata() as meta:
+        assert meta["pdfxid:GTS_PDFXVersion"] == "PDF/X-4"
+        assert meta["pdfuaid:part"] == "1"
+    assert pdf.Root.MarkInfo.Marked is True
+    assert pdf.Root.StructTreeRoot.K.S == "/Document"
+    out = subprocess.run([sys.executable, "-m", "pdfua", "check", str(printed[1].prints[issue])],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout
 
 
 @pytest.mark.parametrize("issue", SAMPLES)

@@ -20,6 +20,7 @@ from express.pdf.document.book import Book
 from express.pdf.document.furniture import paint_furniture
 from express.pdf.layout.platypus import BaseDocTemplate, Frame, LayoutError, PageTemplate
 from express.pdf.layout.text import TextKit
+from express.pdf.paint.marks import artifact
 from express.pdf.template import Template
 
 # Streams are Flate-compressed binary: no ASCII85 layer (smaller, and much faster to write).
@@ -78,5 +79,6 @@ class MagazineDoc(BaseDocTemplate):
         self.paint_cover(canv)
 
     def _body_page(self, canv: Canvas, doc) -> None:
-        paint_furniture(canv, self.t, self.kit, self.book, running=self.running,
-                        publication=self.publication)
+        with artifact(canv, "Pagination"):  # never read as text (the tag tree)
+            paint_furniture(canv, self.t, self.kit, self.book, running=self.running,
+                            publication=self.publication)

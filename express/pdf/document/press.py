@@ -26,6 +26,7 @@ from express.pdf.document.sheet import Sheet, paint_marks
 from express.pdf.layout.parts import Parts
 from express.pdf.layout.platypus import Frame, PageTemplate
 from express.pdf.paint.images import Separation
+from express.pdf.paint.marks import artifact
 from express.pdf.template import MM, Template
 from express.profiles import (
     CUSTOM_CONDITION,
@@ -100,8 +101,9 @@ def make_print_canvas_class(base: type, sheet: Sheet, paint_slug):
             self._currentMatrix = (1.0, 0.0, 0.0, 1.0, margin, margin)
 
         def showPage(self):
-            paint_marks(self, sheet)
-            paint_slug(self)
+            with artifact(self, "Pagination"):
+                paint_marks(self, sheet)
+                paint_slug(self)
             # the page's own content from the trim's corner (not in the preamble, which
             # ReportLab also puts into every form)
             self._code.insert(0, f"1 0 0 1 {fp_str(margin, margin)} cm")
@@ -129,7 +131,7 @@ class PrintDoc(MagazineDoc):
         frame = Frame(t.left, t.bottom, t.grid.width, t.grid.height, 0, 0, 0, 0, id="pad")
         self.addPageTemplates([
             PageTemplate(id=PAD_TEMPLATES["notes"], frames=[frame],
-                         onPage=lambda canv, doc: paint_notes(parts, canv),
+                         onPage=lambda canv, doc: notes_page(parts, canv),
                          onPageEnd=self._notes_page),
             PageTemplate(id=PAD_TEMPLATES["blank"], frames=[frame]),
         ])
@@ -140,6 +142,12 @@ class PrintDoc(MagazineDoc):
         at = canv.getPageNumber() - 1 - numbering.COVER_PAGES
         labels += [NOTES_LABEL] * (at + 1 - len(labels))
         self._body_page(canv, doc)
+
+
+def notes_page(parts: Parts, canv) -> None:
+    """A page padding the booklet to fours: ruled for notes, no content (an artifact)."""
+    with artifact(canv, "Layout"):
+        paint_notes(parts, canv)
 
 
 def slug_painter(t: Template, kit, running: str):

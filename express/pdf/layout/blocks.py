@@ -18,6 +18,7 @@ from express.model.source import Pos
 from express.pdf.document import numbering
 from express.pdf.layout.platypus import Flowable
 from express.pdf.layout.text import TextKit
+from express.pdf.paint.marks import Node, element
 from express.pdf.paint.text import ASCENT, most_used_size, shares_text_object
 
 EPS = 0.01
@@ -33,11 +34,19 @@ class Block(Flowable):
     source: Pos | None = None
     discardable = False  # dropped at the top of a column (space between blocks)
     floats = False  # a figure: may move to the top of the next column (see Section._fill)
+    tag: Node | None = None  # the tag tree's element its content belongs to (paint/marks.py)
 
     def __init__(self) -> None:
         super().__init__()
         self.spaceBefore = 0
         self.spaceAfter = 0
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        if self.tag is None:
+            super().drawOn(canvas, x, y, _sW)
+            return
+        with element(canvas, self.tag):
+            super().drawOn(canvas, x, y, _sW)
 
     def slack(self) -> float:
         """Blank below the block's lowest baseline (or picture), once wrapped: how empty a
@@ -73,7 +82,9 @@ class Para(Block):
     """A paragraph set by the composer; lines sit ``leading`` apart, split by lines.
 
     ``snap`` rounds its height up to whole grid lines of ``grid_pitch``.  ``marker`` (a
-    composed line, e.g. a bullet) is drawn left of the first line at ``marker_x``.
+    composed line, e.g. a bullet) is drawn left of the first line at ``marker_x``; in the
+    tag tree it is ``marker_tag`` (a list item's ``Lbl``), the lines ``tag``.  The parts of
+    a split keep both: a paragraph broken across columns or pages is one element.
     ``whole_chars``: the measure is the most whole characters of its text size that the
     width holds (a table cell's), so a line of kana and kanji fills it solid and what
     justification adds or takes is even from line to line; text set flush left or
@@ -81,6 +92,7 @@ class Para(Block):
     """
 
     whole_chars = False
+    marker_tag: Node | None = None
 
     def __init__(self, kit: TextKit, spans: Sequence[Span], colour: str, leading: float, *,
                  settings: Settings | None = None, grid_pitch: float | None = None,
@@ -156,6 +168,7 @@ class Para(Block):
                  marker_x=self.marker_x, link_colour=self.link_colour, source=self.source,
                  min_lines=self.min_lines, lines=lines)
         p.whole_chars = self.whole_chars
+        p.tag, p.marker_tag = self.tag, self.marker_tag
         return p
 
     def text_size(self) -> float:
@@ -171,13 +184,14 @@ class Para(Block):
         """What Flowable.drawOn draws, placed by coordinates instead of a ``cm``: ReportLab
         copies its whole canvas state for every ``saveState``, and a table draws a
         paragraph per cell.  ``q``/``Q`` still scope the colours the text sets."""
-        if shares_text_object(canvas):  # scoped by the shared text object's own q/Q
+        with element(canvas, self.tag):
+            if shares_text_object(canvas):  # scoped by the shared text object's own q/Q
+                self._paint(canvas, x, y)
+                return
+            code = canvas._code
+            code.append("q")
             self._paint(canvas, x, y)
-            return
-        code = canvas._code
-        code.append("q")
-        self._paint(canvas, x, y)
-        code.append("Q")
+            code.append("Q")
 
     def _paint(self, canv, x: float, y: float) -> None:
         lines = self.lines_for(self.width)
@@ -189,8 +203,9 @@ class Para(Block):
             if line.spread:
                 report_spread(self.kit, canv, line, self.source)
         if self.marker is not None and lines:
-            self.kit.painter.draw_lines(canv, [self.marker], x + self.marker_x, top, self.leading,
-                                self.colour, size=size)
+            with element(canv, self.marker_tag):
+                self.kit.painter.draw_lines(canv, [self.marker], x + self.marker_x, top,
+                                            self.leading, self.colour, size=size)
 
 
 def report_spread(kit: TextKit, canv, line: Line, fallback: Pos | None) -> None:

@@ -6,13 +6,18 @@ from express.model.derive import format_date
 from express.model.issue import Archive, Issue
 from express.pdf.layout.blocks import Block, snap
 from express.pdf.layout.parts import Parts
+from express.pdf.paint.marks import Node, begin, element
+from express.pdf.paint.text import base_size
+
+ORDER = 1e9  # in the tag tree, after every article
 
 
 class Colophon(Block):
     """奥付: the title, the date, 発行 (publisher), 編集 (editor), 印刷 (printer), the
     publisher's address and contacts, and the notice (本誌掲載記事の無断転載を禁じます),
     each from issues/publication.yaml when given.  The page plan puts it at the foot of the
-    last page and never on a page by itself."""
+    last page and never on a page by itself.  In the tag tree a ``Sect`` after the
+    articles: the title and each line a ``P``."""
 
     def __init__(self, p: Parts, issue: Issue, archive: Archive) -> None:
         super().__init__()
@@ -71,6 +76,7 @@ class Colophon(Block):
 
     def draw(self):
         c = self.canv
+        begin(c, Node("Sect", order=ORDER))
         p, t = self.p, self.p.t
         top = self.need - p.pitch / 2
         c.setStrokeColor(t.colours["accent"])
@@ -79,12 +85,18 @@ class Colophon(Block):
         ts = t.style("colophon_title")
         title_top = top - t.colophon["title_gap"]
         if self.titles:
-            p.kit.painter.draw_lines(c, self.titles, 0, title_top, ts.leading,
-                                     t.colours["accent"])
+            with element(c, Node("P")):
+                p.kit.painter.draw_lines(c, self.titles, 0, title_top, ts.leading,
+                                         t.colours["accent"])
         st = t.style("colophon")
         below = title_top - max(len(self.titles), 1) * ts.leading
-        p.kit.painter.draw_lines(c, self.lines, 0, below, st.leading, t.colours["ink"],
-                                 t.colours["link"])
+        size = base_size(self.lines)  # (as if drawn at once: one row a paragraph)
+        for i, line in enumerate(self.lines):
+            with element(c, Node("P")):
+                p.kit.painter.draw_lines(c, [line], 0, below - i * st.leading, st.leading,
+                                         t.colours["ink"], t.colours["link"], size=size)
         if self.notice:
             below -= len(self.lines) * st.leading + t.colophon["row_gap"]
-            p.kit.painter.draw_lines(c, self.notice, 0, below, st.leading, t.colours["muted"])
+            with element(c, Node("P")):
+                p.kit.painter.draw_lines(c, self.notice, 0, below, st.leading,
+                                         t.colours["muted"])

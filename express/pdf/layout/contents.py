@@ -16,7 +16,8 @@ from express.pdf.document import numbering
 from express.pdf.document.book import Book
 from express.pdf.layout.blocks import Block, Para, snap
 from express.pdf.layout.parts import Parts
-from express.pdf.paint.text import ASCENT
+from express.pdf.paint.marks import Node, content, element
+from express.pdf.paint.text import ASCENT, add_goto
 
 
 @dataclass
@@ -45,13 +46,24 @@ class Contents(Block):
     """目次: each run of one kind under its label, the titles one under another, each with
     its page number (a form filled in when the issue is saved) and a link to its article.
     An article titled as its kind (巻頭言, 行事一覧) is one title, set from the label's
-    place, not 「巻頭言 … 巻頭言」."""
+    place, not 「巻頭言 … 巻頭言」.
+
+    In the tag tree a ``TOC``: a ``TOCI`` per entry, a run's label its first entry's
+    ``Lbl``, the title and page number a ``Link`` to the article (the parts of a split list
+    are the same TOC)."""
 
     def __init__(self, p: Parts, entries: list[Entry], paras: list[Para] | None = None,
-                 label_w: float | None = None) -> None:
+                 label_w: float | None = None, items: list[Node] | None = None) -> None:
         super().__init__()
         self.p = p
         self.entries = entries
+        self.items = items if items is not None else [Node("TOC").child("TOCI")
+                                                      for _ in entries]
+        if items is None and self.items:  # one TOC for all the entries
+            toc = self.items[0].parent
+            for item in self.items[1:]:
+                item.parent = toc
+                toc.kids.append(item)
         self.groups = groups(entries)
         t = p.t
         c = t.contents
@@ -121,8 +133,10 @@ class Contents(Block):
         if k == len(rows):
             return [self]
         n = self.groups[k][0]
-        return [Contents(self.p, self.entries[:n], self.paras[:n], self.label_w),
-                Contents(self.p, self.entries[n:], self.paras[n:], self.label_w)]
+        return [Contents(self.p, self.entries[:n], self.paras[:n], self.label_w,
+                         self.items[:n]),
+                Contents(self.p, self.entries[n:], self.paras[n:], self.label_w,
+                         self.items[n:])]
 
     def draw(self):
         c = self.canv
@@ -139,25 +153,22 @@ class Contents(Block):
             c.setFillColor(first.colour)
             c.rect(0, top - lead + inset, ct["bar_width"], lead - 2 * inset, stroke=0, fill=1)
             label = None if self.spans(first) else kit.line(first.label, "contents_kind")
-            if label:
-                ks = t.style("contents_kind")
-                es = t.style("contents_entry").size
-                base = top - (lead - es) / 2 - ASCENT * es
-                # the smaller label sits a little above the title's baseline (optically
-                # centred on the title's line)
-                kit.painter.draw_line(c, label, ct["label_indent"], base + (es - ks.size) * 0.1,
-                                      first.colour)
+            with element(c, self.items[group[0]]), element(c, Node("Lbl") if label else None):
+                self._label(label, top, first.colour)
             row_top = y
             for n, i in enumerate(group):
                 entry, para, h = self.entries[i], self.paras[i], hs[i]
-                para.wrap(self._measure(self.width, entry), 1e6)
-                para.drawOn(c, self._x(entry), top - para.height)
-                ps = t.style("contents_page")
-                base = top - (lead - ps.size) / 2 - ASCENT * ps.size
-                c.saveState()
-                c.translate(self.width, base)
-                c.doForm(page_form(entry.key))
-                c.restoreState()
+                link = self.items[i].child("Link")
+                with element(c, self.items[i]), element(c, link):
+                    para.wrap(self._measure(self.width, entry), 1e6)
+                    para.drawOn(c, self._x(entry), top - para.height)
+                    ps = t.style("contents_page")
+                    base = top - (lead - ps.size) / 2 - ASCENT * ps.size
+                    c.saveState()
+                    c.translate(self.width, base)
+                    with content(c, link):
+                        c.doForm(page_form(entry.key))
+                    c.restoreState()
                 top -= h
                 below = y - gh if n == len(group) - 1 else top
                 c.setStrokeColor(t.colours["rule"])
@@ -165,10 +176,22 @@ class Contents(Block):
                 c.setDash([ct["rule_dash"], ct["rule_gap"]])
                 c.line(self.label_w if n < len(group) - 1 else 0, below, self.width, below)
                 c.setDash()
-                c.linkRect("", entry.key, (0, below, self.width, row_top), relative=1,
-                           thickness=0)
+                add_goto(c, entry.key, (0, below, self.width, row_top), entry.title, link)
                 row_top = below
             y -= gh
+
+    def _label(self, label, top: float, colour: str) -> None:
+        """A run's kind label, beside its first title."""
+        t = self.p.t
+        if label:
+            ks = t.style("contents_kind")
+            lead = t.style("contents_entry").leading
+            es = t.style("contents_entry").size
+            base = top - (lead - es) / 2 - ASCENT * es
+            # the smaller label sits a little above the title's baseline (optically
+            # centred on the title's line)
+            self.p.kit.painter.draw_line(self.canv, label, t.contents["label_indent"],
+                                         base + (es - ks.size) * 0.1, colour)
 
 
 def page_form(key: str) -> str:

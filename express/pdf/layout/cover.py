@@ -11,8 +11,11 @@ from express.model.derive import format_date
 from express.model.issue import Archive, Issue
 from express.pdf.layout.blocks import Block
 from express.pdf.layout.parts import Parts
+from express.pdf.paint.marks import Node, begin, content, element
 from express.pdf.paint.text import ASCENT
 from express.pdf.template import MM
+
+COVER_ALT = "表紙の写真"  # the cover picture's Alt (the issue gives none)
 
 
 @dataclass
@@ -124,14 +127,16 @@ def logotype(p: Parts, name: str) -> Line | None:
 
 
 def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText, *,
-                  bleed: float = 0.0):
+                  bleed: float = 0.0, order: float = 0.0):
     """The cover's painter; what touches the paper's edge (band, picture, bar) runs on
-    ``bleed`` past it (the print edition's 塗り足し)."""
+    ``bleed`` past it (the print edition's 塗り足し).  In the tag tree the cover is a
+    ``Sect`` of paragraphs (each line of text) and the picture's ``Figure``."""
     t, kit = p.t, p.kit
     c = t.colours
     pub = archive.publication
 
     def paint(canv: Canvas) -> None:
+        begin(canv, Node("Sect", order=order))
         pw, ph = t.page_width, t.page_height
         band_h = t.cover["band_mm"] * MM
         img_h = cover_image_height(p, text)  # gives way to the text above the foot
@@ -149,12 +154,13 @@ def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText, *,
             # baseline's start) rather than cut off at the page edge
             y_name = ph - top_gap - ASCENT * size
             scale = min(1.0, (pw - 2 * x) / name.width if name.width else 1.0)
-            canv.saveState()
-            canv.translate(x_name, y_name)
-            canv.scale(scale, scale)
-            kit.painter.draw_line(canv, name, 0, 0, c["cover_text"],
-                                  stroke=t.cover["name_stroke_em"] * size)
-            canv.restoreState()
+            with element(canv, Node("P")):
+                canv.saveState()
+                canv.translate(x_name, y_name)
+                canv.scale(scale, scale)
+                kit.painter.draw_line(canv, name, 0, 0, c["cover_text"],
+                                      stroke=t.cover["name_stroke_em"] * size)
+                canv.restoreState()
         # issue number, season and date on the band's right, one leading apart upwards
         right = pw - t.left
         y = y_band = ph - band_h + t.cover["band_baseline_pt"]
@@ -163,11 +169,13 @@ def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText, *,
                               "cover_number")):
             line = kit.line(value, style)
             if line:
-                kit.painter.draw_line(canv, line, right - line.width, y, c["cover_text"])
+                with element(canv, Node("P")):
+                    kit.painter.draw_line(canv, line, right - line.width, y, c["cover_text"])
                 y += t.style(style).leading
         pub_line = kit.line(str(pub.publisher), "cover_publisher")
         if pub_line:
-            kit.painter.draw_line(canv, pub_line, x, y_band, c["cover_text"])
+            with element(canv, Node("P")):
+                kit.painter.draw_line(canv, pub_line, x, y_band, c["cover_text"])
         # the picture, full bleed, cropped to fill its box
         top = ph - band_h
         cover = issue.cover
@@ -179,8 +187,9 @@ def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText, *,
             path = canv.beginPath()
             path.rect(x0, top - img_h, full, img_h)
             canv.clipPath(path, stroke=0, fill=0)
-            p.pictures.draw(canv, cover.image, x0 + (full - dw) / 2,
-                            top - img_h - (dh - img_h) / 2, dw, dh)
+            with content(canv, Node("Figure", alt=COVER_ALT)):
+                p.pictures.draw(canv, cover.image, x0 + (full - dw) / 2,
+                                top - img_h - (dh - img_h) / 2, dw, dh)
             canv.restoreState()
             canv.saveState()
         else:  # no picture: its box in the light accent colour, so the cover has a shape
@@ -192,15 +201,17 @@ def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText, *,
         canv.rect(x0, top - bar, full, bar, stroke=0, fill=1)
         top -= bar + t.cover["headline_gap_mm"] * MM
         hs = t.style("cover_headline")
-        kit.painter.draw_lines(canv, text.headline, x, top, hs.leading, c["ink"])
+        with element(canv, Node("P")):
+            kit.painter.draw_lines(canv, text.headline, x, top, hs.leading, c["ink"])
         top -= len(text.headline) * hs.leading + t.cover["lines_gap_mm"] * MM
         ls = t.style("cover_line")
         for composed in text.lines:
             canv.setFillColor(c["accent"])
             mark = ls.size * t.cover["line_mark_em"]
             canv.rect(x, top - ls.leading / 2 - mark / 2, mark, mark, stroke=0, fill=1)
-            kit.painter.draw_lines(canv, composed, x + t.cover["line_indent_pt"], top, ls.leading,
-                           c["ink"])
+            with element(canv, Node("P")):
+                kit.painter.draw_lines(canv, composed, x + t.cover["line_indent_pt"], top,
+                                       ls.leading, c["ink"])
             top -= len(composed) * ls.leading
             canv.setStrokeColor(c["rule"])
             canv.setLineWidth(t.rules["thin"])
@@ -211,8 +222,9 @@ def cover_painter(p: Parts, issue: Issue, archive: Archive, text: CoverText, *,
         if pub.url:
             line = kit.line(str(pub.url), "cover_publisher")
             if line:
-                kit.painter.draw_line(canv, line, pw - t.left - line.width,
-                              t.cover["url_bottom_mm"] * MM, c["muted"])
+                with element(canv, Node("P")):
+                    kit.painter.draw_line(canv, line, pw - t.left - line.width,
+                                          t.cover["url_bottom_mm"] * MM, c["muted"])
         canv.restoreState()
 
     return paint

@@ -19,6 +19,7 @@ from express.pdf.layout.table import Cell, GridTable, Row
 from express.pdf.layout.text import TextKit
 from express.pdf.layout.wide import WideFlow, is_wide
 from express.pdf.paint.images import Pictures
+from express.pdf.paint.marks import Node, artifact, begin, element
 from express.pdf.paint.text import ASCENT
 from express.pdf.template import Template
 
@@ -33,33 +34,41 @@ class Parts:
         self.pitch = t.grid.line_pitch
         self.ink = t.colours["ink"]
         self._subheadings = 0  # bookmarks made for subheadings (their keys' numbers)
+        # the part of the issue being set (an article: ``Art``), begun by its anchor
+        self.part: Node | None = None
 
     # ------------------------------------------------------------------ text
     def para(self, text: str | None, style: str, *, colour: str | None = None,
              align: str = "justify", indent: float = 0.0, snap: bool = True,
              link: str | None = None, source: Pos | None = None, phrases: bool = False,
-             keep: bool = False, min_lines: int = 1) -> Para | None:
+             keep: bool = False, min_lines: int = 1, tag: str | None = "P") -> Para | None:
+        """A paragraph of ``text``; ``tag``: its role in the tag tree (None: its text is
+        the content of the element it is drawn in, a table cell)."""
         spans = self.kit.spans(text, style, link=link)
         if not spans:
             return None
         st = self.t.style(style)
-        return Para(self.kit, spans, colour or self.ink, st.leading,
+        para = Para(self.kit, spans, colour or self.ink, st.leading,
                     settings=self.kit.settings(align, indent, phrases),
                     grid_pitch=self.pitch if snap else None,
                     link_colour=self.t.colours["link"], source=source or pos_of(text),
                     keep_with_next=keep, min_lines=min_lines)
+        para.tag = Node(tag) if tag else None
+        return para
 
     def spans_para(self, spans, style: str, *, colour: str | None = None,
                    align: str = "justify", indent: float = 0.0, snap: bool = True,
                    source: Pos | None = None, min_lines: int = 1,
-                   phrases: bool = False) -> Para | None:
+                   phrases: bool = False, tag: str | None = "P") -> Para | None:
         if not spans:
             return None
         st = self.t.style(style)
-        return Para(self.kit, spans, colour or self.ink, st.leading,
+        para = Para(self.kit, spans, colour or self.ink, st.leading,
                     settings=self.kit.settings(align, indent, phrases),
                     grid_pitch=self.pitch if snap else None,
                     link_colour=self.t.colours["link"], source=source, min_lines=min_lines)
+        para.tag = Node(tag) if tag else None
+        return para
 
     def body(self, body: Body, style: str = "body", strong: str = "strong", *,
              snap: bool = True, indent: float | None = None) -> list[Flowable]:
@@ -84,6 +93,7 @@ class Parts:
                                     grid_pitch=self.pitch if snap else None,
                                     link_colour=self.t.colours["link"],
                                     source=block.inlines[0].source))
+                    out[-1].tag = Node("P")
             elif isinstance(block, ItemList):
                 out += self.items(block, style, strong, leading, snap=snap)
         return out
@@ -101,6 +111,7 @@ class Parts:
                                 settings=self.kit.settings("right", 0.0, phrases=True),
                                 grid_pitch=self.pitch, link_colour=self.t.colours["link"],
                                 source=block.inlines[0].source))
+                out[-1].tag = Node("P")
         return out
 
     def subheading(self, block: Heading, strong: str, *, snap: bool,
@@ -122,6 +133,7 @@ class Parts:
                           grid_pitch=self.pitch if snap else None,
                           link_colour=self.t.colours["link"], source=block.inlines[0].source,
                           book=self.book if snap else None, key=key, title=block.text)
+        head.tag = Node("H2" if snap else "P")
         above = self.t.space["subheading_lines"] if snap and not first else 0
         return [GridSpace(above * self.pitch), head] if above else [head]
 
@@ -145,8 +157,17 @@ class Parts:
                                        -(-need // (em / 2)) * em / 2)
         out: list[Flowable] = []
         lefts: list[float] = []  # where the text of each open level starts
+        # the tag tree: a list (L) of items (LI: label Lbl, body LBody), an item's nested
+        # list inside it
+        lists: list[Node] = [Node("L")]
+        last: list[Node] = []  # the last item of each open level
         for item in block.items:
             del lefts[item.level:]
+            del lists[item.level + 1:], last[item.level:]
+            while len(lists) <= item.level:
+                lists.append(last[-1].child("L") if last else lists[-1])
+            li = lists[item.level].child("LI")
+            last.append(li)
             x = lefts[-1] if lefts else 0.0
             if item.number is None:
                 # the bullet's whole em box from x (the composer sets a middle dot as its
@@ -168,6 +189,7 @@ class Parts:
                             left=left, marker=marker, marker_x=marker_x,
                             link_colour=self.t.colours["link"],
                             source=item.inlines[0].source))
+            out[-1].marker_tag, out[-1].tag = li.child("Lbl"), li.child("LBody")
         return out
 
     def link_notes(self) -> list[Flowable]:
@@ -186,16 +208,27 @@ class Parts:
 
     # ------------------------------------------------------------------ furniture
     def anchor(self, key: str, title: str, label: str) -> Drawn:
+        """Where an article begins: its bookmark, and the start of its part of the tag tree
+        (``self.part`` as it is now)."""
         self.book.add(key, title, label)
+        part = self.part
 
         def paint(canv, w, h):
             _, y = canv.absolutePosition(0, 0)
             self.book.place(canv, key, y)
+            begin(canv, part)
 
         return Drawn(0, paint, keep_with_next=True)
 
-    def band(self, label: str, colour: str) -> Drawn:
-        """The kind label in white on a colour band, a thin rule of the colour to the right."""
+    def start(self, part: Node) -> Drawn:
+        """Where a part of the issue without a bookmark begins (the contents): what is
+        drawn from there on is ``part``'s in the tag tree."""
+        return Drawn(0, lambda canv, w, h: begin(canv, part), keep_with_next=True)
+
+    def band(self, label: str, colour: str, *, heading: str | None = None) -> Drawn:
+        """The kind label in white on a colour band, a thin rule of the colour to the right.
+        In the tag tree an artifact (the running head names the kind too), unless it is
+        the article's ``heading`` (the editorial's 巻頭言)."""
         t, kit = self.t, self.kit
         line = kit.line(label, "band")
         lines = int(t.band["height_lines"])
@@ -204,7 +237,13 @@ class Parts:
         inset = t.band["inset"]
         size = t.style("band").size
 
+        node = Node(heading) if heading else None
+
         def paint(canv, w, h):
+            with element(canv, node) if node else artifact(canv, "Layout"):
+                paint_band(canv, w, h)
+
+        def paint_band(canv, w, h):
             bw = (line.width if line else 0) + 2 * pad
             canv.saveState()
             canv.setFillColor(colour)
@@ -276,7 +315,7 @@ class Parts:
         return PhotoBlock(self, photo.image, photo.caption, size,
                           max_height or self.t.grid.height * self.t.max_photo_height,
                           credit=photo.credit, half=photo.size == "half",
-                          wide=photo.size == "wide")
+                          wide=photo.size == "wide", alt=photo.alt_text or PHOTO_ALT)
 
     # ------------------------------------------------------------------ tables
     def cell(self, *items: Flowable | None, span: int = 1) -> Cell:
@@ -294,21 +333,24 @@ class Parts:
         """A cell of text, broken between phrases where the cell is too narrow (a date
         range at 〜, not inside 31日; a title between its words)."""
         return self.cell(self.para(text, style, colour=colour, snap=False, link=link,
-                                   align=align, phrases=phrases), span=span)
+                                   align=align, phrases=phrases, tag=None), span=span)
 
     def continued_cell(self, label: str, colour: str, style: str = "table_strong") -> Cell:
         """A group's label where the group goes on in the next column or page of a split
         table: 「理事（続き）」, broken between the label and （続き） when it must be."""
         return self.cell(self.para(f"{label}（続き）", style, colour=colour, snap=False,
-                                   align="left", phrases=True))
+                                   align="left", phrases=True, tag=None))
 
     def table(self, columns: Sequence[float], rows: list[Row], *, header: Sequence[str] = (),
               zebra: bool = True, source: Pos | None = None, background: str | None = None,
               rules: bool = True, padding: float | None = None,
-              title: Flowable | None = None, title_cont: Flowable | None = None) -> GridTable:
+              title: Flowable | None = None, title_cont: Flowable | None = None,
+              row_heads: bool = False, layout: bool = False) -> GridTable:
         """A table in the template's style: the header row in ``colours.table_head`` (a
         tint, or none) ruled in the accent above and below, thin rules between rows,
-        ``colours.zebra`` rows if the template has them."""
+        ``colours.zebra`` rows if the template has them.  In the tag tree a ``Table`` whose
+        header cells head their columns, and with ``row_heads`` each row's first cell its
+        row; ``layout``: no table there, only cells set side by side (a profile's head)."""
         t = self.t
         head = None
         if header:
@@ -323,7 +365,8 @@ class Parts:
                          head_rule=t.colours["accent"] if rules and header else None,
                          background=background, source=source,
                          min_rows=t.composition["table_min_rows"],
-                         column_height=t.grid.height, title=title, title_cont=title_cont)
+                         column_height=t.grid.height, title=title, title_cont=title_cont,
+                         node=None if layout else Node("Table"), row_heads=row_heads)
 
     def badge(self, text: str, colour: str) -> Drawn:
         """A small coloured label (公開・一部公開・非公開) as a one-line cell item."""
@@ -373,6 +416,9 @@ class Parts:
                        box_width=t.rules["frame"],
                        rule=t.colours["rule"] if rule and columns > 1 else None,
                        rule_width=t.rules["column"], source=source)
+
+
+PHOTO_ALT = "写真"  # a photo's Alt when it has neither alt nor caption
 
 
 def pieces(kit: TextKit, style: str, *parts: str | None) -> list:

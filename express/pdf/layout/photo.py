@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from express.model.articles import Image
 from express.model.source import Text
 from express.pdf.layout.blocks import Block, snap
+from express.pdf.paint.marks import Node, content
 
 if TYPE_CHECKING:
     from express.pdf.layout.parts import Parts
@@ -41,14 +42,16 @@ class PhotoBlock(Block):
     In running text it is a figure that ``floats``: when it does not fit at the foot of a
     column it moves to the top of the next one and the text goes on (Section._fill).
     ``half``: the picture takes half the width, its caption set beside it.  ``wide``: it
-    spans the columns (``Parts.sections`` sets it outside them)."""
+    spans the columns (``Parts.sections`` sets it outside them).  In the tag tree the
+    picture is a ``Figure`` that a reader announces by ``alt``, the credit and caption
+    its ``Caption``; a cropped or widened copy is the same figure."""
 
     floats = True
 
     def __init__(self, parts: Parts, image: Image, caption: Text | None, size: tuple[int, int],
                  max_height: float, crop: float = 0.0, in_text: bool = True,
                  gap_right: float = 0.0, *, credit: Text | None = None, half: bool = False,
-                 wide: bool = False) -> None:
+                 wide: bool = False, alt: str = "") -> None:
         super().__init__()
         self.floats = in_text  # a logo in a table cell stays where it is
         self.gap_right = gap_right  # kept free at the right (a logo beside its company)
@@ -62,9 +65,19 @@ class PhotoBlock(Block):
         self.source = image.pos
         t = parts.t
         self.caption = (parts.para(caption, "caption", colour=t.colours["muted"], snap=False,
-                                   align="left", phrases=True) if caption else None)
+                                   align="left", phrases=True, tag=None) if caption else None)
         self.credit = (parts.para(credit, "credit", colour=t.colours["muted"], snap=False,
-                                  align="right", phrases=True) if credit else None)
+                                  align="right", phrases=True, tag=None) if credit else None)
+        self.figure = Node("Figure", alt=alt)
+        self.tagged(self.figure, Node("Caption"))
+
+    def tagged(self, figure: Node, caption: Node) -> PhotoBlock:
+        """This photo as the tag tree's ``figure`` with its ``caption``."""
+        self.figure = figure
+        for para in (self.credit, self.caption):
+            if para is not None:
+                para.tag = caption
+        return self
 
     def _picture_width(self, aw: float) -> float:
         """The room for the picture across ``aw``."""
@@ -143,7 +156,8 @@ class PhotoBlock(Block):
         if crop <= 0 or crop > self.p.t.max_crop * bh:
             return None
         return PhotoBlock(self.p, self.image, self.caption_text, self.px, self.max_height,
-                          crop=crop, credit=self.credit_text, half=self.half, wide=self.wide)
+                          crop=crop, credit=self.credit_text, half=self.half,
+                          wide=self.wide).tagged(self.figure, self._caption_tag())
 
     def sizes(self, aw: float) -> tuple[float, float]:
         """The least and the greatest height this photo takes at width ``aw`` (whole grid
@@ -167,10 +181,15 @@ class PhotoBlock(Block):
         _bw, bh = self._box(aw)
         crop = max(0.0, bh + self._extra(aw, bh) - height + 0.01)
         wide = PhotoBlock(self.p, self.image, self.caption_text, self.px, self.max_height,
-                          crop=crop, credit=self.credit_text)
+                          crop=crop, credit=self.credit_text).tagged(self.figure,
+                                                                     self._caption_tag())
         wide.floats = False
         wide.at_top = True
         return wide
+
+    def _caption_tag(self) -> Node:
+        para = self.credit or self.caption
+        return para.tag if para is not None and para.tag is not None else Node("Caption")
 
     def draw(self):
         bw, bh = self._box(self.width)
@@ -184,7 +203,8 @@ class PhotoBlock(Block):
             path = c.beginPath()
             path.rect(x, top - shown, bw, shown)
             c.clipPath(path, stroke=0, fill=0)
-        self.p.pictures.draw(c, self.image, x, top - shown - self.crop / 2, bw, bh)
+        with content(c, self.figure):
+            self.p.pictures.draw(c, self.image, x, top - shown - self.crop / 2, bw, bh)
         c.restoreState()
         gap = self.p.t.space["caption_gap"]
         y = top - shown

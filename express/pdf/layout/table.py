@@ -10,11 +10,13 @@ its first row (「理事（続き）」).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from express.model.source import Pos
 from express.pdf.layout.blocks import EPS, Block, Para, snap
 from express.pdf.layout.platypus import Flowable
+from express.pdf.paint.marks import Node, artifact, element
 from express.pdf.paint.text import one_text_object
 
 
@@ -22,6 +24,7 @@ from express.pdf.paint.text import one_text_object
 class Cell:
     items: list[Flowable]
     span: int = 1
+    tag: Node | None = field(default=None, repr=False)  # its TH or TD, once drawn
 
 
 @dataclass
@@ -36,12 +39,15 @@ class Row:
     cont: Cell | None = None
     group_start: bool = False  # the first row of a group: a rule of the accent above it
     _heights: dict[float, float] = field(default_factory=dict, repr=False)
+    tag: Node | None = field(default=None, repr=False)  # its TR, once drawn
 
     def continued(self) -> Row:
-        """This row as the first of a part: with its group's label, if it has one."""
+        """This row as the first of a part: with its group's label, if it has one (the
+        label's cell is this row's own in the tag tree: its row header)."""
         if self.cont is None:
             return self
-        return Row([self.cont, *self.cells[1:]], self.source, self.fill)
+        return Row([Cell(self.cont.items, self.cont.span), *self.cells[1:]], self.source,
+                   self.fill)
 
 
 class GridTable(Block):
@@ -51,15 +57,25 @@ class GridTable(Block):
     ``title`` (a heading, e.g. a programme's day) stands above the header; a part that goes
     on after a split shows ``title_cont`` instead (「…のプログラム（続き）」).  ``head_rule``
     (a colour) rules the header above and below and separates groups of rows.
+
+    In the tag tree the table is ``node`` (None: cells set side by side, no table), every
+    part of a split the same ``Table``: each row a ``TR``, the header's cells ``TH``
+    heading their columns, with ``row_heads`` a row's first cell (when not empty) ``TH``
+    heading its row, the others ``TD``.  What a later part repeats (title, header) is an
+    artifact there.
     """
+
+    repeat = False  # a part after a split: its title and header repeat the first part's
 
     def __init__(self, columns: Sequence[float], rows: list[Row], *, header: Row | None = None,
                  pitch: float, padding: float, head_fill: str | None = None,
                  zebra: str | None = None, rule: str | None = None, rule_width: float,
                  head_rule: str | None = None, background: str | None = None,
                  source: Pos | None = None, min_rows: int = 1, column_height: float = 0.0,
-                 title: Flowable | None = None, title_cont: Flowable | None = None) -> None:
+                 title: Flowable | None = None, title_cont: Flowable | None = None,
+                 node: Node | None = None, row_heads: bool = False) -> None:
         super().__init__()
+        self.node, self.row_heads = node, row_heads
         self.columns = list(columns)
         self.rows = rows
         self.header = header
@@ -73,7 +89,7 @@ class GridTable(Block):
         self._opts = dict(pitch=pitch, padding=padding, head_fill=head_fill, zebra=zebra,
                           rule=rule, rule_width=rule_width, head_rule=head_rule,
                           background=background, min_rows=min_rows,
-                          column_height=column_height)
+                          column_height=column_height, node=node, row_heads=row_heads)
         # a split leaves at least ``min_rows`` rows on each side (one or two rows under a
         # header at a column foot read as a mistake), unless the table is taller than a
         # whole column of ``column_height`` and must split where it can
@@ -143,6 +159,7 @@ class GridTable(Block):
         rest = GridTable(self.columns, [rows[0].continued(), *rows[1:]], header=self.header,
                          title=self.title_cont or self.title, title_cont=self.title_cont,
                          **self._opts)
+        first.repeat, rest.repeat = self.repeat, True
         return [first, rest]
 
     def slack(self) -> float:
@@ -162,19 +179,36 @@ class GridTable(Block):
         inner = min(lows) if lows else 0.0
         return self.height - self._raw(aw, self.rows) + self.padding + inner
 
-    def _draw_row(self, row: Row, y_top: float, h: float, fill: str | None) -> None:
+    def _cell_tag(self, cell: Cell, first: bool, head: bool) -> Node | None:
+        if self.node is None:
+            return None
+        if cell.tag is None:
+            if head or (first and self.row_heads and cell.items):
+                scope = "Column" if head else "Row"
+                cell.tag = Node("TH", attrs={"O": "Table", "Scope": scope})
+            else:
+                cell.tag = Node("TD")
+        return cell.tag
+
+    def _draw_row(self, row: Row, y_top: float, h: float, fill: str | None,
+                  head: bool = False) -> None:
         c = self.canv
         if fill:
             c.setFillColor(fill)
             c.rect(0, y_top - h, self.width, h, stroke=0, fill=1)
+        if self.node is not None and row.tag is None:
+            row.tag = Node("TR")
         x = 0.0
-        for cell, w in zip(row.cells, self._cell_widths(row, self.width), strict=True):
-            y = y_top - self.padding
-            for f in cell.items:
-                _, fh = f.wrap(w - 2 * self.padding, 1e6)
-                f.drawOn(c, x + self.padding, y - fh)
-                y -= fh
-            x += w
+        with element(c, row.tag):
+            for i, (cell, w) in enumerate(zip(row.cells, self._cell_widths(row, self.width),
+                                              strict=True)):
+                y = y_top - self.padding
+                with element(c, self._cell_tag(cell, i == 0, head)):
+                    for f in cell.items:
+                        _, fh = f.wrap(w - 2 * self.padding, 1e6)
+                        f.drawOn(c, x + self.padding, y - fh)
+                        y -= fh
+                x += w
 
     def draw(self):
         rows = [self.header, *self.rows] if self.header else self.rows
@@ -198,14 +232,22 @@ class GridTable(Block):
             c.setFillColor(self.background)
             c.rect(0, 0, aw, self.height, stroke=0, fill=1)
         y = self.height
+        repeated = (lambda: artifact(c)) if self.repeat else nullcontext
         if self.title is not None:
             th = self._title_height(aw)
-            self.title.drawOn(c, 0, y - th)
+            with repeated():
+                self.title.drawOn(c, 0, y - th)
             y -= th
+        with element(c, self.node):
+            self._draw_rows(y, repeated)
+
+    def _draw_rows(self, y: float, repeated) -> None:
+        aw = self.width
         if self.header:
             h = self.row_height(self.header, aw)
             self._line(y, self.head_rule)
-            self._draw_row(self.header, y, h, self.head_fill)
+            with repeated():
+                self._draw_row(self.header, y, h, self.head_fill, head=True)
             y -= h
             self._line(y, self.head_rule)
         for i, row in enumerate(self.rows):

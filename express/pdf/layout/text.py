@@ -22,6 +22,7 @@ from express.model.body import Inline, LineBreak, Run
 from express.model.source import Pos, Text
 from express.model.walk import pieces
 from express.pdf.paint.fonts import FontSet
+from express.pdf.paint.marks import PRINTED
 from express.pdf.paint.text import TextPainter
 from express.pdf.template import Template, TextStyle
 
@@ -123,8 +124,8 @@ class TextKit:
         """The printed address of a link: after its text in small type, or a note mark."""
         if self.t.link_addresses == "notes":
             self.notes.append((f"※{len(self.notes) + 1}", address))
-            return self._spans(self.notes[-1][0], "link_note", link=link)
-        return self._spans(f"（{address}）", "link_address", link=link)
+            return self._spans(self.notes[-1][0], "link_note", link=link, source=PRINTED)
+        return self._spans(f"（{address}）", "link_address", link=link, source=PRINTED)
 
     def take_notes(self) -> list[tuple[str, str]]:
         """The link notes marked since the last call (for the end of an article)."""

@@ -19,6 +19,7 @@ from reportlab.pdfbase.ttfonts import ShapedStr
 
 from express.jtext import Line, Style
 from express.pdf.paint.fonts import FontSet
+from express.pdf.paint.marks import Annot, Node, TextMarks, marks_of, text_marks
 from express.pdf.paint.subset_codes import SubsetCodes
 
 _fill_ops: dict[str, str] = {}
@@ -97,18 +98,22 @@ class TextPainter:
         _fill(tx, colour)
         placed = []
         drop = (pitch - size) / 2 + ASCENT * size
+        marks = text_marks(canv)
         for i, line in enumerate(lines):
             base = top - i * pitch - drop
             lx = x + (dx[i] if i < len(dx) else 0.0)
-            self._line_into(tx, line, lx, base, colour, link_colour, links, rubies=False)
+            self._line_into(tx, line, lx, base, colour, link_colour, links, rubies=False,
+                            marks=marks, number=i)
             placed.append((line, lx, base))
         # rubies after the whole paragraph, so copied text is not interleaved with readings
         for line, lx, base in placed:
-            self._rubies_into(tx, line, lx, base)
+            self._rubies_into(tx, line, lx, base, marks)
+        if marks is not None:
+            marks.close(tx._code)
         if not shared:
             _end_text(canv, tx)
-            for url, rect in links:
-                add_link(canv, url, rect)
+            for url, rect, node in links:
+                add_link(canv, url, rect, node)
 
     def draw_line(self, canv, line: Line, x: float, baseline: float, colour: str,
                   link_colour: str | None = None, stroke: float = 0.0) -> None:
@@ -121,21 +126,28 @@ class TextPainter:
         if stroke:
             tx.setStrokeColor(HexColor(colour))
             tx._code.append(f"{fp_str(stroke)} w 2 Tr")
-        self._line_into(tx, line, x, baseline, colour, link_colour, links)
+        marks = text_marks(canv)
+        self._line_into(tx, line, x, baseline, colour, link_colour, links, marks=marks)
         if stroke:
             tx._code.append("0 Tr")
+        if marks is not None:
+            marks.close(tx._code)
         if not shared:
             _end_text(canv, tx)
-            for url, rect in links:
-                add_link(canv, url, rect)
+            for url, rect, node in links:
+                add_link(canv, url, rect, node)
 
     def _line_into(self, tx, line: Line, x: float, base: float, colour: str,
-                   link_colour: str | None, links: list, rubies: bool = True) -> None:
+                   link_colour: str | None, links: list, rubies: bool = True,
+                   marks: TextMarks | None = None, number: int = 0) -> None:
         fonts = self.fonts
         current = colour
+        node = None
         for run in line.runs:
             if not run.text:
                 continue
+            if marks is not None:
+                node = marks.run(tx._code, run, number)
             want = (link_colour or colour) if run.link else colour
             if want != current:
                 _fill(tx, want)
@@ -150,15 +162,28 @@ class TextPainter:
                 w = (fonts.width(run.style.font, run.text, run.style.size)
                      + run.char_space * n)
                 s = run.style.size
-                links.append((run.link, (x + run.x, base - 0.15 * s, x + run.x + w,
-                                         base + ASCENT * s)))
+                rect = (x + run.x, base - 0.15 * s, x + run.x + w, base + ASCENT * s)
+                last = links[-1] if links else None
+                if (last is not None and last[0] == run.link and last[2] is node
+                        and abs(last[1][2] - rect[0]) < 0.5 * s
+                        and last[1][1] - 0.5 * s < rect[1] < last[1][3]):
+                    # the same link going on in the line (another spacing, its address):
+                    # one annotation over both
+                    r = last[1]
+                    links[-1] = (run.link, (r[0], min(r[1], rect[1]), rect[2],
+                                            max(r[3], rect[3])), node)
+                else:
+                    links.append((run.link, rect, node))
         if current != colour:
             _fill(tx, colour)
         if rubies:
-            self._rubies_into(tx, line, x, base)
+            self._rubies_into(tx, line, x, base, marks)
 
-    def _rubies_into(self, tx, line: Line, x: float, base: float) -> None:
+    def _rubies_into(self, tx, line: Line, x: float, base: float,
+                     marks: TextMarks | None = None) -> None:
         for rb in line.rubies:
+            if marks is not None:
+                marks.reading(tx._code)
             size = line.max_size
             self._text_out(tx, rb.style, rb.char_space, x + rb.x,
                            base + ASCENT * size + 0.15 * rb.style.size, rb.text)
@@ -254,19 +279,64 @@ class _URILink(PDFObject):
     directly: ReportLab builds and formats about 25 PDF objects per link, and a providers
     table has hundreds of links."""
 
+    struct_parent: int | None = None  # its key in the parent tree, once tagged
+
     def __init__(self, url: str, rect: tuple[float, float, float, float]) -> None:
         self.url, self.rect = url, rect
 
     def format(self, document) -> bytes:
         uri = PDFString(self.url).format(document)
         return (b"<<\n/A << /S /URI /Type /Action /URI " + uri + b" >> /Border [ 0 0 0 ] "
-                b"/Rect [ " + fp_str(*self.rect).encode() + b" ] /Subtype /Link "
-                b"/Type /Annot\n>>")
+                b"/Contents " + uri + b" /Rect [ " + fp_str(*self.rect).encode() + b" ]"
+                + _struct_parent(self) + b" /Subtype /Link /Type /Annot\n>>")
 
 
-def add_link(canv, url: str, rect: tuple[float, float, float, float]) -> None:
-    """A clickable ``url`` over ``rect`` (in the current coordinates) on the current page."""
-    canv._addAnnotation(_URILink(url, canv._absRect(rect, 1)))
+class _GoToLink(PDFObject):
+    """A link to a bookmark (a contents entry to its article), described by ``contents``
+    (what a screen reader says of it)."""
+
+    struct_parent: int | None = None
+
+    def __init__(self, dest, contents: str, rect: tuple[float, float, float, float]) -> None:
+        self.dest, self.contents, self.rect = dest, contents, rect
+
+    def format(self, document) -> bytes:
+        return (b"<<\n/Border [ 0 0 0 ] /Contents " + PDFString(self.contents).format(document)
+                + b" /Dest " + self.dest.format(document) + b" /Rect [ "
+                + fp_str(*self.rect).encode() + b" ]" + _struct_parent(self)
+                + b" /Subtype /Link /Type /Annot\n>>")
+
+
+def _struct_parent(annot) -> bytes:
+    key = annot.struct_parent
+    return b"" if key is None else f" /StructParent {key}".encode()
+
+
+def add_link(canv, url: str, rect: tuple[float, float, float, float],
+             node: Node | None = None) -> None:
+    """A clickable ``url`` over ``rect`` (in the current coordinates) on the current page;
+    ``node``: the ``Link`` element of the tag tree it belongs to."""
+    _annotate(canv, _URILink(url, canv._absRect(rect, 1)), node)
+
+
+def add_goto(canv, key: str, rect: tuple[float, float, float, float], contents: str,
+             node: Node | None = None) -> None:
+    """A link over ``rect`` (current coordinates) to bookmark ``key``, described by
+    ``contents``; ``node``: its ``Link`` element."""
+    _annotate(canv, _GoToLink(canv._bookmarkReference(key), contents,
+                              canv._absRect(rect, 1)), node)
+
+
+def _annotate(canv, annot: PDFObject, node: Node | None) -> None:
+    refs = canv._annotationrefs
+    before = len(refs)
+    canv._addAnnotation(annot)
+    marks = marks_of(canv)
+    if node is not None and marks is not None and len(refs) > before:  # (print: none)
+        kid = Annot(refs[-1], canv._pageNumber - 1, annot)
+        marks.place(node)
+        node.kids.append(kid)
+        marks.annots.append((kid, node))
 
 
 # Tc and Tf as the current text object last set them (see TextKit._text_out).
@@ -286,7 +356,7 @@ def one_text_object(canv) -> Iterator[None]:
         yield
         return
     tx = canv.beginText()
-    links: list[tuple[str, tuple[float, float, float, float]]] = []
+    links: list[tuple[str, tuple[float, float, float, float], Node | None]] = []
     canv.__dict__[_SHARED] = (tx, links)
     try:
         yield
@@ -295,8 +365,8 @@ def one_text_object(canv) -> Iterator[None]:
         canv._code.append("q")  # the colours the text sets end with it
         _end_text(canv, tx)
         canv._code.append("Q")
-        for url, rect in links:
-            add_link(canv, url, rect)
+        for url, rect, node in links:
+            add_link(canv, url, rect, node)
 
 
 def shares_text_object(canv) -> bool:

@@ -20,7 +20,8 @@ def render(p: Parts, a: Committee, ctx: Context) -> list:
     colour = ctx.style.colour
     head = [p.anchor(a.id, str(a.title), a.label),
             # the title the contents and the bookmark show (the name, unless one is given)
-            p.para(a.title, "heading", colour=colour, align="left", phrases=True, snap=False)]
+            p.para(a.title, "heading", colour=colour, align="left", phrases=True, snap=False,
+                   tag="H1")]
     if a.chair is not None:
         spans = p.kit.spans(a.chair_label + "　", "byline") + p.kit.spans(a.chair.name, "byline")
         if a.chair.company:

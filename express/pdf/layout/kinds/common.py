@@ -28,7 +28,7 @@ def opener(p: Parts, a: Article, ctx: Context, *, subtitle: str | None = None,
     if ctx.show_band and str(a.title) != a.label:
         out.append(p.band(a.label, ctx.style.colour))
         out.append(p.space(t.space["after_band_lines"]))
-    out.append(p.para(a.title, "title", align="left", phrases=True, snap=False))
+    out.append(p.para(a.title, "title", align="left", phrases=True, snap=False, tag="H1"))
     if subtitle:
         out.append(p.para(subtitle, "subtitle", colour=ctx.style.colour, align="left",
                           snap=False))

@@ -37,7 +37,7 @@ def render(p: Parts, a: Member, ctx: Context) -> list:
     if ctx.show_band:
         head += [p.band(a.label, colour), p.space(t.space["after_band_lines"])]
     name = p.para(a.company or a.title, "profile_name", colour=colour, align="left",
-                  snap=False, phrases=True, source=a.at("company"))
+                  snap=False, phrases=True, source=a.at("company"), tag="H1")
     info = p.cell(name, *contact_lines(p, a))
     logo = None
     if a.logo is not None:
@@ -46,12 +46,14 @@ def render(p: Parts, a: Member, ctx: Context) -> list:
             from express.pdf.layout.parts import PhotoBlock
 
             logo = PhotoBlock(p, a.logo, None, size, max_height=t.profile["logo_lines"] * p.pitch,
-                              in_text=False, gap_right=t.profile["logo_gap"])
+                              in_text=False, gap_right=t.profile["logo_gap"],
+                              alt=f"{a.company or a.title}のロゴ")
     if logo is not None:
         row = Row([p.cell(logo), info])
-        table = p.table(t.table_columns["member"], [row], zebra=False, rules=False)
+        table = p.table(t.table_columns["member"], [row], zebra=False, rules=False,
+                        layout=True)
     else:
-        table = p.table([1.0], [Row([info])], zebra=False, rules=False)
+        table = p.table([1.0], [Row([info])], zebra=False, rules=False, layout=True)
     table.padding = 0
     head += [table, p.rule(colour, t.rules["thin"], lines=0.5, at=0.5)]
     return p.sections(head, p.with_photos(p.body(a.body), a.photos),

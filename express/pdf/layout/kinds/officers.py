@@ -34,7 +34,7 @@ def render(p: Parts, a: Officers, ctx: Context) -> list:
                                          phrases=True)],
                             source=person.pos, cont=cont if i else None, group_start=i == 0))
     table = p.table(t.table_columns["officers"], rows, header=("役職", "氏名", "所属"),
-                    source=a.pos, padding=t.space["list_cell_padding"])
+                    source=a.pos, padding=t.space["list_cell_padding"], row_heads=True)
     # under the list, flush right: （敬称略・順不同）
     note = p.para(a.note, "caption", colour=t.colours["muted"], align="right")
     return [p.section(head, [table, note], columns=ctx.style.columns, source=a.pos, rule=True)]

@@ -21,6 +21,6 @@ def render(p: Parts, a: Providers, ctx: Context) -> list:
                                                link=str(e.url) if e.url else None)],
                             source=e.pos, cont=cont if i else None))
     table = p.table(p.t.table_columns["providers"], rows, header=("都道府県", "事業者名"),
-                    source=a.pos)
+                    source=a.pos, row_heads=True)
     return [p.section(opener(p, a, ctx), [table], columns=ctx.style.columns, source=a.pos,
                       rule=True)]

@@ -47,7 +47,7 @@ def facts(p: Parts, a: Report, colour: str):
     if a.url:
         row("URL", text(link=str(a.url)), source=a.at("url"))
     return p.table(t.table_columns["facts"], rows, zebra=False, rules=False,
-                   background=t.colours["accent_light"], source=ev.pos)
+                   background=t.colours["accent_light"], source=ev.pos, row_heads=True)
 
 
 def slot_row(p: Parts, slot: Slot, colour: str) -> Row:
@@ -94,8 +94,8 @@ def render(p: Parts, a: Report, ctx: Context) -> list:
             # above its header (「…のプログラム（続き）」)
             heading = f"{day.label}のプログラム"
             title, cont = (p.para(text, "heading", colour=colour, align="left", phrases=True,
-                                  source=day.pos)
-                           for text in (heading, f"{heading}（続き）"))
+                                  source=day.pos, tag=tag)
+                           for text, tag in ((heading, "H2"), (f"{heading}（続き）", None)))
             rows = [slot_row(p, s, colour) for s in day.slots]
             prog.append(p.table(p.t.programme_columns, rows, header=("時間", "内容", "講師"),
                                 source=day.pos, title=title, title_cont=cont))
