@@ -2,7 +2,8 @@
 
 Set as a designer sets a list in a newsletter: thin rules between rows, the header row in a
 tint with a rule of the accent above and below it (the template chooses the fill, and may
-still choose zebra rows).  A split leaves at least ``min_rows`` rows on each side; the part
+still choose zebra rows).  A split leaves at least ``min_rows`` rows on each side (or rows
+as tall as ``min_rows`` rows of three lines: a programme's tall slots); the part
 that goes on repeats the header and the table's title with （続き）, and a group's label on
 its first row (「理事（続き）」).
 """
@@ -149,8 +150,10 @@ class GridTable(Block):
         least = self.min_rows
         if snap(self._raw(aw, self.rows), self.pitch) > self.column_height + EPS:
             least = min(least, n // 2)  # taller than a column: it must split somewhere
-        k = min(k, n - least)
-        if k < max(least, 1):
+        while k >= 1 and not (self._enough(self.rows[:k], least, aw)
+                              and self._enough(self.rows[k:], least, aw)):
+            k -= 1
+        if k < 1:
             self.stuck_source = self.rows[0].source if self.rows else self.source
             return []
         first = GridTable(self.columns, self.rows[:k], header=self.header, title=self.title,
@@ -161,6 +164,13 @@ class GridTable(Block):
                          **self._opts)
         first.repeat, rest.repeat = self.repeat, True
         return [first, rest]
+
+    def _enough(self, rows: Sequence[Row], least: int, aw: float) -> bool:
+        """Whether ``rows`` stand on their own as one side of a split: ``least`` rows, or
+        rows as tall as ``least`` rows of three lines (a programme's slot with its speakers
+        is no stray row at a column's foot, though it is one)."""
+        return len(rows) >= max(least, 1) or (
+            sum(self.row_height(r, aw) for r in rows) >= 3 * least * self.pitch - EPS)
 
     def slack(self) -> float:
         """The grid's rounding, the last row's padding and the room below its lowest line
