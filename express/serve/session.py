@@ -70,8 +70,8 @@ class Preview:
                 watcher.start()
                 if needs_build(self.project):
                     self.build(EVERYTHING, message("serve.start"))
-                else:
-                    self._ask_site(now=True)  # loads what the pages of a save are set from
+                else:  # what the pages of a save are set from
+                    self._guarded(lambda: prime(self.project, self.warm))
                 site.start()
                 watcher.ready.wait(READY_TIMEOUT_S)
             self.echo(message("serve.listening", path=os.path.relpath(self.site), url=url))
@@ -110,7 +110,7 @@ class Preview:
         started = time.perf_counter()
         if plan.everything:
             with self._building:
-                diags = self._build(None, site=True)
+                diags = self._build_site()
                 self._saves += 1
                 if not diags.has_errors:
                     self.fresh.drop(self._saves)
@@ -139,6 +139,15 @@ class Preview:
 
         return self._guarded(lambda: build(self.project, ids, site=site,
                                            waiting=self._waiting, warm=self.warm).diags)
+
+    def _build_site(self) -> Diagnostics:
+        """Every issue's PDF and the site, brought up to date; a site that was up to date
+        already is read for what a save's pages are set from."""
+        known = self.warm.archive
+        diags = self._build(None, site=True)
+        if not diags.has_errors and self.warm.archive is known:  # the site was kept
+            self._guarded(lambda: prime(self.project, self.warm))
+        return diags
 
     @staticmethod
     def _guarded(run: Callable[[], Diagnostics | None]) -> Diagnostics | None:
@@ -175,13 +184,14 @@ class Preview:
 
     # ------------------------------------------------------------ the site, in the background
 
-    def _ask_site(self, now: bool = False) -> None:
+    def _ask_site(self) -> None:
         with self._site_due:
-            self._site_wanted = 0.0 if now else time.monotonic()
+            self._site_wanted = time.monotonic()
             self._site_due.notify_all()
 
     def _site_loop(self) -> None:
         """Make the site whenever saves asked for it and then paused."""
+        self.warm.search().warm_up()
         while True:
             with self._site_due:
                 while not self._closing and (
@@ -199,11 +209,7 @@ class Preview:
         started = time.perf_counter()
         with self._building:
             save = self._saves
-            known = self.warm.archive
-            diags = self._build(None, site=True)
-            if not diags.has_errors and self.warm.archive is known:  # the site was kept
-                self._guarded(lambda: prime(self.project, self.warm))
-        self.warm.search().warm_up()  # (outside the lock: a save's PDF need not wait)
+            diags = self._build_site()
         lines, errors = diags.rendered()
         if errors:  # (an error in another issue: the site includes every issue or none)
             for line in lines:
