@@ -1,8 +1,11 @@
 """The preview's HTTP server on 127.0.0.1: build/site as it is, plus the live-reload parts.
 
 HTML pages get the reload script (and, after a failed build, the errors) added as they are
-served; ``/__express/events`` streams the build generation to open pages; while there is
-no good build at all, every page is the error page. Nothing is cached by the browser, so
+served; ``/__express/events`` streams the build generation to open pages (and a ``pdf``
+event when a save's PDF is in place); while there is no good build at all, every page is
+the error page.  A saved issue's pages, set in memory before the site is made again
+(express/serve/fresh.py), are served in place of build/site's, and its new PDF from
+build/pdf. Nothing is cached by the browser, so
 a reload always shows the latest build.
 
 Every request gets an answer with a status: only regular files under build/site are
@@ -248,7 +251,9 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             now = self.status.wait(seen, KEEPALIVE_S)
             if now is None:
                 return
-            if seen is None or now[0] != seen[0]:
+            if seen is None:  # (a page served while its PDF was set learns it is done)
+                line = f"data: {now[0]}\n\nevent: pdf\ndata: {now[1]}\n\n"
+            elif now[0] != seen[0]:
                 line = f"data: {now[0]}\n\n"
             elif now[1] != seen[1]:
                 line = f"event: pdf\ndata: {now[1]}\n\n"

@@ -9,8 +9,10 @@ fails, the site is still written and a warning says search will not work.
 The binary runs as a service (``pagefind --service``, the process the package's Python
 API starts), spoken to here directly over its pipes: that API waits 0.1 s before reading
 each answer, ~0.4 s a site (and 0.1 s per back-issue page), and a service loads its
-Japanese dictionary (~1 s) on its first page.  An :class:`Indexer` keeps one service for
-as long as its owner lives: ``express serve`` indexes every save's site with the same one.
+Japanese dictionary (~1 s) on its first page.  The index's files are taken from the
+service and written here: those it writes itself may be unfinished when it answers.  An
+:class:`Indexer` keeps one service for as long as its owner lives: ``express serve``
+indexes every save's site with the same one.
 """
 
 from __future__ import annotations
@@ -96,8 +98,10 @@ class Indexer:
                 self._ask({"type": "AddRecord", "index_id": index, "url": r.url,
                            "content": r.content, "language": "ja", "meta": r.meta,
                            "filters": None, "sort": None}, deadline)
-            self._ask({"type": "WriteFiles", "index_id": index,
-                       "output_path": str((site / OUTPUT).resolve())}, deadline)
+            # written here, not by the service: its files may still be being written
+            # when it says they are (tokio's last write is not flushed before its answer)
+            got = self._ask({"type": "GetFiles", "index_id": index}, deadline)
+            _write(site / OUTPUT, got["files"])
         finally:
             if self._proc is not None:
                 self._ask({"type": "DeleteIndex", "index_id": index}, deadline)
@@ -157,6 +161,18 @@ class Indexer:
         proc.stdout.close()
         proc.kill()
         proc.wait()
+
+
+def _write(folder: Path, files: list[dict]) -> None:
+    """The index's files, each at its path in ``folder`` (paths from the service are
+    checked to stay inside it)."""
+    root = folder.resolve()
+    for f in files:
+        path = (root / f["path"]).resolve()
+        if root not in path.parents:
+            raise IndexerError(f"pagefind named a file outside its folder: {f['path']}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(base64.b64decode(f["content"]))
 
 
 def build_search_index(site: Path, diags: Diagnostics, records: Sequence[Record] = (),
