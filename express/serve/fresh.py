@@ -64,6 +64,25 @@ class Fresh:
         with self._lock:
             self._entries[path] = (save, value, print_)
 
+    def differs(self, site: Path, upto: int) -> bool:
+        """Whether a page set by save ``upto`` or earlier reads otherwise in ``site`` (the
+        site made since: a PDF's size, a photo), or its issue's cover changed: what an
+        open page would show anew."""
+        with self._lock:
+            entries = [(k, v) for k, v in self._entries.items() if v[0] <= upto]
+        for path, (_save, value, _print) in entries:
+            if isinstance(value, str):
+                try:
+                    if (site / path).read_text(encoding="utf-8") != value:
+                        return True
+                except OSError:
+                    return True
+        return False
+
+    def issues(self) -> set[str]:
+        """The issues with pages set here."""
+        return {k.split("/")[0] for k in self._entries if "/" in k}
+
     def drop(self, upto: int) -> None:
         """The site of save ``upto`` is published: what earlier saves set is in it."""
         with self._lock:

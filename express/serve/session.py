@@ -209,6 +209,7 @@ class Preview:
         started = time.perf_counter()
         with self._building:
             save = self._saves
+            covers = self._covers()
             diags = self._build_site()
         lines, errors = diags.rendered()
         if errors:  # (an error in another issue: the site includes every issue or none)
@@ -217,9 +218,24 @@ class Preview:
             self.echo(message("serve.site_failed", errors=errors), err=True)
             self.status.publish(lines)
             return
+        # open pages reload only if they would show something new (a PDF's size, a cover,
+        # a photo just added): an editor reading the page is not disturbed for nothing
+        anew = self.fresh.differs(self.site, save) or self._covers() != covers
         self.fresh.drop(save)
         self.echo(message("serve.site_done", seconds=time.perf_counter() - started))
-        self.status.publish(self.status.errors if self.pending.builds else ())
+        errors = self.status.errors if self.pending.builds else ()
+        if anew or errors != self.status.errors:
+            self.status.publish(errors, self.status.pdf_pending)
+
+    def _covers(self) -> dict[str, bytes | None]:
+        """The cover pictures of the issues with pages set ahead of the site."""
+        out = {}
+        for issue_id in self.fresh.issues():
+            try:
+                out[issue_id] = (self.site / issue_id / "cover.webp").read_bytes()
+            except OSError:
+                out[issue_id] = None
+        return out
 
     def _waiting(self, holder: str) -> None:
         self.echo(message("build.waiting", holder=holder), err=True)
