@@ -40,6 +40,7 @@ from express.lock import Waiting, project_lock
 from express.model.issue import Archive, Issue
 from express.project import Project
 from express.publish import PublishCut, Stage
+from express.warm import Warm
 
 
 @dataclass(frozen=True)
@@ -97,17 +98,18 @@ def relaxed_gc() -> Iterator[None]:
 def build(project: Project, ids: list[str] | None = None, *, template: str | None = None,
           site: bool = True, progress: Progress | None = None, force: bool = False,
           jobs: int | None = None, waiting: Waiting | None = None,
-          for_print: bool = False) -> BuildResult:
+          for_print: bool = False, warm: Warm | None = None) -> BuildResult:
     """Check, then make the PDFs of ``ids`` (all when None) and the site, as needed;
     ``for_print``: their print editions too (``build/print/<id>.pdf``).
 
     ``force`` makes every output anew; ``jobs`` caps the processes typesetting at once
     (default: one per core); ``waiting`` is told who holds the project's lock when this
-    build must wait for it.
+    build must wait for it; ``warm`` is what a long-lived process keeps between builds
+    (express/warm.py).
     """
     with relaxed_gc(), project_lock(project, waiting):
         run = _Build(project, template, progress or (lambda step: None), force, jobs,
-                     for_print)
+                     for_print, warm)
         return run.build(ids, site)
 
 
@@ -128,9 +130,10 @@ class _Made:
 
 class _Build:
     def __init__(self, project: Project, template: str | None, progress: Progress,
-                 force: bool, jobs: int | None, for_print: bool = False) -> None:
+                 force: bool, jobs: int | None, for_print: bool = False,
+                 warm: Warm | None = None) -> None:
         self.project, self.template, self.progress = project, template, progress
-        self.force, self.jobs, self.for_print = force, jobs, for_print
+        self.force, self.jobs, self.for_print, self.warm = force, jobs, for_print, warm
         store = cache_dir(project.root)
         self.manifest_path = store / "manifest.json"
         self.hashes = FileHashes(store / "hashes.json")
@@ -140,7 +143,8 @@ class _Build:
     def build(self, ids: list[str] | None, site: bool) -> BuildResult:
         self.progress(Step("checking", total=len(ids or issue_folders(self.project.issues))))
         # PDFs read no other issue: without the site, the others need not be loaded
-        archive, diags = check(self.project, ids, whole=site)
+        archive, diags = check(self.project, ids, whole=site,
+                               memo=self.warm.issues if self.warm else None)
         result = BuildResult(diags)
         if archive is None or diags.has_errors:
             return result
@@ -341,7 +345,8 @@ class _Build:
         total = len(archive.issues)
         self.progress(Step("site", total=total))
         return render_site(archive, self.project, pdfs, out,
-                           stage=lambda name: self.progress(Step(name, total=total)))
+                           stage=lambda name: self.progress(Step(name, total=total)),
+                           warm=self.warm)
 
 
 def _link_or_copy(source: Path, dest: Path) -> None:

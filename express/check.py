@@ -6,20 +6,23 @@ from express.diagnostics import Diagnostic, Diagnostics, Severity
 from express.lint import lint_issue
 from express.lint.rules import load_rules
 from express.load import load_archive, shown_path
+from express.load.memo import IssueMemo
 from express.model.issue import Archive, Issue
 from express.project import Project
 
 
 def check(project: Project, ids: list[str] | None = None, *, glyphs: bool = False,
           pictures: bool = False, strict: bool = False, whole: bool = True,
-          for_print: bool = False) -> tuple[Archive | None, Diagnostics]:
+          for_print: bool = False, memo: IssueMemo | None = None
+          ) -> tuple[Archive | None, Diagnostics]:
     """Load and lint; ``glyphs`` also looks for characters no font can print, ``pictures``
     decodes every picture (the PDF build reports both itself, so only ``express check``
     asks for them); ``for_print`` pre-flights the print edition (:func:`preflight`);
-    ``strict`` makes every warning an error.  With ``ids`` and not ``whole`` the archive
+    ``strict`` makes every warning an error; ``memo`` keeps issues loaded before (express
+    serve).  With ``ids`` and not ``whole`` the archive
     holds only those issues (the others are read for their numbers alone: see
     ``load_archive``)."""
-    archive, diags = load_archive(project.issues, ids or None, whole=whole)
+    archive, diags = load_archive(project.issues, ids or None, whole=whole, memo=memo)
     if archive is not None:
         path = project.templates / "lint" / "hyouki.yaml"
         rules = load_rules(path, shown_path(path), diags)

@@ -19,6 +19,7 @@ from express.diagnostics import Diagnostics
 from express.load.back_issue import has_pdf_key, load_back_issue
 from express.load.images import read_image
 from express.load.kinds import COMMON, KINDS, body, kinds_taking
+from express.load.memo import IssueMemo
 from express.load.values import Fields, Reader, suggest
 from express.load.yaml_source import read_file, read_source, read_yaml
 from express.model.articles import DEFAULT_TITLES, Article
@@ -269,8 +270,8 @@ def numbers_back_in_time(numbers: list[tuple[str, int, Pos, dt.date | None]]
     return out
 
 
-def load_archive(root: Path, only: list[str] | None = None, *, whole: bool = True
-                 ) -> tuple[Archive | None, Diagnostics]:
+def load_archive(root: Path, only: list[str] | None = None, *, whole: bool = True,
+                 memo: IssueMemo | None = None) -> tuple[Archive | None, Diagnostics]:
     """Load ``root`` (the ``issues/`` folder); ``only`` limits which issues are checked.
 
     Cross-issue facts (unique numbers) always look at every issue.  With ``only`` and not
@@ -279,7 +280,8 @@ def load_archive(root: Path, only: list[str] | None = None, *, whole: bool = Tru
     other issue would cost more than typesetting the one asked for).  With ``whole`` the
     archive is what the site publishes, so the other issues' errors are reported too (an
     issue with errors is left out of the archive: publishing without it would drop it
-    without a word); their warnings are not, being about issues not asked for.
+    without a word); their warnings are not, being about issues not asked for.  ``memo``
+    keeps issues loaded before (a long-lived process: express/load/memo.py).
     """
     diags = Diagnostics()
     if not root.is_dir():
@@ -303,7 +305,7 @@ def load_archive(root: Path, only: list[str] | None = None, *, whole: bool = Tru
                 numbers.append((folder.name, *got))
             continue
         scoped = Diagnostics()
-        issue = load_issue(folder, scoped)
+        issue = memo.load(folder, scoped) if memo else load_issue(folder, scoped)
         diags.extend(scoped if not only or folder.name in only
                      else (d for d in scoped if d.is_error))
         if issue is not None:

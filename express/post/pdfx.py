@@ -14,16 +14,17 @@ from __future__ import annotations
 
 import io
 import uuid
-
-import pikepdf
+from typing import TYPE_CHECKING
 
 from express.diagnostics import Diagnostics
 from express.model.issue import Archive, Issue
 from express.pdf.document.press import PrintEdition
 from express.pdf.template import Template
-from express.post.preflight import colour_and_fonts, locate, unsafe_text
 from express.post.xmp import packet
 from express.profiles import CUSTOM_CONDITION
+
+if TYPE_CHECKING:  # pikepdf and the pre-flight cost ~60 ms to import, for the print edition
+    import pikepdf  # only: express/pdf/render.py imports this module for every PDF
 
 PDFX_VERSION = "PDF/X-4"
 REGISTRY = "http://www.color.org"
@@ -34,6 +35,10 @@ def finish_print(data: bytes, press: PrintEdition, issue: Issue, archive: Archiv
                  t: Template, diags: Diagnostics) -> tuple[bytes | None, Diagnostics]:
     """The print edition's PDF made PDF/X-4, with what its pre-flight found reported; None
     when it found something a printer would refuse (RGB, an unembedded font)."""
+    import pikepdf
+
+    from express.post.preflight import colour_and_fonts, locate, unsafe_text
+
     padding = press.padding
     if padding.added:
         diags.warning(issue.pos, f"print.padded_{padding.pad_with}", pages=padding.after_page,
@@ -60,6 +65,8 @@ def finish_print(data: bytes, press: PrintEdition, issue: Issue, archive: Archiv
 
 def make_pdfx(pdf: pikepdf.Pdf, press: PrintEdition, issue: Issue, archive: Archive) -> None:
     """Add the output intent, the PDF/X version and the XMP metadata to ``pdf``."""
+    import pikepdf
+
     profile = press.profile
     icc = pikepdf.Stream(pdf, profile.compressed)
     icc.Filter, icc.N = pikepdf.Name.FlateDecode, 4

@@ -9,7 +9,7 @@ express/post/pdfx.py).  Both claims stand in one packet, as a file may meet both
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
+from html import escape as _escape
 
 PDFUA_PART = 1
 
@@ -29,7 +29,7 @@ def packet(*, title: str, author: str, subject: str, keywords: str, creator: str
     """The packet; dates as PDF writes them (``D:…``), ``pdfx`` the PDF/X version claimed
     (None: none)."""
     def text(value: str) -> str:
-        return escape(str(value))
+        return _escape(str(value), quote=False)
 
     created, modified = xmp_date(created), xmp_date(modified)
     x_ns = '\n    xmlns:pdfxid="http://www.npes.org/pdfx/ns/id/"' if pdfx else ""

@@ -58,6 +58,7 @@ class Chrome:
     def _render(self, template: str, status: Status, site: bool) -> str:
         return self.env.get_template(template).render(
             lang=current_language(), generation=status.generation, errors=status.errors,
+            pdf_pending=status.pdf_pending, pdfs=status.pdfs,
             route=ROUTE, title=message("serve.errors_title"),
             hint=message("serve.errors_hint" if site else "serve.errors_no_site"),
         )

@@ -1,8 +1,11 @@
 """The preview's HTTP server on 127.0.0.1: build/site as it is, plus the live-reload parts.
 
 HTML pages get the reload script (and, after a failed build, the errors) added as they are
-served; ``/__express/events`` streams the build generation to open pages; while there is
-no good build at all, every page is the error page. Nothing is cached by the browser, so
+served; ``/__express/events`` streams the build generation to open pages (and a ``pdf``
+event when a save's PDF is in place); while there is no good build at all, every page is
+the error page.  A saved issue's pages, set in memory before the site is made again
+(express/serve/fresh.py), are served in place of build/site's, and its new PDF from
+build/pdf. Nothing is cached by the browser, so
 a reload always shows the latest build.
 
 Every request gets an answer with a status: only regular files under build/site are
@@ -30,6 +33,7 @@ from typing import ClassVar
 
 from express.messages import message
 from express.project import Project
+from express.serve.fresh import Fresh
 from express.serve.pages import EVENTS, ROUTE, Chrome
 from express.serve.status import Status
 from express.serve.watch import WATCHED
@@ -60,6 +64,7 @@ class Target:
     file: Path | None = None
     redirect: str | None = None
     bad: bool = False
+    answered: bool = False  # (the preview's own page, sent already)
 
 
 def site_target(site: Path, address: str) -> Target:
@@ -102,10 +107,12 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         ".pdf": "application/pdf",
     }
 
-    def __init__(self, *args, site: Path, status: Status, chrome: Chrome, **kwargs) -> None:
+    def __init__(self, *args, site: Path, status: Status, chrome: Chrome, fresh: Fresh | None,
+                 **kwargs) -> None:
         self.site = site
         self.status = status
         self.chrome = chrome
+        self.fresh = fresh
         super().__init__(*args, **kwargs)
 
     def do_GET(self) -> None:
@@ -141,9 +148,30 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
         elif self.status.errors and not (self.site / "index.html").is_file():
             self._send(503, self.chrome.error_page(self.status).encode(), "text/html")
         else:
-            self._file(site_target(self.site, self.path))
+            self._file(self._fresh() or site_target(self.site, self.path))
+
+    def _fresh(self) -> Target | None:
+        """What the preview set ahead of the site for this address (express/serve/fresh.py):
+        a page's text is answered here, a file is returned to be served."""
+        if self.fresh is None:
+            return None
+        try:
+            route = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path,
+                                         errors="strict")
+        except UnicodeDecodeError:
+            return None
+        path = route.lstrip("/")
+        if path == "" or path.endswith("/"):
+            path += "index.html"
+        got = self.fresh.get(path)
+        if isinstance(got, str):
+            self._send(200, self.chrome.inject(got, self.status).encode(), "text/html")
+            return Target(answered=True)
+        return Target(file=got) if got is not None and got.is_file() else None
 
     def _file(self, target: Target) -> None:
+        if target.answered:
+            return
         if target.bad:
             self.send_error(400)
         elif target.redirect is not None:
@@ -220,19 +248,28 @@ class PreviewHandler(http.server.BaseHTTPRequestHandler):
             return
         seen = None
         while True:
-            generation = self.status.wait(seen, KEEPALIVE_S)
-            if generation is None:
+            now = self.status.wait(seen, KEEPALIVE_S)
+            if now is None:
                 return
-            line = f"data: {generation}\n\n" if generation != seen else ": idle\n\n"
+            if seen is None:  # (a page served while its PDF was set learns it is done)
+                line = f"data: {now[0]}\n\nevent: pdf\ndata: {now[1]}\n\n"
+            elif now[0] != seen[0]:
+                line = f"data: {now[0]}\n\n"
+            elif now[1] != seen[1]:
+                line = f"event: pdf\ndata: {now[1]}\n\n"
+            else:
+                line = ": idle\n\n"
             try:
                 self.wfile.write(line.encode())
                 self.wfile.flush()
             except OSError:
                 return
-            seen = generation
+            seen = now
 
 
 def make_server(site: Path, port: int, status: Status, chrome: Chrome,
-                host: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(PreviewHandler, site=site, status=status, chrome=chrome)
+                host: str = "127.0.0.1", fresh: Fresh | None = None
+                ) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(PreviewHandler, site=site, status=status, chrome=chrome,
+                                fresh=fresh)
     return http.server.ThreadingHTTPServer((host, port), handler)

@@ -14,7 +14,7 @@ from pathlib import Path
 from express.project import Project
 
 WATCHED = ("issues", "templates", "fonts")
-STEP_MS = 100  # a save is complete when no event came for this long …
+STEP_MS = 50  # a save is complete when no event came for this long …
 DEBOUNCE_MS = 1000  # … or after this long at most
 READY_MS = 300  # the first quiet interval tells that the watcher is running
 

@@ -23,7 +23,7 @@ import datetime as dt
 import itertools
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +46,7 @@ from express.site.backissues import BackPages, page_records, prepare_back_issue
 from express.site.derived import DerivedFiles
 from express.site.search import build_search_index
 from express.typeset import available_cores
+from express.warm import Warm
 
 CSP = "; ".join(
     (
@@ -92,12 +93,33 @@ def render_site(
     pdfs: dict[str, Path],
     out: Path,
     stage: Callable[[str], None] | None = None,
+    warm: Warm | None = None,
 ) -> Diagnostics:
     """Write the site into ``out``; ``stage("search index")`` is told when the pages are
-    written and the search index is next."""
-    diags = Diagnostics()
+    written and the search index is next.  With ``warm`` (express/warm.py) its search
+    service is used, and the archive and its pages are kept there."""
     out = Path(out)
     derived = DerivedFiles(project.root / ".cache" / "site")
+    pages, diags = prepare_pages(archive, project, pdfs, out, derived)
+    if diags.has_errors:
+        return diags
+    site = Site(archive, project, pages, out)
+    site.write_all()
+    if stage is not None:
+        stage("search index")
+    records = [r for p in pages.values() if p.back is not None
+               for r in page_records(p.issue, p.pdf_href, p.back)]
+    build_search_index(out, diags, records, warm.search() if warm else None)
+    derived.prune()
+    if warm is not None:
+        warm.archive, warm.pages = archive, pages
+    return diags
+
+
+def prepare_pages(archive: Archive, project: Project, pdfs: dict[str, Path], out: Path,
+                  derived: DerivedFiles) -> tuple[dict[str, IssuePage], Diagnostics]:
+    """Each issue's PDF and pictures copied into ``out``, and what its pages show of them."""
+    diags = Diagnostics()
     texts = TextCache(project.root / ".cache" / "backissues", available_cores())
     pages: dict[str, IssuePage] = {}
     # pictures are decoded, resampled and encoded by Pillow and pdfium outside the GIL: one
@@ -109,17 +131,7 @@ def render_site(
             diags.extend(issue_diags)
             if page is not None:
                 pages[issue.id] = page
-    if diags.has_errors:
-        return diags
-    site = Site(archive, project, pages, out)
-    site.write_all()
-    if stage is not None:
-        stage("search index")
-    records = [r for p in pages.values() if p.back is not None
-               for r in page_records(p.issue, p.pdf_href, p.back)]
-    build_search_index(out, diags, records)
-    derived.prune()
-    return diags
+    return pages, diags
 
 
 def _prepare_issue(
@@ -256,6 +268,18 @@ def _jinja_cache(project: Project) -> str:
 # ---------------------------------------------------------------- the pages
 
 
+@dataclass
+class Job:
+    """One page to render: its template, its path in the site and what it is given; the
+    issue (and article) it is a page of, if any."""
+
+    template: str
+    path: str
+    context: dict[str, Any]
+    issue: str | None = None
+    article: Article | None = None
+
+
 class Site:
     def __init__(
         self, archive: Archive, project: Project, pages: dict[str, IssuePage], out: Path
@@ -300,64 +324,71 @@ class Site:
             return None
         return self.base_url + path.removesuffix("index.html")
 
-    def write(self, template: str, path: str, **context: Any) -> None:
+    def render(self, template: str, path: str, **context: Any) -> str:
+        """The text of the page at ``path`` (relative to the site root)."""
         depth = path.count("/")
         context.setdefault("root", "../" * depth)
         context.setdefault("path", path)
-        html = self.env.get_template(template).render(**context)
+        return self.env.get_template(template).render(**context)
+
+    def write(self, template: str, path: str, **context: Any) -> None:
         dest = self.out / path
         dest.parent.mkdir(parents=True, exist_ok=True)
-        dest.write_text(html, encoding="utf-8")
+        dest.write_text(self.render(template, path, **context), encoding="utf-8")
 
     def write_all(self) -> None:
         self.copy_assets()
+        for job in self.jobs():
+            self.write(job.template, job.path, **job.context)
+
+    def jobs(self) -> Iterator[Job]:
+        """Every page of the site, to be rendered (nothing is rendered here)."""
         issues = [self.pages[i.id] for i in self.archive.issues if i.id in self.pages]
         years = [
             (year, list(group))
             for year, group in itertools.groupby(issues, key=lambda p: p.issue.date.year)
         ]
-        self.write(
-            "pages/index.html",
-            "index.html",
-            issues=issues,
-            years=years,
-            latest=issues[0] if issues else None,
-        )
+        yield Job("pages/index.html", "index.html",
+                  dict(issues=issues, years=years, latest=issues[0] if issues else None))
         for page in issues:
             newer, older = self.archive.neighbours(page.issue)
-            self.write(
+            yield Job(
                 "pages/back_issue.html" if page.back is not None else "pages/issue.html",
                 page.href,
-                page=page,
-                issue=page.issue,
-                newer=self.pages.get(newer.id) if newer else None,
-                older=self.pages.get(older.id) if older else None,
+                dict(page=page, issue=page.issue,
+                     newer=self.pages.get(newer.id) if newer else None,
+                     older=self.pages.get(older.id) if older else None),
+                issue=page.issue.id,
             )
             articles = page.issue.articles
             for i, article in enumerate(articles):
-                self.write(
+                yield Job(
                     "pages/article.html",
                     page.article_href(article),
-                    page=page,
-                    issue=page.issue,
-                    article=article,
-                    kind_template=self.kind_template(article.kind),
-                    prev=articles[i - 1] if i > 0 else None,
-                    next=articles[i + 1] if i + 1 < len(articles) else None,
-                    photos=self.photos(page, getattr(article, "photos", [])),
-                    logo=(
-                        page.pictures.get(article.logo.ref)
-                        if isinstance(article, Member) and article.logo
-                        else None
+                    dict(
+                        page=page,
+                        issue=page.issue,
+                        article=article,
+                        kind_template=self.kind_template(article.kind),
+                        prev=articles[i - 1] if i > 0 else None,
+                        next=articles[i + 1] if i + 1 < len(articles) else None,
+                        photos=self.photos(page, getattr(article, "photos", [])),
+                        logo=(
+                            page.pictures.get(article.logo.ref)
+                            if isinstance(article, Member) and article.logo
+                            else None
+                        ),
                     ),
+                    issue=page.issue.id,
+                    article=article,
                 )
         # served for any missing address, at any depth: links from the site's root path
         root_path = urlsplit(self.base_url).path if self.base_url else "/"
-        self.write("pages/404.html", "404.html", root=root_path)
+        yield Job("pages/404.html", "404.html", dict(root=root_path))
         if self.base_url is not None:
             updated = max((p.issue.date for p in issues), default=dt.date.today())
-            self.write("feed.xml", "feed.xml", issues=issues, updated=updated, root="")
-            self.write("sitemap.xml", "sitemap.xml", issues=issues, root="")
+            yield Job("feed.xml", "feed.xml", dict(issues=issues, updated=updated, root=""))
+            yield Job("sitemap.xml", "sitemap.xml", dict(issues=issues, root=""))
 
     def kind_template(self, kind: str) -> str:
         name = f"kinds/{kind}.html"

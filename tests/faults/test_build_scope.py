@@ -80,7 +80,8 @@ def test_building_one_issue_with_the_site_brings_every_pdf_up_to_date(project):
          "season: 2022年春季号")
     result = express(project.root, "build", "2020-winter")
     assert result.returncode == 0, result.stderr
-    assert "build/pdf/2022-spring.pdf\n" in result.stdout  # made again, not "(unchanged)"
+    # made again, not "(unchanged)"; the pages are said since the page plan (issue 12)
+    assert "build/pdf/2022-spring.pdf (8 pages)\n" in result.stdout
     from tests.pdf.conftest import pdfium_text
 
     assert "春季号" in pdfium_text(project.build / "pdf" / "2022-spring.pdf")

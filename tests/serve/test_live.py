@@ -34,6 +34,7 @@ def test_a_save_is_served_a_broken_save_shows_its_errors_and_the_next_recovers(s
     served.wait_until(ARTICLE, lambda t: "（第三報）" in t and ERRORS not in t)
     assert ERRORS not in served.get("index.html")[1]
     assert served.proc.poll() is None
+    served.wait_for_line("the site and its search index are up to date", 30)  # follows
     built = (served.root / "build" / "site" / ARTICLE).read_text(encoding="utf-8")
     assert "（第三報）" in built and "__express" not in built  # build/site stays as built
 

@@ -25,6 +25,9 @@ def test_the_open_page_reloads_by_itself_and_shows_a_broken_save(serving, open_p
 
     served.edit(TITLE, TITLE + "（第二報）")
     page.locator("h1", has_text="（第二報）").wait_for(timeout=WAIT_MS)
+    # the page comes first; the site follows, and may reload it once more (a new PDF size)
+    served.wait_for_line("the site and its search index are up to date", 60)
+    page.wait_for_load_state()
     assert page.evaluate("window.notReloaded") is None  # a new page load, by itself
 
     line = served.edit(TITLE, "  " + TITLE)
