@@ -24,6 +24,7 @@ bench: setup
 	$(BIN)/python bench/archive.py
 	$(BIN)/python bench/bench_print.py
 	$(BIN)/python bench/load.py
+	$(BIN)/python bench/latency.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check express tests bench issues/make_sample_images.py
