@@ -185,21 +185,76 @@ def test_list_bullet_hangs_its_item(glyphs, t):
     assert bullet.right - bullet.x == pytest.approx(em, abs=0.02)  # its whole em
     lefts = {t.column_x(i) for i in range(t.grid.columns)}
     assert any(abs(bullet.x - x) < 0.02 for x in lefts), (bullet.x, lefts)
-    # the item wraps: its second line starts under its text
-    below = [g for g in page if abs(g.size - em) < 0.01
-             and abs(g.y - (bullet.y - t.grid.line_pitch)) < 0.05
-             and abs(g.x - bullet.x) < 3 * em]
-    assert below and min(g.x for g in below) == pytest.approx(letter.x, abs=0.02)
+
+
+def test_a_long_list_item_hangs_its_next_lines(empty_project):
+    """A bulleted item longer than the column: its next lines start under its text, not
+    under the bullet (the samples' items now each fit on a line: a fresh issue)."""
+    from express.build import build
+    from tests.pdf.conftest import write_issue
+
+    item = "会員各社の担当者が集まり、迷惑メール対策と発信者情報開示の運用について" * 3
+    write_issue(empty_project, body=f"本文です。\n\n- {item}\n- 短い項目\n")
+    result = build(empty_project, ["2031-autumn"], site=False)
+    assert result.ok, [d.render("en") for d in result.diags]
+    t = read_template(empty_project.pdf_template())
+    em = t.style("body").size
+    page = next(p for p in read_glyphs(result.pdfs["2031-autumn"])
+                if "会員各社" in "".join(g.ch for g in p))
+    letter = after(page, "会員各社")[0]
+    bullet = next(g for g in page if g.ch == "・" and abs(g.y - letter.y) < 0.05
+                  and 0 < letter.x - g.x < 2 * em)
+    assert letter.x - bullet.x == pytest.approx(t.lists["hang_em"] * em, abs=0.02)
+    # the lines after the first, in reading order (down a column, then the next column),
+    # up to the next item's bullet: each starts ``hang`` in from its column's edge
+    hang = letter.x - bullet.x
+    edges = [t.column_x(i) for i in range(t.grid.columns)]
+
+    def column(x: float) -> int | None:
+        return next((i for i, e in enumerate(edges)
+                     if e - 0.02 <= x < e + t.grid.column_width), None)
+
+    lines: dict[tuple[int, float], float] = {}  # (column, -baseline): where the line starts
+    for g in page:
+        i = column(g.x)
+        if abs(g.size - em) < 0.01 and i is not None:
+            key = (i, -round(g.y, 1))
+            lines[key] = min(g.x - edges[i], lines.get(key, g.x - edges[i]))
+    order = sorted(lines)
+    first = order.index((column(bullet.x), -round(bullet.y, 1)))
+    rest = [lines[k] for k in order[first + 1:]]
+    nxt = next(i for i, x in enumerate(rest) if abs(x) < 0.02)  # ・短い項目
+    assert nxt >= 2  # the long item took three lines at least
+    assert all(x == pytest.approx(hang, abs=0.02) for x in rest[:nxt]), rest[:nxt]
 
 
 def test_programme_times_keep_aligned_figures(glyphs, t):
     """A programme's times are set in the fixed face: every figure ½ em, each row's time
-    starting at the same x, so the column of times lines up."""
+    starting at the same x, so the column of times lines up (on every page the programme
+    runs over: a split may leave only a row or two on one of them)."""
     size = t.style("table_time").size
-    page = next(p for p in glyphs["2020-winter"] if "のプログラム" in "".join(g.ch for g in p))
-    times = [g for g in page if abs(g.size - size) < 0.01 and g.ch.isdigit()]
-    assert len(times) > 20
-    assert {round(g.adv / g.size, 3) for g in times} == {0.5}
-    starts = Counter(round(min(g.x for g in times if abs(g.y - y) < 0.05), 2)
-                     for y in {g.y for g in times})
-    assert len(starts) == 1, starts
+    pages = [p for p in glyphs["2020-winter"] if "のプログラム" in "".join(g.ch for g in p)]
+    counted = 0
+    for page in pages:
+        rows: dict[float, list[Glyph]] = {}
+        for g in page:
+            if abs(g.size - size) < 0.01:
+                rows.setdefault(round(g.y, 1), []).append(g)
+        # a row's time: the figures, colons and dash its line begins with, glyph touching
+        # glyph (a session's title in the same size after it, 「2020年の…」, is no time)
+        times = []
+        for row in rows.values():
+            row.sort(key=lambda g: g.x)
+            if row[0].ch.isdigit():
+                time = [row[0]]
+                for g in row[1:]:
+                    if g.ch not in "0123456789:–" or abs(g.x - time[-1].right) > 0.05:
+                        break
+                    time.append(g)
+                times.append(time)
+        counted += sum(len(time) for time in times)
+        assert {round(g.adv / g.size, 3) for time in times for g in time
+                if g.ch.isdigit()} <= {0.5}
+        starts = Counter(round(time[0].x, 2) for time in times)
+        assert len(starts) <= 1, starts
+    assert counted > 20  # the programme's rows, wherever the page fell

@@ -18,20 +18,20 @@ from express.pdf.layout.text import TextKit
 from express.pdf.template import Template
 
 
-def fitted(kit: TextKit, text: str, width: float) -> Line | None:
-    """``text`` on one running-head line no wider than ``width``: cut, ending in …"""
-    line = kit.line(text, "running_head")
+def fitted(kit: TextKit, text: str, width: float, style: str = "running_head") -> Line | None:
+    """``text`` on one line of ``style`` no wider than ``width``: cut, ending in …"""
+    line = kit.line(text, style)
     if line is None or line.width <= width + 0.01:
         return line
     lo, hi = 0, len(text)
     while lo < hi:  # the longest start of the text that fits with the …
         mid = (lo + hi + 1) // 2
-        cut = kit.line(text[:mid].rstrip() + "…", "running_head")
+        cut = kit.line(text[:mid].rstrip() + "…", style)
         if cut is not None and cut.width <= width + 0.01:
             lo = mid
         else:
             hi = mid - 1
-    return kit.line(text[:lo].rstrip() + "…", "running_head")
+    return kit.line(text[:lo].rstrip() + "…", style)
 
 
 def paint_furniture(canv: Canvas, t: Template, kit: TextKit, book: Book, *,
@@ -61,11 +61,13 @@ def paint_furniture(canv: Canvas, t: Template, kit: TextKit, book: Book, *,
         right = recto == outer
         x = t.left + t.grid.width - line.width if right else t.left
         draw(canv, line, x, y_rule, colours["muted"])
-    # folio: the number on the outer edge, the publication name inside it
+    # folio: the number on the outer edge, the publication name inside it (shortened
+    # with … where a long name would run past the text block)
     num = kit.line(str(number), "folio")
-    name = kit.line(publication, "folio_name")
-    y = t.folio["bottom"]
     gap = t.folio["gap"]
+    name = fitted(kit, publication, t.grid.width - (num.width if num else 0) - gap,
+                  "folio_name")
+    y = t.folio["bottom"]
     # the bar between them: centred in the gap, as tall as the number's size
     bar, bar_y = t.folio["bar_width"], y - t.folio["bar_drop"]
     if num is not None and name is not None:
