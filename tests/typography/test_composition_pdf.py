@@ -64,7 +64,8 @@ def spread_warnings(built, issue_id: str) -> set[int]:
 
 
 #: the widest an author's space between two kana/kanji (久米島 イーフ情報プラザ) may be set:
-#: a word space, which justification widens first, up to ½ em (JLREQ §3.8.3, step a)
+#: a half-width space (½ em in the body face), which justification does not widen past the
+#: ½ em of JLREQ's expansion step a
 WORD_SPACE_EM = 0.5
 
 
