@@ -404,7 +404,7 @@ def _compose_segment(
             if inn and (not out or inn[1] - avail <= avail - out[1] + EPS):
                 return inn[0], inn[1], False
             if out:
-                if B.URL <= tier <= B.RUN and lonely is not None and out[0] == lonely[0]:
+                if tier < B.EMERGENCY and lonely is not None and out[0] == lonely[0]:
                     continue  # no point inside the unit that had to be broken: go on
                 if tier == B.URL and seg.has_run and loose[0] is not None and (
                         out[0] == loose[0][0]):

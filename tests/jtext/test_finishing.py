@@ -158,3 +158,16 @@ def test_no_short_last_line_when_moving_the_line_ends_would_avoid_it(body, em, i
         if kept * EM <= avail <= kept * EM + (kept - 1) * EM / 4 + 1e-6:
             pytest.fail(f"{prev}|{last}: ending the line before at {text[k - 3:k]}| "
                         f"would leave {d + len(last)} characters on the last line")
+
+
+@pytest.mark.parametrize("em", [4.0, 4.04, 4.5, 4.9])
+def test_a_kana_before_an_overlong_word_keeps_it_company(em):
+    """At a narrow measure 「と」 between two quoted Latin words, the second longer than the
+    line, shares its line with the start of that word (broken, as it must be) rather than
+    standing alone on a line that cannot be justified (the name tiers once stopped the search
+    for a break inside the word at the lone glyph)."""
+    text = "“quoted”と‘single’。中点・コロン"
+    lines = lay(text, em, phrase_breaks=True)
+    for ln in lines[:-1]:
+        assert glyphs(ln.text) > 1, [x.text for x in lines]
+        assert ln.width == pytest.approx(em * EM, abs=0.01), (ln.text, [x.text for x in lines])

@@ -19,6 +19,9 @@ class Section(Block):
     takes whole grid lines.  ``rule`` (a colour) draws a rule ``rule_width`` wide between
     the columns.  ``wide`` is a figure across all the columns, between the head and the
     columns (a photo the page plan let grow to fill a page: :meth:`widened`).
+    ``page_height`` (the grid's height; 0: unknown) lets a head that no page can hold with
+    the first lines below it (a report's long title over a long facts table) split between
+    its blocks, rather than stop the build.
     """
 
     def __init__(self, head: Sequence[Flowable], items: Sequence[Flowable], *, columns: int,
@@ -26,7 +29,7 @@ class Section(Block):
                  box_pad: float = 0.0, box_width: float, rule: str | None = None,
                  rule_width: float, source: Pos | None = None,
                  fixed: list[list[tuple[Flowable, float]]] | None = None,
-                 wide: Flowable | None = None) -> None:
+                 wide: Flowable | None = None, page_height: float = 0.0) -> None:
         super().__init__()
         self.head = list(head)
         self.items = list(items)
@@ -39,6 +42,7 @@ class Section(Block):
         self.source = source
         self.fixed = fixed
         self.wide = wide
+        self.page_height = page_height
         self.stuck_source: Pos | None = None
         self._layout_cache: dict[tuple[float, float], tuple] = {}
 
@@ -81,7 +85,8 @@ class Section(Block):
                        columns=self.ncols, gutter=self.gutter, pitch=self.pitch,
                        min_lines=self.min_lines, box=self.box, box_pad=self.box_pad,
                        box_width=self.box_width, rule=self.rule, rule_width=self.rule_width,
-                       source=self.source, wide=figure.sized(inner, height))
+                       source=self.source, wide=figure.sized(inner, height),
+                       page_height=self.page_height)
 
     # filling ----------------------------------------------------------------------------
     def _fill(self, cw: float, cap: float, items: list | None = None, *,
@@ -246,6 +251,8 @@ class Section(Block):
         return aw, self.height
 
     def split(self, aw, ah):
+        if self._head_too_tall(aw) and self._head_height(aw) > ah + EPS:
+            return self._split_head(aw, ah)
         head_h, body, cols, rest = self._layout(aw, ah)
         if not rest:
             # all the items fit (or there are none, e.g. a member with no text): only the
@@ -258,14 +265,54 @@ class Section(Block):
         if placed == 0 or (self.head and body_lines + EPS < self.min_lines):
             self.stuck_source = self._stuck(aw, ah, rest)
             return []
-        look = dict(columns=self.ncols, gutter=self.gutter, pitch=self.pitch, box=self.box,
-                    box_pad=self.box_pad, box_width=self.box_width, rule=self.rule,
-                    rule_width=self.rule_width, source=self.source)
-        first = Section(self.head, [], fixed=cols, wide=self.wide, **look)
-        second = Section([], rest, **look)
+        first = Section(self.head, [], fixed=cols, wide=self.wide, **self._look())
+        second = Section([], rest, **self._look())
         # the rest continues on the next page: the page plan ends a page after a split, so
         # nothing slips into the room left below the first part (the reading order holds)
         return [first, second]
+
+    def _look(self) -> dict:
+        return dict(columns=self.ncols, gutter=self.gutter, pitch=self.pitch, box=self.box,
+                    box_pad=self.box_pad, box_width=self.box_width, rule=self.rule,
+                    rule_width=self.rule_width, source=self.source,
+                    page_height=self.page_height)
+
+    def _head_too_tall(self, aw: float) -> bool:
+        """Whether no page holds the head with the lines a split keeps below it."""
+        if self.page_height <= 0 or self.fixed is not None or not self.head:
+            return False
+        below = self.min_lines * self.pitch if self.items else 0.0
+        return self._head_height(aw) + below + self._vpad() > self.page_height + EPS
+
+    def _split_head(self, aw: float, ah: float) -> list[Flowable]:
+        """A head that no page holds: its first blocks that fit ``ah`` (a table among them
+        split between rows) as a part of their own, the rest of the head over the columns
+        in the next part.  A heading kept with what follows does not end the first part."""
+        inner = self._inner(aw)
+        room = ah - self._pad() - self._vpad()
+        taken: list[Flowable] = []
+        rest = list(self.head)
+        while rest:
+            f = rest[0]
+            h = f.wrap(inner, room)[1]
+            if h <= room + EPS:
+                taken.append(rest.pop(0))
+                room -= h
+                continue
+            parts = f.split(inner, room) if room > EPS else []
+            if len(parts) > 1 and parts[0].wrap(inner, room)[1] <= room + EPS:
+                taken.append(parts[0])
+                rest[0:1] = parts[1:]
+            break
+        while taken and (getattr(taken[-1], "keepWithNext", False)
+                         or getattr(taken[-1], "discardable", False)):
+            rest.insert(0, taken.pop())
+        first = Section(taken, [], **self._look())
+        if not taken or not rest or first.wrap(aw, ah)[1] > ah + EPS:
+            self.stuck_source = self.source
+            return []
+        return [first, Section(rest, self.items, min_lines=self.min_lines, wide=self.wide,
+                               **self._look())]
 
     def _stuck(self, aw: float, ah: float, rest: list) -> Pos | None:
         """The source of the first block that cannot be placed (for the error message)."""

@@ -415,7 +415,8 @@ class Parts:
                        box_pad=frame_padding(t) if box else 0.0,
                        box_width=t.rules["frame"],
                        rule=t.colours["rule"] if rule and columns > 1 else None,
-                       rule_width=t.rules["column"], source=source)
+                       rule_width=t.rules["column"], source=source,
+                       page_height=t.grid.height)
 
 
 PHOTO_ALT = "写真"  # a photo's Alt when it has neither alt nor caption
