@@ -208,10 +208,13 @@ class Planner:
 
     # ------------------------------------------------------------------ choosing
     def score(self, units: Sequence[Unit], page: Fill) -> float:
-        """Room left on the page and (weighed less) on the page after it: lower is better."""
+        """Room left on the page and (weighed less) on the page after it: lower is better.
+        The last page's room is not counted: the colophon stands there, and no article
+        follows that could fill it."""
         after = 0.0
         if page.rest:
-            after = self.fill(units, page.rest, self.height).free
+            nxt = self.fill(units, page.rest, self.height)
+            after = nxt.free if nxt.rest else 0.0
         return page.free + self.look * after
 
     def page(self, units: list[Unit], queue: list[Entry], room: float,
@@ -228,7 +231,8 @@ class Planner:
             if not scored:
                 break
             s, _, cand = min(scored, key=lambda c: (c[0], c[1]))
-            if s >= self.score(units, best) - EPS:
+            # plan.move_penalty_lines is the least a move must gain: a gain of that is one
+            if s > self.score(units, best) + EPS:
                 break
             best = cand
         return best

@@ -88,8 +88,10 @@ def render(p: Parts, a: Report, ctx: Context) -> list:
     items = p.with_photos(p.body(a.body), a.photos)
     out = p.sections(head, items, columns=ctx.style.columns, source=a.pos, rule=True)
     if a.programme:
-        prog = []
+        prog: list = []
         for day in a.programme:
+            if prog:  # between two days; after the last, the space between articles
+                prog.append(p.space(space["programme_lines"]))
             # the day's heading is the table's title: a day that goes on overleaf says so
             # above its header (「…のプログラム（続き）」)
             heading = f"{day.label}のプログラム"
@@ -99,7 +101,6 @@ def render(p: Parts, a: Report, ctx: Context) -> list:
             rows = [slot_row(p, s, colour) for s in day.slots]
             prog.append(p.table(p.t.programme_columns, rows, header=("時間", "内容", "講師"),
                                 source=day.pos, title=title, title_cont=cont))
-            prog.append(p.space(space["programme_lines"]))
         out.append(p.space(space["programme_lines"]))
         out.append(p.section([p.band("プログラム", colour), p.space(space["after_band_lines"])],
                              prog, columns=1, source=a.at("programme")))
