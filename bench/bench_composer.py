@@ -13,17 +13,18 @@ import os
 import re
 import sys
 import time
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
 
+from express.fonts.discovery import find_fonts  # noqa: E402
 from express.jtext import Settings, Span, Style, compose  # noqa: E402
 
 ISSUES = os.path.join(ROOT, "issues")
-FONT = os.path.join(
-    ROOT, ".cache/fonts/x/usr/share/fonts/truetype/bizud-mincho/BIZUDMincho-Regular.ttf"
-)
+# the body face as the build finds it (make setup unpacks it under .cache/fonts)
+FONT = str(find_fonts(Path(ROOT), {"mincho": ["BIZUDMincho-Regular.ttf"]})[0]["mincho"].path)
 SIZE = 9.0
 MEASURE = 22 * SIZE
 TARGET_CHARS = 20_000
