@@ -12,6 +12,7 @@ the one browser: Playwright's sync API allows one per thread.  Every page opened
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -158,3 +159,16 @@ def open_page(browser):
     yield opener
     opener.close()
     assert opener.outside() == [], "requests left the site"
+
+
+def add_fresh_issues(project: Project, ids: tuple[str, ...]) -> None:
+    """Copy the fresh issues ``ids`` (tests/fixtures/fresh_issues: issues the layout was not
+    tuned on) into ``project``, each with the samples' pictures of the names it uses."""
+    pictures = {p.name: p for p in (ROOT / "issues").glob("*/images/*")}
+    for issue_id in ids:
+        folder = project.issues / issue_id
+        shutil.copytree(FIXTURES / "fresh_issues" / issue_id, folder)
+        (folder / "images").mkdir()
+        named = re.findall(r"images/([\w.-]+)", (folder / "issue.yaml").read_text())
+        for name in sorted(set(pictures) & set(named)):
+            shutil.copy(pictures[name], folder / "images" / name)

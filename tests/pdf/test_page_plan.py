@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import ctypes
 import re
-import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import pypdfium2.raw as pdfium_c
 import pytest
 
 from express.pdf.template import read_template
-from tests.conftest import FIXTURES, ROOT, copy_project
+from tests.conftest import add_fresh_issues, copy_project
 from tests.pdf.conftest import SAMPLES, squash
 
 pytestmark = pytest.mark.xdist_group("built")
@@ -31,14 +30,7 @@ def fresh(tmp_path_factory):
     from express.build import build
 
     project = copy_project(tmp_path_factory.mktemp("fresh"))
-    pictures = {p.name: p for p in (ROOT / "issues").glob("*/images/*")}
-    for issue_id in FRESH:
-        folder = project.issues / issue_id
-        shutil.copytree(FIXTURES / "fresh_issues" / issue_id, folder)
-        (folder / "images").mkdir()
-        named = re.findall(r"images/([\w.-]+)", (folder / "issue.yaml").read_text())
-        for name in sorted(set(pictures) & set(named)):
-            shutil.copy(pictures[name], folder / "images" / name)
+    add_fresh_issues(project, FRESH)
     result = build(project, site=False)
     assert result.ok, "\n".join(d.render("en") for d in result.diags)
     return project, result

@@ -5,7 +5,6 @@ written (pikepdf), page content as a reader meets it, and the ``pdfua`` checker.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -17,7 +16,7 @@ import pytest
 from express.load import load_archive
 from express.model.body import LineBreak
 from express.pdf.template import read_template
-from tests.conftest import FIXTURES, ROOT, copy_project
+from tests.conftest import add_fresh_issues, copy_project
 from tests.pdf.conftest import SAMPLES, squash
 
 pytestmark = pytest.mark.xdist_group("built")
@@ -32,14 +31,7 @@ def fresh(tmp_path_factory):
     from express.build import build
 
     project = copy_project(tmp_path_factory.mktemp("fresh-tags"))
-    pictures = {p.name: p for p in (ROOT / "issues").glob("*/images/*")}
-    for issue_id in FRESH:
-        folder = project.issues / issue_id
-        shutil.copytree(FIXTURES / "fresh_issues" / issue_id, folder)
-        (folder / "images").mkdir()
-        named = re.findall(r"images/([\w.-]+)", (folder / "issue.yaml").read_text())
-        for name in sorted(set(pictures) & set(named)):
-            shutil.copy(pictures[name], folder / "images" / name)
+    add_fresh_issues(project, FRESH)
     result = build(project, site=False)
     assert result.ok, "\n".join(d.render("en") for d in result.diags)
     return project, result

@@ -9,7 +9,6 @@ the room it is set in."""
 from __future__ import annotations
 
 import re
-import shutil
 from itertools import pairwise
 
 import pytest
@@ -18,13 +17,12 @@ from express.build import build
 from express.check import check
 from express.pdf.layout.names import names_in
 
-from ..conftest import ROOT, copy_project
+from ..conftest import ROOT, add_fresh_issues, copy_project
 from ..pdf.conftest import SAMPLES
 from . import checks as K
 from .glyphs import Glyph, read_glyphs
 from .layout import body_style
 
-FRESH_DIR = ROOT / "tests" / "fixtures" / "fresh_issues"
 FRESH = ("2021-winter", "2023-autumn", "2024-summer")
 ISSUES = (*SAMPLES, *FRESH)
 TOL = 0.01  # em
@@ -35,14 +33,7 @@ def built(tmp_path_factory):
     """The samples and the fresh issues built in one project (the fresh issues' pictures are
     the samples' of the same names): (result, archive, body style)."""
     project = copy_project(tmp_path_factory.mktemp("composition"))
-    pictures = {p.name: p for p in (ROOT / "issues").glob("*/images/*")}
-    for issue_id in FRESH:
-        folder = project.issues / issue_id
-        shutil.copytree(FRESH_DIR / issue_id, folder)
-        (folder / "images").mkdir()
-        named = re.findall(r"images/([\w.-]+)", (folder / "issue.yaml").read_text())
-        for name in sorted(set(pictures) & set(named)):
-            shutil.copy(pictures[name], folder / "images" / name)
+    add_fresh_issues(project, FRESH)
     result = build(project, site=False)
     assert result.ok, "\n".join(d.render("en") for d in result.diags)
     archive, _ = check(project)
