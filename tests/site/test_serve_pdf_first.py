@@ -66,5 +66,9 @@ def test_a_saved_word_is_on_the_page_in_its_pdf_link_and_then_in_search(serving,
     assert got.body() == (served.root / "build" / "pdf" / f"{ISSUE}.pdf").read_bytes()
 
     served.wait_for_line("the site and its search index are up to date", 60)
-    page.goto(served.url + "index.html")
-    assert wait_for_search(page, WORD) == 1
+    # in a new tab: the open page may be reloading just now, as the site that followed
+    # tells it (a new PDF size), which would interrupt a navigation begun in it
+    page.close()
+    search = open_page()
+    search.goto(served.url + "index.html")
+    assert wait_for_search(search, WORD) == 1
