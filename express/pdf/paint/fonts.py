@@ -29,6 +29,7 @@ from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 from express.atomic import write_atomic
 from express.fonts import find_fonts
 from express.jtext import classes as C
+from express.pdf.paint.subset_files import keep_subsets
 from express.pdf.template import LatinFace
 from express.post.tounicode import install as install_tounicode_fix
 
@@ -207,6 +208,7 @@ def _ttfont(path: Path, cache: Path | None = None) -> TTFont:
     if font is None:
         name = "jx-" + hashlib.sha1(str(path).encode()).hexdigest()[:10]
         font = load_ttfont(name, path, cache)
+        keep_subsets(font.face)
         pdfmetrics.registerFont(font)  # replaces an older version registered by this name
         _loaded[stamp] = font
     return font
