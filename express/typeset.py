@@ -91,7 +91,7 @@ def _typeset_in_pool(project: Project, archive: Archive, issues: list[Issue],
 
     method = _start_method()
     if method == "fork":
-        _warm_up(project, issues, template)
+        warm_up(project, issues, template)
     ctx = multiprocessing.get_context(method)
     pages = ctx.SimpleQueue() if on_page is not None else None
     pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_start_worker,
@@ -113,10 +113,10 @@ def _typeset_in_pool(project: Project, archive: Archive, issues: list[Issue],
             pages.close()
 
 
-def _warm_up(project: Project, issues: list[Issue], template: str | None) -> None:
-    """Load the renderer, the templates and their fonts once, for forked workers to inherit
-    (each would spend ~0.2 s on them otherwise); a failure is left for the workers to
-    report."""
+def warm_up(project: Project, issues: list[Issue], template: str | None) -> None:
+    """Load the renderer, the templates and their fonts once: for forked workers to
+    inherit (each would spend ~0.2 s on them otherwise), or for a preview's first save; a
+    failure is left for the build to report."""
     from express.pdf.paint.fonts import FontsMissing, font_set
     from express.pdf.render import template_for
     from express.pdf.template import TemplateError
