@@ -14,7 +14,9 @@ from pathlib import Path
 from express.project import Project
 
 WATCHED = ("issues", "templates", "fonts")
-STEP_MS = 50  # a save is complete when no event came for this long …
+# a save is complete when no event came for this long (an editor's save — a write in place,
+# or a new file renamed over the old — is a burst of events well within it) …
+STEP_MS = 20
 DEBOUNCE_MS = 1000  # … or after this long at most
 READY_MS = 300  # the first quiet interval tells that the watcher is running
 
