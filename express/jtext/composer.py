@@ -199,7 +199,7 @@ class _Segment:
             limit = None if room is None else room[0] - (room[1] if i0 == 0 else 0.0)
             self._setup_ruby(i0, i1, spans[si], metrics, settings, limit)
         if breaks and settings.phrase_breaks and n > 1:
-            B.apply_phrases(text, cls, self.tiers, B.budoux_phrases(text))
+            B.apply_phrases(text, cls, self.tiers)
         if breaks and settings.keep and n > 1:
             B.apply_names(text, cls, self.tiers, settings.keep, settings.phrase_breaks)
         # the 1 em (U+3000) after a sentence-final ！？ is dropped at a line end (JLREQ §3.1.6,

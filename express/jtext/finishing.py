@@ -28,9 +28,10 @@ only where the fill found a fault, so the rest of the text costs one comparison 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from itertools import pairwise
+from operator import add, le, sub
 from typing import TYPE_CHECKING
 
 from . import breaking as B
@@ -51,18 +52,36 @@ _INSIDE_PHRASE = 1.0
 #: cost of a break the fill did not choose: the fewer lines change, the better
 _MOVED = 0.2
 _EXPAND_WEIGHT = 2.0  # JLREQ §3.8.2: reduction is preferred to expansion
+#: (pt) how far past a bound a candidate line must be to be passed over unmeasured: far
+#: beyond rounding, far below anything a line could use
+_MARGIN = 1e-3
 
 # a decision of the composer: (start, end, natural width, hangs, available width, indent)
 Decision = tuple[int, int, float, bool, float, float]
 
 
 class _Window:
-    """The measures of candidate lines of one segment (prefix sums, looked up in O(1))."""
+    """The measures of candidate lines of one segment (prefix sums, looked up in O(1)).
+
+    ``widest[k]`` and ``narrowest[k]`` bound what a line ending at k can be set to (fully
+    expanded within steps a–d, fully reduced), less what the line's start takes away; both
+    only grow with k, so the lines from one start that are too short to fill the measure
+    come first and are found by bisection, and once one line is too wide even reduced all
+    later ones are (:meth:`too_short`, :meth:`overfull`).  Glyph advances and glue are
+    never negative in practice; ``sorted`` says whether the bounds do grow, and without it
+    every candidate is measured."""
 
     def __init__(self, seg: _Segment, endw: Callable[[int], float], measure: float,
                  indent: float) -> None:
         self.seg, self.endw, self.measure, self.indent = seg, endw, measure, indent
-        self.tight = seg.tight_prefix()
+        self.tight = tight = seg.tight_prefix()
+        self.widest = list(map(add, seg.C, tight))
+        self.narrowest = narrowest = list(map(sub, seg.C, seg.T))
+        # the most line-end glue adds to a line, and the most it takes off (a dropped U+3000)
+        self.end_most = max(0.0, max(seg.endg, default=0.0))
+        self.end_adj = max(self.end_most, max(seg.drop.values(), default=0.0))
+        self.sorted = measure > 0 and all(
+            all(map(le, a, a[1:])) for a in (seg.C, tight, narrowest))
 
     def avail(self, s: int) -> float:
         return self.measure - (self.indent if s == 0 else 0.0)
@@ -109,6 +128,20 @@ class _Window:
         if -d > shrink + EPS:
             return None
         return (-d / shrink) ** 2 if shrink > EPS else 0.0
+
+    def too_short(self, s: int) -> float:
+        """A line from s ending at k is too short to be filled without spreading (its cost
+        is None, and it is narrower than its measure) when ``widest[k]`` is below this."""
+        seg = self.seg
+        return (self.avail(s) + seg.C[s] + seg.nat[s] + self.tight[s + 1] - self.end_most
+                - _MARGIN)
+
+    def overfull(self, s: int, k: int) -> bool:
+        """Whether every line from s ending at k or later is too wide even fully reduced."""
+        seg = self.seg
+        base = seg.C[s] + seg.nat[s] - seg.T[s + 1]
+        return (self.narrowest[self.content_end(s, k)] - base - self.end_adj
+                > self.avail(s) + _MARGIN)
 
     def last_fits(self, s: int, n: int) -> bool:
         """Whether the last line s..n fits (a last line may be reduced, JLREQ §3.8.2)."""
@@ -178,9 +211,13 @@ def _rebreak(win: _Window, decisions: list[Decision], a: int, j: int,
         return None  # a word broken by force: leave what the fill found
     top = max(worst, B.RUN)
     cands = [k for k in range(start + 1, end) if tiers[k] <= top] + [end]
-    inside = _phrase_inside(seg, start, end)
+    inside = _Inside(seg.text, start, end)
     chosen = {d[1] for d in decisions[a:j]}
     fewer = end == n
+    prune = win.sorted
+    widest = [win.widest[k] for k in cands]
+    # (the end of the text may end a short last line: never passed over as too short)
+    short_end = len(cands) - 1 if end == n else len(cands)
     # best[c][k]: (cost, previous break) of setting start..k in c lines
     best: list[dict[int, tuple[float, int]]] = [{start: (0.0, -1)}]
     for c in range(1, lines + 1):
@@ -188,7 +225,10 @@ def _rebreak(win: _Window, decisions: list[Decision], a: int, j: int,
         for p, (pc, _prev) in best[c - 1].items():
             if p == end:
                 continue
-            for k in cands[bisect_right(cands, p):]:
+            lo = bisect_right(cands, p)
+            if prune:
+                lo = bisect_left(widest, win.too_short(p), lo, short_end)
+            for k in cands[lo:]:
                 if k == end and end == n:
                     if win.glyphs(p, n) < min_last or not win.last_fits(p, n):
                         if win.natural(p, k) > win.avail(p) + win.measure:
@@ -198,7 +238,8 @@ def _rebreak(win: _Window, decisions: list[Decision], a: int, j: int,
                 else:
                     cost = win.cost(p, k)
                     if cost is None:
-                        if win.natural(p, k) > win.avail(p) + win.measure:
+                        if win.natural(p, k) > win.avail(p) + win.measure or (
+                                prune and win.overfull(p, k)):
                             break  # (wider still: no later k fits)
                         continue
                     if k != end:
@@ -228,11 +269,18 @@ def _rebreak(win: _Window, decisions: list[Decision], a: int, j: int,
     return out
 
 
-def _phrase_inside(seg: _Segment, start: int, end: int) -> set[int]:
-    """The ordinary breaks of start..end that are not between two BudouX phrases."""
-    text = seg.text[start:end]
-    pos, bounds = start, set()
-    for phrase in B.budoux_phrases(text):
-        pos += len(phrase)
-        bounds.add(pos)
-    return {k for k in range(start + 1, end) if k not in bounds}
+class _Inside:
+    """Whether a break of start..end is inside a BudouX phrase of that text (an ordinary
+    break that does not fall between two phrases), asked of the few breaks a window's
+    lines can end at (and answered once each)."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.starts = B.phrase_starts()
+        self.known: dict[int, bool] = {}
+
+    def __contains__(self, k: int) -> bool:
+        inside = self.known.get(k)
+        if inside is None:
+            inside = self.known[k] = not self.starts(self.text, k, self.start, self.end)
+        return inside
