@@ -22,13 +22,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate, compress, pairwise, repeat
-from operator import add, mul, not_, sub
+from functools import cached_property
+from itertools import accumulate, compress, repeat
+from operator import add, and_, gt, mul, not_, sub
 
 from . import breaking as B
 from . import classes as C
 from .finishing import finish
-from .justify import fit
+from .justify import EVEN_MAX_EM, fit
 from .model import Line, Metrics, RubyRun, Run, Settings, Span, Style
 from .ruby import base_spread, edge_spread, ruby_placement
 from .spacing import glue_table, scaled_glue_kinds
@@ -39,6 +40,11 @@ SPREAD_EM = 0.25
 _DEFAULT = Settings()
 _HALF = C.HALF_WIDTH_PUNCT
 _HANGABLE = frozenset({C.FULL_STOP, C.COMMA})
+#: by class pair (index ``b * NCLASS + a``): both kana/kanji (see _Segment.locked)
+_KANA_KANJI_PAIR = [b in C.JAPANESE and a in C.JAPANESE
+                    for b in range(C.NCLASS) for a in range(C.NCLASS)]
+#: what a gap's even expansion (JLREQ step d) is multiplied by, by whether it is locked
+_EVEN_WEIGHT = [EVEN_MAX_EM, 0.0]
 
 
 class _FontInfo(dict):
@@ -123,11 +129,11 @@ class _Segment:
         (a ruby longer than that is set smaller)."""
         self.text = text = "".join(t for _, t, _at in pieces)
         n = self.n = len(text)
-        cls: list[int] = []
-        adv: list[float] = []
-        box: list[float] = []
-        off: list[float] = []
-        endg: list[float] = []
+        cls: Sequence[int] = []
+        adv: Sequence[float] = []
+        box: Sequence[float] = []
+        off: Sequence[float] = []
+        endg: Sequence[float] = []
         span_of: list[int] = []
         sizes: list[float] = []
         rubies: list[tuple[int, int, int]] = []
@@ -136,8 +142,8 @@ class _Segment:
             si, t, _at = pieces[0]
             st = spans[si].style
             d = _font_info(metrics, st.font, st.size)
-            c_, a_, b_, o_, e_ = zip(*map(d.__getitem__, t), strict=True)
-            cls, adv, box, off, endg = list(c_), list(a_), list(b_), list(o_), list(e_)
+            # (tuples: ruby groups make lists of those they change, see _writable)
+            cls, adv, box, off, endg = zip(*map(d.__getitem__, t), strict=True)
             span_of = [si] * n
             sizes.append(st.size)
             if spans[si].ruby:
@@ -169,11 +175,12 @@ class _Segment:
         jl = settings.jl_space
         single = min(sizes) == max(sizes) if sizes else True
         if single:
-            pair_kind, table = scaled_glue_kinds(jl, sizes[0] if sizes else 1.0,
+            pair_kind, glues = scaled_glue_kinds(jl, sizes[0] if sizes else 1.0,
                                                  settings.jl_max)
-            kind = list(map(pair_kind.__getitem__,
-                            map(add, map(mul, cls, repeat(C.NCLASS)), cls[1:])))
-            cols = [[0.0, *map(col.__getitem__, kind)] for col in table]
+            kinds = [len(glues) - 1,  # (no glue before the first character)
+                     *map(pair_kind.__getitem__,
+                          map(add, map(mul, cls, repeat(C.NCLASS)), cls[1:]))]
+            cols = zip(*map(glues.__getitem__, kinds), strict=True)
         else:
             size_of: list[float] = []
             for si, t, _at in pieces:
@@ -195,6 +202,8 @@ class _Segment:
         # groups whose ruby is wider than the base: start -> (end, base padding at each edge)
         self.ruby_head: dict[int, tuple[int, float]] = {}
         self.ruby_tail: dict[int, tuple[int, float]] = {}  # end (exclusive) -> (start, pad)
+        if rubies:
+            self._writable()
         for i0, i1, si in rubies:
             limit = None if room is None else room[0] - (room[1] if i0 == 0 else 0.0)
             self._setup_ruby(i0, i1, spans[si], metrics, settings, limit)
@@ -208,8 +217,8 @@ class _Segment:
         if "\u3000" in text:
             for j in range(1, n):
                 if text[j] == "\u3000" and cls[j - 1] == C.DIVIDING:
-                    self.drop[j] = self.nat[j] + box[j]
-        self.C = list(accumulate(map(add, self.nat, box), initial=0.0))
+                    self.drop[j] = self.nat[j] + self.box[j]
+        self.C = list(accumulate(map(add, self.nat, self.box), initial=0.0))
         self.T = list(accumulate(self.shtot, initial=0.0))
         tiers = self.tiers
         self.has_url = bool(tiers) and ("/" in text or "@" in text or "www." in text) and (
@@ -221,17 +230,29 @@ class _Segment:
             # the gaps inside an address take part in even expansion (JLREQ step d; Table 6
             # n.11 leaves cl-27 letter spacing to the implementation): a line ending inside
             # one is filled by all its gaps, not by ½ em at each of its few kana/kanji
+            self._writable()
             st_even = self.st_even
             for start, end, _pts in B.url_break_points(text):
                 for j in range(start + 1, end):
                     if not st_even[j]:
                         st_even[j] = spans[span_of[j]].style.size
-        #: the gaps between two kana/kanji (not inside a ruby group's base): justification
-        #: widens them by JLREQ step c only (¼ em), unless nothing else can fill a line
-        jp = C.JAPANESE
-        st_inter = self.st_inter
-        self.locked = [False, *(a in jp and b in jp and st_inter[j] > 0
-                                for j, (a, b) in enumerate(pairwise(cls), start=1))]
+
+    def _writable(self) -> None:
+        """Make lists of the arrays that ruby groups and addresses change (built as tuples,
+        the common case, where nothing changes them)."""
+        for name in ("box", "off", "nat", "shtot", "sh_word", "sh_dot", "sh_br", "sh_jl",
+                     "st_word", "st_jl", "st_inter", "st_even"):
+            setattr(self, name, list(getattr(self, name)))
+
+    @cached_property
+    def locked(self) -> list[bool]:
+        """The gaps between two kana/kanji (not inside a ruby group's base): justification
+        widens them by JLREQ step c only (¼ em), unless nothing else can fill a line.
+        (Justified text only asks.)"""
+        cls = self.cls
+        return [False, *map(and_, map(_KANA_KANJI_PAIR.__getitem__,
+                                      map(add, map(mul, cls, repeat(C.NCLASS)), cls[1:])),
+                            map(gt, self.st_inter[1:], repeat(0.0)))]
 
     def expansion_prefix(self) -> list[float]:
         """Prefix sums of the gaps' capacity in JLREQ expansion steps a–c."""
@@ -241,10 +262,7 @@ class _Segment:
     def tight_prefix(self) -> list[float]:
         """Prefix sums of what the gaps can take without spreading the line (JLREQ
         expansion steps a–c, and step d at the places that are not between kana/kanji)."""
-        from .justify import EVEN_MAX_EM
-
-        even = (0.0 if lk else v * EVEN_MAX_EM for v, lk in zip(self.st_even, self.locked,
-                                                                 strict=True))
+        even = map(mul, self.st_even, map(_EVEN_WEIGHT.__getitem__, self.locked))
         return list(accumulate(map(add, map(add, map(add, self.st_word, self.st_jl),
                                                  self.st_inter), even), initial=0.0))
 

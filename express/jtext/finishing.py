@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from functools import cached_property
 from itertools import pairwise
 from operator import add, le, sub
 from typing import TYPE_CHECKING
@@ -69,19 +70,36 @@ class _Window:
     come first and are found by bisection, and once one line is too wide even reduced all
     later ones are (:meth:`too_short`, :meth:`overfull`).  Glyph advances and glue are
     never negative in practice; ``sorted`` says whether the bounds do grow, and without it
-    every candidate is measured."""
+    every candidate is measured.  (The bounds are made when a window is broken again:
+    most segments only have their lines checked.)"""
 
     def __init__(self, seg: _Segment, endw: Callable[[int], float], measure: float,
                  indent: float) -> None:
         self.seg, self.endw, self.measure, self.indent = seg, endw, measure, indent
-        self.tight = tight = seg.tight_prefix()
-        self.widest = list(map(add, seg.C, tight))
-        self.narrowest = narrowest = list(map(sub, seg.C, seg.T))
-        # the most line-end glue adds to a line, and the most it takes off (a dropped U+3000)
-        self.end_most = max(0.0, max(seg.endg, default=0.0))
-        self.end_adj = max(self.end_most, max(seg.drop.values(), default=0.0))
-        self.sorted = measure > 0 and all(
-            all(map(le, a, a[1:])) for a in (seg.C, tight, narrowest))
+        self.tight = seg.tight_prefix()
+
+    @cached_property
+    def widest(self) -> list[float]:
+        return list(map(add, self.seg.C, self.tight))
+
+    @cached_property
+    def narrowest(self) -> list[float]:
+        return list(map(sub, self.seg.C, self.seg.T))
+
+    @cached_property
+    def end_most(self) -> float:
+        """The most line-end glue adds to a line."""
+        return max(0.0, max(self.seg.endg, default=0.0))
+
+    @cached_property
+    def end_adj(self) -> float:
+        """The most line-end glue adds to a line or takes off it (a dropped U+3000)."""
+        return max(self.end_most, max(self.seg.drop.values(), default=0.0))
+
+    @cached_property
+    def sorted(self) -> bool:
+        return self.measure > 0 and all(
+            all(map(le, a, a[1:])) for a in (self.seg.C, self.tight, self.narrowest))
 
     def avail(self, s: int) -> float:
         return self.measure - (self.indent if s == 0 else 0.0)
@@ -103,14 +121,17 @@ class _Window:
         """(width without trailing spaces, reducible, expandable without spreading) of the
         line s..k, or None for a line of one glyph."""
         seg = self.seg
-        e = self.content_end(s, k)
+        text = seg.text
+        e = k
+        while e > s + 1 and text[e - 1] == " ":  # (content_end)
+            e -= 1
         if e - s < 2:
             return None
-        w = seg.C[e] - seg.C[s] - seg.nat[s] + (self.endw(k) if e == k else 0.0)
-        inner = e > s + 1
-        shrink = (seg.T[e] - seg.T[s + 1] if inner else 0.0) + max(self.endw(k), 0.0)
-        grow = self.tight[e] - self.tight[s + 1] if inner else 0.0
-        return w, shrink, grow
+        C, T, tight = seg.C, seg.T, self.tight
+        endw = self.endw(k)
+        w = C[e] - C[s] - seg.nat[s] + (endw if e == k else 0.0)
+        # (e > s + 1: the line has gaps inside)
+        return w, T[e] - T[s + 1] + max(endw, 0.0), tight[e] - tight[s + 1]
 
     def cost(self, s: int, k: int) -> float | None:
         """Badness of a justified line s..k, None when it cannot be set without spreading."""
@@ -118,7 +139,7 @@ class _Window:
         if f is None:
             return None
         w, shrink, grow = f
-        d = self.avail(s) - w
+        d = (self.measure - (self.indent if s == 0 else 0.0)) - w  # (avail)
         if d >= 0:
             if d <= EPS:
                 return 0.0

@@ -125,26 +125,33 @@ def glue_table(jl: float, jl_max: float = JL_MAX_EM) -> tuple[tuple[Glue, ...], 
     )
 
 
+#: the glue before a text's first character: none (the last of :func:`scaled_glue_kinds`)
+NO_GLUE = (0.0,) * 10
+
+
 @lru_cache(maxsize=16)
 def glue_kinds(jl: float, jl_max: float = JL_MAX_EM
-               ) -> tuple[tuple[int, ...], tuple[tuple[float, ...], ...]]:
+               ) -> tuple[list[int], tuple[tuple[float, ...], ...]]:
     """The table's distinct glues (a few dozen of the 2,304 class pairs): the kind of each
-    pair, index ``b * NCLASS + a``, and the glue by component, unscaled (em):
-    ``cols[c][kind]``."""
+    pair, index ``b * NCLASS + a``, and the glues (10 components), unscaled (em):
+    ``glues[kind]``.  (The kinds are a list, not a tuple: ``map`` reads a list's items a few
+    times faster; it is not to be changed.)"""
     kinds: dict[tuple[float, ...], int] = {}
-    pair_kind = tuple(kinds.setdefault(g[:10], len(kinds)) for row in glue_table(jl, jl_max)
-                      for g in row)
-    return pair_kind, tuple(zip(*kinds, strict=True))
+    pair_kind = [kinds.setdefault(g[:10], len(kinds)) for row in glue_table(jl, jl_max)
+                 for g in row]
+    return pair_kind, tuple(kinds)
 
 
 @lru_cache(maxsize=64)
 def scaled_glue_kinds(jl: float, size: float, jl_max: float = JL_MAX_EM
-                      ) -> tuple[tuple[int, ...], tuple[tuple[float, ...], ...]]:
-    """:func:`glue_kinds` with the glue multiplied by one em size (pt) (10 columns).
+                      ) -> tuple[list[int], list[tuple[float, ...]]]:
+    """:func:`glue_kinds` with each glue multiplied by one em size (pt), and after them
+    :data:`NO_GLUE`.
 
-    This is the fast path for single-size text: the per-gap arrays are built column by
-    column (one C-level map each) from the kinds of the gaps, and a new size scales only the
-    distinct glues.
+    This is the fast path for single-size text: the glues of a text's gaps are looked up by
+    their kinds and turned into the per-gap arrays, one per component, by one C-level
+    transposition (``zip(*glues)``); a new size scales only the distinct glues.  (Lists, to
+    be read, not changed.)
     """
-    pair_kind, cols = glue_kinds(jl, jl_max)
-    return pair_kind, tuple(tuple(v * size for v in col) for col in cols)
+    pair_kind, glues = glue_kinds(jl, jl_max)
+    return pair_kind, [*(tuple(v * size for v in g) for g in glues), NO_GLUE]
