@@ -22,9 +22,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import accumulate, compress, repeat
 from operator import add, and_, gt, mul, not_, sub
+from typing import NamedTuple
 
 from . import breaking as B
 from . import classes as C
@@ -95,6 +96,29 @@ def _font_info(metrics: Metrics, font: str, size: float) -> _FontInfo:
     info = _FontInfo(metrics, font, size)
     _INFO[key] = (metrics, info)  # keeps metrics alive so its id cannot be reused
     return info
+
+
+class _Kinds(NamedTuple):
+    """The glue kinds of one size (spacing.scaled_glue_kinds), and by kind what
+    justification makes of its gaps: whether they are locked (see _Segment.locked) and
+    what they take without spreading (see _Segment.tight_prefix); worked out per kind, as
+    they would be per gap (the same operations on the same values)."""
+
+    pair_kind: list[int]
+    glues: list[tuple[float, ...]]
+    locked: list[bool]
+    tight: list[float]
+
+
+@lru_cache(maxsize=64)
+def _kinds(jl: float, size: float, jl_max: float) -> _Kinds:
+    pair_kind, glues, kana_kanji = scaled_glue_kinds(jl, size, jl_max)
+    # (components: nat, shtot, sh_word, sh_dot, sh_br, sh_jl, st_word, st_jl, st_inter,
+    # st_even)
+    locked = [jp and g[8] > 0 for g, jp in zip(glues, kana_kanji, strict=True)]
+    tight = [g[6] + g[7] + g[8] + (0.0 if lk else g[9] * EVEN_MAX_EM)
+             for g, lk in zip(glues, locked, strict=True)]
+    return _Kinds(pair_kind, glues, locked, tight)
 
 
 def _segments(spans: Sequence[Span]) -> list[list[tuple[int, str, int]]]:
@@ -174,13 +198,16 @@ class _Segment:
             at += len(t)
         jl = settings.jl_space
         single = min(sizes) == max(sizes) if sizes else True
+        #: the gaps' glue kinds (spacing.glue_kinds) and what each kind takes in
+        #: justification (_Kinds), while the glue arrays are as the kinds give them
+        self._kinds: tuple[list[int], _Kinds] | None = None
         if single:
-            pair_kind, glues = scaled_glue_kinds(jl, sizes[0] if sizes else 1.0,
-                                                 settings.jl_max)
-            kinds = [len(glues) - 1,  # (no glue before the first character)
-                     *map(pair_kind.__getitem__,
+            kk = _kinds(jl, sizes[0] if sizes else 1.0, settings.jl_max)
+            kinds = [len(kk.glues) - 1,  # (no glue before the first character)
+                     *map(kk.pair_kind.__getitem__,
                           map(add, map(mul, cls, repeat(C.NCLASS)), cls[1:]))]
-            cols = zip(*map(glues.__getitem__, kinds), strict=True)
+            cols = zip(*map(kk.glues.__getitem__, kinds), strict=True)
+            self._kinds = kinds, kk
         else:
             size_of: list[float] = []
             for si, t, _at in pieces:
@@ -243,12 +270,16 @@ class _Segment:
         for name in ("box", "off", "nat", "shtot", "sh_word", "sh_dot", "sh_br", "sh_jl",
                      "st_word", "st_jl", "st_inter", "st_even"):
             setattr(self, name, list(getattr(self, name)))
+        self._kinds = None
 
     @cached_property
     def locked(self) -> list[bool]:
         """The gaps between two kana/kanji (not inside a ruby group's base): justification
         widens them by JLREQ step c only (¼ em), unless nothing else can fill a line.
         (Justified text only asks.)"""
+        if self._kinds is not None:
+            kinds, kk = self._kinds
+            return list(map(kk.locked.__getitem__, kinds))
         cls = self.cls
         return [False, *map(and_, map(_KANA_KANJI_PAIR.__getitem__,
                                       map(add, map(mul, cls, repeat(C.NCLASS)), cls[1:])),
@@ -262,6 +293,9 @@ class _Segment:
     def tight_prefix(self) -> list[float]:
         """Prefix sums of what the gaps can take without spreading the line (JLREQ
         expansion steps a–c, and step d at the places that are not between kana/kanji)."""
+        if self._kinds is not None:
+            kinds, kk = self._kinds
+            return list(accumulate(map(kk.tight.__getitem__, kinds), initial=0.0))
         even = map(mul, self.st_even, map(_EVEN_WEIGHT.__getitem__, self.locked))
         return list(accumulate(map(add, map(add, map(add, self.st_word, self.st_jl),
                                                  self.st_inter), even), initial=0.0))
