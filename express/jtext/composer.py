@@ -33,7 +33,7 @@ from .finishing import finish
 from .justify import EVEN_MAX_EM, fit
 from .model import Line, Metrics, RubyRun, Run, Settings, Span, Style
 from .ruby import base_spread, edge_spread, ruby_placement
-from .spacing import glue_table, scaled_glue_kinds
+from .spacing import NO_GLUE, glue_table, scaled_glue_kinds
 
 EPS = 1e-6
 #: the widest gap (em) between two kana/kanji of a justified line that is not letter-spacing
@@ -209,19 +209,22 @@ class _Segment:
             cols = zip(*map(kk.glues.__getitem__, kinds), strict=True)
             self._kinds = kinds, kk
         else:
-            size_of: list[float] = []
-            for si, t, _at in pieces:
-                size_of += [spans[si].style.size] * len(t)
+            # the gaps inside a piece are in its size; one between two pieces in the size
+            # of the character that owns the glue
             em = glue_table(jl, settings.jl_max)
-            rows = []
-            for j in range(1, n):
-                g = em[cls[j - 1]][cls[j]]
-                sz = size_of[j - 1] if g[10] else size_of[j]
-                rows.append(tuple(v * sz for v in g[:10]))
-            cols = (
-                [[0.0, *col] for col in zip(*rows, strict=True)] if rows
-                else [[0.0] for _ in range(10)]
-            )
+            rows: list[tuple[float, ...]] = [NO_GLUE]
+            at, before = 0, 0.0
+            for si, t, _at in pieces:
+                size = spans[si].style.size
+                kk = _kinds(jl, size, settings.jl_max)
+                if at:
+                    g = em[cls[at - 1]][cls[at]]
+                    rows.append(tuple(v * (before if g[10] else size) for v in g[:10]))
+                pc = cls[at:at + len(t)]
+                rows += map(kk.glues.__getitem__, map(kk.pair_kind.__getitem__, map(
+                    add, map(mul, pc, repeat(C.NCLASS)), pc[1:])))
+                at, before = at + len(t), size
+            cols = zip(*rows, strict=True)
         (self.nat, self.shtot, self.sh_word, self.sh_dot, self.sh_br, self.sh_jl,
          self.st_word, self.st_jl, self.st_inter, self.st_even) = cols
         self.tiers = B.break_tiers(text, cls, settings.strictness) if breaks else []
