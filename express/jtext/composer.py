@@ -24,7 +24,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, repeat
-from operator import add, and_, gt, mul, not_, sub
+from operator import add, and_, getitem, gt, mul, not_, sub
 from typing import NamedTuple
 
 from . import breaking as B
@@ -41,9 +41,9 @@ SPREAD_EM = 0.25
 _DEFAULT = Settings()
 _HALF = C.HALF_WIDTH_PUNCT
 _HANGABLE = frozenset({C.FULL_STOP, C.COMMA})
-#: by class pair (index ``b * NCLASS + a``): both kana/kanji (see _Segment.locked)
-_KANA_KANJI_PAIR = [b in C.JAPANESE and a in C.JAPANESE
-                    for b in range(C.NCLASS) for a in range(C.NCLASS)]
+#: by class pair, ``[b][a]``: both kana/kanji (see _Segment.locked)
+_KANA_KANJI_PAIR = [[b in C.JAPANESE and a in C.JAPANESE for a in range(C.NCLASS)]
+                    for b in range(C.NCLASS)]
 #: what a gap's even expansion (JLREQ step d) is multiplied by, by whether it is locked
 _EVEN_WEIGHT = [EVEN_MAX_EM, 0.0]
 
@@ -104,7 +104,7 @@ class _Kinds(NamedTuple):
     what they take without spreading (see _Segment.tight_prefix); worked out per kind, as
     they would be per gap (the same operations on the same values)."""
 
-    pair_kind: list[int]
+    pair_kind: list[list[int]]
     glues: list[tuple[float, ...]]
     locked: list[bool]
     tight: list[float]
@@ -204,8 +204,7 @@ class _Segment:
         if single:
             kk = _kinds(jl, sizes[0] if sizes else 1.0, settings.jl_max)
             kinds = [len(kk.glues) - 1,  # (no glue before the first character)
-                     *map(kk.pair_kind.__getitem__,
-                          map(add, map(mul, cls, repeat(C.NCLASS)), cls[1:]))]
+                     *map(getitem, map(kk.pair_kind.__getitem__, cls), cls[1:])]
             cols = zip(*map(kk.glues.__getitem__, kinds), strict=True)
             self._kinds = kinds, kk
         else:
@@ -221,8 +220,8 @@ class _Segment:
                     g = em[cls[at - 1]][cls[at]]
                     rows.append(tuple(v * (before if g[10] else size) for v in g[:10]))
                 pc = cls[at:at + len(t)]
-                rows += map(kk.glues.__getitem__, map(kk.pair_kind.__getitem__, map(
-                    add, map(mul, pc, repeat(C.NCLASS)), pc[1:])))
+                rows += map(kk.glues.__getitem__, map(getitem, map(kk.pair_kind.__getitem__,
+                                                                   pc), pc[1:]))
                 at, before = at + len(t), size
             cols = zip(*rows, strict=True)
         (self.nat, self.shtot, self.sh_word, self.sh_dot, self.sh_br, self.sh_jl,
@@ -284,8 +283,7 @@ class _Segment:
             kinds, kk = self._kinds
             return list(map(kk.locked.__getitem__, kinds))
         cls = self.cls
-        return [False, *map(and_, map(_KANA_KANJI_PAIR.__getitem__,
-                                      map(add, map(mul, cls, repeat(C.NCLASS)), cls[1:])),
+        return [False, *map(and_, map(getitem, map(_KANA_KANJI_PAIR.__getitem__, cls), cls[1:]),
                             map(gt, self.st_inter[1:], repeat(0.0)))]
 
     def expansion_prefix(self) -> list[float]:

@@ -131,23 +131,23 @@ NO_GLUE = (0.0,) * 10
 
 @lru_cache(maxsize=16)
 def glue_kinds(jl: float, jl_max: float = JL_MAX_EM
-               ) -> tuple[list[int], tuple[tuple[float, ...], ...], tuple[bool, ...]]:
+               ) -> tuple[list[list[int]], tuple[tuple[float, ...], ...], tuple[bool, ...]]:
     """The table's distinct glues (a few dozen of the 2,304 class pairs): the kind of each
-    pair, index ``b * NCLASS + a``, the glues (10 components), unscaled (em):
-    ``glues[kind]``, and whether the kind's pairs are two kana/kanji (a glue between two
-    kana/kanji is a kind apart from the same glue elsewhere: justification treats it apart,
-    see justify.py).  (The kinds are a list, not a tuple: ``map`` reads a list's items a
-    few times faster; it is not to be changed.)"""
+    pair, ``kinds[b][a]``, the glues (10 components), unscaled (em): ``glues[kind]``, and
+    whether the kind's pairs are two kana/kanji (a glue between two kana/kanji is a kind
+    apart from the same glue elsewhere: justification treats it apart, see justify.py).
+    (The kinds are lists, not tuples: ``map`` reads a list's items a few times faster, and
+    a row by class allocates no pair index; they are not to be changed.)"""
     kinds: dict[tuple[tuple[float, ...], bool], int] = {}
     jp = C.JAPANESE
-    pair_kind = [kinds.setdefault((g[:10], b in jp and a in jp), len(kinds))
-                 for b, row in enumerate(glue_table(jl, jl_max)) for a, g in enumerate(row)]
+    pair_kind = [[kinds.setdefault((g[:10], b in jp and a in jp), len(kinds))
+                  for a, g in enumerate(row)] for b, row in enumerate(glue_table(jl, jl_max))]
     return pair_kind, tuple(g for g, _jp in kinds), tuple(k for _g, k in kinds)
 
 
 @lru_cache(maxsize=64)
 def scaled_glue_kinds(jl: float, size: float, jl_max: float = JL_MAX_EM
-                      ) -> tuple[list[int], list[tuple[float, ...]], list[bool]]:
+                      ) -> tuple[list[list[int]], list[tuple[float, ...]], list[bool]]:
     """:func:`glue_kinds` with each glue multiplied by one em size (pt), and after them
     :data:`NO_GLUE` (not between kana/kanji).
 
