@@ -226,7 +226,9 @@ class _Segment:
             cols = zip(*rows, strict=True)
         (self.nat, self.shtot, self.sh_word, self.sh_dot, self.sh_br, self.sh_jl,
          self.st_word, self.st_jl, self.st_inter, self.st_even) = cols
-        self.tiers = B.break_tiers(text, cls, settings.strictness) if breaks else []
+        self._breaks, self._settings = breaks, settings
+        #: ruby groups' bases (start, end): no break inside (see tiers)
+        self._unbroken: list[tuple[int, int]] = []
         self.ruby_groups: list[tuple[int, int, str, Style, float]] = []
         # groups whose ruby is wider than the base: start -> (end, base padding at each edge)
         self.ruby_head: dict[int, tuple[int, float]] = {}
@@ -236,10 +238,6 @@ class _Segment:
         for i0, i1, si in rubies:
             limit = None if room is None else room[0] - (room[1] if i0 == 0 else 0.0)
             self._setup_ruby(i0, i1, spans[si], metrics, settings, limit)
-        if breaks and settings.phrase_breaks and n > 1:
-            B.apply_phrases(text, cls, self.tiers)
-        if breaks and settings.keep and n > 1:
-            B.apply_names(text, cls, self.tiers, settings.keep, settings.phrase_breaks)
         # the 1 em (U+3000) after a sentence-final ！？ is dropped at a line end (JLREQ §3.1.6,
         # Table 2 n.4): index -> its width with the glue before it, taken off the line
         self.drop: dict[int, float] = {}
@@ -249,12 +247,6 @@ class _Segment:
                     self.drop[j] = self.nat[j] + self.box[j]
         self.C = list(accumulate(map(add, self.nat, self.box), initial=0.0))
         self.T = list(accumulate(self.shtot, initial=0.0))
-        tiers = self.tiers
-        self.has_url = bool(tiers) and ("/" in text or "@" in text or "www." in text) and (
-            B.URL in tiers)
-        self.has_run = B.RUN in tiers
-        #: the segment has a break at a relaxed tier (URL, RUN), taken when a line is loose
-        self.relaxed = self.has_url or self.has_run
         if self.has_url:
             # the gaps inside an address take part in even expansion (JLREQ step d; Table 6
             # n.11 leaves cl-27 letter spacing to the implementation): a line ending inside
@@ -265,6 +257,39 @@ class _Segment:
                 for j in range(start + 1, end):
                     if not st_even[j]:
                         st_even[j] = spans[span_of[j]].style.size
+
+    @cached_property
+    def tiers(self) -> list[int]:
+        """The tier of a break before each character (breaking.py; [] for measuring), worked
+        out when a line is to be broken: a text that fits on its first line (most headings
+        and table cells) does not ask for them, nor for their BudouX phrases."""
+        if not self._breaks:
+            return []
+        text, cls, settings = self.text, self.cls, self._settings
+        tiers = B.break_tiers(text, cls, settings.strictness)
+        if settings.phrase_breaks and self.n > 1:
+            B.apply_phrases(text, cls, tiers)
+        if settings.keep and self.n > 1:
+            B.apply_names(text, cls, tiers, settings.keep, settings.phrase_breaks)
+        for i0, i1 in self._unbroken:  # (the steps above leave a NEVER as it is)
+            tiers[i0 + 1:i1] = [B.NEVER] * (i1 - i0 - 1)
+        return tiers
+
+    @cached_property
+    def has_url(self) -> bool:
+        text = self.text
+        return self._breaks and ("/" in text or "@" in text or "www." in text) and (
+            B.URL in self.tiers)
+
+    @cached_property
+    def has_run(self) -> bool:
+        return B.RUN in self.tiers
+
+    @property
+    def relaxed(self) -> bool:
+        """The segment has a break at a relaxed tier (URL, RUN), taken when a line is
+        loose."""
+        return self.has_url or self.has_run
 
     def _writable(self) -> None:
         """Make lists of the arrays that ruby groups and addresses change (built as tuples,
@@ -332,8 +357,7 @@ class _Segment:
             for arr in (self.shtot, self.sh_word, self.sh_dot, self.sh_br, self.sh_jl,
                         self.st_word, self.st_jl, self.st_inter, self.st_even):
                 arr[j] = 0.0
-            if self.tiers:
-                self.tiers[j] = B.NEVER
+        self._unbroken.append((i0, i1))
         self.ruby_groups.append((i0, i1, ruby, rstyle, rw))
 
 
@@ -346,7 +370,7 @@ def _compose_segment(
     final_segment: bool,
 ) -> list[Line]:
     n = seg.n
-    Cs, T, nat, endg, cls, tiers = seg.C, seg.T, seg.nat, seg.endg, seg.cls, seg.tiers
+    Cs, T, nat, endg, cls = seg.C, seg.T, seg.nat, seg.endg, seg.cls
     justify = settings.align == "justify"
     end_mode = settings.line_end_punct if justify else "solid"
     solid_end = end_mode == "solid"
@@ -373,6 +397,18 @@ def _compose_segment(
     indent = 0.0
     if first_segment and settings.indent_em and n:
         indent = settings.indent_em * spans[seg.span_of[0]].style.size
+
+    # A text that fits on its first line is that line whatever its breaks (most headings and
+    # table cells): _choose's first test, made before the breaks are worked out.  (Spaces at
+    # its end may forbid the break there: those go the long way.)
+    avail = measure - indent
+    base = Cs[0] + nat[0]
+    w = Cs[n] - base + endw(n)
+    if (seg.text[-1] != " " and bisect_right(Cs, base + avail + EPS) - 1 == n
+            and w <= avail + EPS):
+        return [_emit(spans, seg, 0, n, w, False, avail, indent, measure, settings,
+                      final_segment, not final_segment, False, justify, solid_end)]
+    tiers = seg.tiers
 
     # URLs and e-mail addresses, and runs of ー and small kana, break inside at the relaxed
     # tiers (URL, RUN), if the ordinary breaks leave a line loose: more to fill than JLREQ
