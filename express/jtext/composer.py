@@ -24,7 +24,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, repeat
-from operator import add, and_, getitem, gt, mul, not_, sub
+from operator import add, and_, getitem, gt, mul, not_, sub, truediv
 from typing import NamedTuple
 
 from . import breaking as B
@@ -247,6 +247,10 @@ class _Segment:
                     self.drop[j] = self.nat[j] + self.box[j]
         self.C = list(accumulate(map(add, self.nat, self.box), initial=0.0))
         self.T = list(accumulate(self.shtot, initial=0.0))
+        #: the text has a URL or e-mail address, with breaks at its points (only a text that
+        #: looks as if it might has its tiers worked out here)
+        self.has_url = (breaks and ("/" in text or "@" in text or "www." in text)
+                        and B.URL in self.tiers)
         if self.has_url:
             # the gaps inside an address take part in even expansion (JLREQ step d; Table 6
             # n.11 leaves cl-27 letter spacing to the implementation): a line ending inside
@@ -274,12 +278,6 @@ class _Segment:
         for i0, i1 in self._unbroken:  # (the steps above leave a NEVER as it is)
             tiers[i0 + 1:i1] = [B.NEVER] * (i1 - i0 - 1)
         return tiers
-
-    @cached_property
-    def has_url(self) -> bool:
-        text = self.text
-        return self._breaks and ("/" in text or "@" in text or "www." in text) and (
-            B.URL in self.tiers)
 
     @cached_property
     def has_run(self) -> bool:
@@ -765,6 +763,13 @@ def _spread(spans: Sequence[Span], seg: _Segment, g0: int, act: list[float],
     """The widest gap between two kana/kanji of a justified line, in em, when it is wider
     than JLREQ's ¼ em (else 0), and where it is (see :attr:`Line.spread_at`)."""
     nat, span_of = seg.nat, seg.span_of
+    if seg.single_span:  # (most lines are not spread: the widest gap first, at C speed)
+        size = spans[span_of[g0]].style.size
+        most = max(map(truediv, map(sub, compress(act, locked),
+                                    compress(nat[g0:g0 + len(locked)], locked)),
+                       repeat(size)), default=0.0)
+        if most <= SPREAD_EM + EPS:
+            return 0.0, None
     widest, at = 0.0, -1
     for i, lk in enumerate(locked):
         if lk:
@@ -798,13 +803,12 @@ def _runs(spans: Sequence[Span], seg: _Segment, s: int, e: int, gx: list[float])
     text = seg.text
     # d[i]: char_space needed between glyph s+i and s+i+1
     d = list(map(sub, map(sub, gx[1 : e - s], gx), seg.adv[s : e - 1]))
-    sp = seg.span_of[s:e]
     runs: list[Run] = []
     append = runs.append
     start = 0
     m = e - s
-    if sp[0] == sp[-1] and seg.single_span:
-        span = spans[sp[0]]
+    if seg.single_span:
+        span = spans[seg.span_of[s]]
         style, link, source, actual = span.style, span.link, span.source, span.actual
         ruby = span.ruby
         i = 0
@@ -821,6 +825,7 @@ def _runs(spans: Sequence[Span], seg: _Segment, s: int, e: int, gx: list[float])
             append(Run(gx[start], text[s + start : e], style, 0.0, link, source, actual,
                        ruby))
         return runs
+    sp = seg.span_of[s:e]
     i = 0
     while i < m - 1:
         cur = sp[i]
