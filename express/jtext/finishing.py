@@ -232,8 +232,19 @@ def _rebreak(win: _Window, decisions: list[Decision], a: int, j: int,
         return None  # a word broken by force: leave what the fill found
     top = max(worst, B.RUN)
     cands = [k for k in range(start + 1, end) if tiers[k] <= top] + [end]
-    inside = _Inside(seg.text, start, end)
     chosen = {d[1] for d in decisions[a:j]}
+    starts = B.phrase_starts()
+    moved: dict[int, float] = {}  # k -> the cost of breaking at k, whatever the line before
+
+    def break_cost(k: int) -> float:
+        x = moved.get(k)
+        if x is None:
+            # (a break inside a BudouX phrase of the window's text: as the text is parsed)
+            inside = not starts(seg.text, k, start, end)
+            x = moved[k] = _TIER_COST.get(tiers[k], 8.0) + (
+                _INSIDE_PHRASE if inside else 0.0) + (0.0 if k in chosen else _MOVED)
+        return x
+
     fewer = end == n
     prune = win.sorted
     widest = [win.widest[k] for k in cands]
@@ -249,24 +260,22 @@ def _rebreak(win: _Window, decisions: list[Decision], a: int, j: int,
             lo = bisect_right(cands, p)
             if prune:
                 lo = bisect_left(widest, win.too_short(p), lo, short_end)
+            limit = win.avail(p) + win.measure
             for k in cands[lo:]:
                 if k == end and end == n:
                     if win.glyphs(p, n) < min_last or not win.last_fits(p, n):
-                        if win.natural(p, k) > win.avail(p) + win.measure:
+                        if win.natural(p, k) > limit:
                             break
                         continue
                     cost = 0.0
                 else:
                     cost = win.cost(p, k)
                     if cost is None:
-                        if win.natural(p, k) > win.avail(p) + win.measure or (
-                                prune and win.overfull(p, k)):
+                        if win.natural(p, k) > limit or (prune and win.overfull(p, k)):
                             break  # (wider still: no later k fits)
                         continue
                     if k != end:
-                        cost += _TIER_COST.get(tiers[k], 8.0) + (
-                            _INSIDE_PHRASE if k in inside else 0.0) + (
-                            0.0 if k in chosen else _MOVED)
+                        cost += break_cost(k)
                 total = pc + cost
                 old = row.get(k)
                 if old is None or total < old[0]:
@@ -288,20 +297,3 @@ def _rebreak(win: _Window, decisions: list[Decision], a: int, j: int,
         ind = win.indent if s == 0 else 0.0
         out.append((s, k, win.natural(s, k), False, win.avail(s), ind))
     return out
-
-
-class _Inside:
-    """Whether a break of start..end is inside a BudouX phrase of that text (an ordinary
-    break that does not fall between two phrases), asked of the few breaks a window's
-    lines can end at (and answered once each)."""
-
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text, self.start, self.end = text, start, end
-        self.starts = B.phrase_starts()
-        self.known: dict[int, bool] = {}
-
-    def __contains__(self, k: int) -> bool:
-        inside = self.known.get(k)
-        if inside is None:
-            inside = self.known[k] = not self.starts(self.text, k, self.start, self.end)
-        return inside
