@@ -2,10 +2,12 @@
 
 Design (why it looks the way it does):
 
-* Everything is kept in parallel lists indexed by character (class, advance, ink-box width,
+* Everything is kept in parallel arrays indexed by character (class, advance, ink-box width,
   draw offset, line-end glue) and by gap (glue before character j: natural width, reducible and
   expandable amounts per JLREQ step). No per-character objects, so a paragraph costs a handful of
-  list comprehensions plus one short loop per line.
+  C-level passes (a gap's glue is one of a few dozen kinds, looked up and transposed into the
+  arrays) plus one short loop per line.  Break opportunities are worked out only for a text
+  that does not fit on its first line (most headings and table cells do).
 * Prefix sums of widths and of total shrink give the natural and minimum width of any candidate
   line in O(1); the break for a line is found by bisection, then the best of *push-out* (next
   character to the next line, expand this one) and *push-in* (pull it onto this line, reduce) is
@@ -22,10 +24,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from functools import cached_property, lru_cache
+from functools import cached_property
 from itertools import accumulate, compress, repeat
 from operator import add, and_, getitem, gt, mul, not_, sub, truediv
-from typing import NamedTuple
 
 from . import breaking as B
 from . import classes as C
@@ -33,7 +34,7 @@ from .finishing import finish
 from .justify import EVEN_MAX_EM, fit
 from .model import Line, Metrics, RubyRun, Run, Settings, Span, Style
 from .ruby import base_spread, edge_spread, ruby_placement
-from .spacing import NO_GLUE, glue_table, scaled_glue_kinds
+from .spacing import NO_GLUE, ScaledKinds, glue_table, scaled_glue_kinds
 
 EPS = 1e-6
 #: the widest gap (em) between two kana/kanji of a justified line that is not letter-spacing
@@ -96,29 +97,6 @@ def _font_info(metrics: Metrics, font: str, size: float) -> _FontInfo:
     info = _FontInfo(metrics, font, size)
     _INFO[key] = (metrics, info)  # keeps metrics alive so its id cannot be reused
     return info
-
-
-class _Kinds(NamedTuple):
-    """The glue kinds of one size (spacing.scaled_glue_kinds), and by kind what
-    justification makes of its gaps: whether they are locked (see _Segment.locked) and
-    what they take without spreading (see _Segment.tight_prefix); worked out per kind, as
-    they would be per gap (the same operations on the same values)."""
-
-    pair_kind: list[list[int]]
-    glues: list[tuple[float, ...]]
-    locked: list[bool]
-    tight: list[float]
-
-
-@lru_cache(maxsize=64)
-def _kinds(jl: float, size: float, jl_max: float) -> _Kinds:
-    pair_kind, glues, kana_kanji = scaled_glue_kinds(jl, size, jl_max)
-    # (components: nat, shtot, sh_word, sh_dot, sh_br, sh_jl, st_word, st_jl, st_inter,
-    # st_even)
-    locked = [jp and g[8] > 0 for g, jp in zip(glues, kana_kanji, strict=True)]
-    tight = [g[6] + g[7] + g[8] + (0.0 if lk else g[9] * EVEN_MAX_EM)
-             for g, lk in zip(glues, locked, strict=True)]
-    return _Kinds(pair_kind, glues, locked, tight)
 
 
 def _segments(spans: Sequence[Span]) -> list[list[tuple[int, str, int]]]:
@@ -198,11 +176,11 @@ class _Segment:
             at += len(t)
         jl = settings.jl_space
         single = min(sizes) == max(sizes) if sizes else True
-        #: the gaps' glue kinds (spacing.glue_kinds) and what each kind takes in
-        #: justification (_Kinds), while the glue arrays are as the kinds give them
-        self._kinds: tuple[list[int], _Kinds] | None = None
+        #: the gaps' glue kinds, and the kinds of their size (spacing.scaled_glue_kinds),
+        #: while the glue arrays are as the kinds give them
+        self._kinds: tuple[list[int], ScaledKinds] | None = None
         if single:
-            kk = _kinds(jl, sizes[0] if sizes else 1.0, settings.jl_max)
+            kk = scaled_glue_kinds(jl, sizes[0] if sizes else 1.0, settings.jl_max)
             kinds = [len(kk.glues) - 1,  # (no glue before the first character)
                      *map(getitem, map(kk.pair_kind.__getitem__, cls), cls[1:])]
             cols = zip(*map(kk.glues.__getitem__, kinds), strict=True)
@@ -215,7 +193,7 @@ class _Segment:
             at, before = 0, 0.0
             for si, t, _at in pieces:
                 size = spans[si].style.size
-                kk = _kinds(jl, size, settings.jl_max)
+                kk = scaled_glue_kinds(jl, size, settings.jl_max)
                 if at:
                     g = em[cls[at - 1]][cls[at]]
                     rows.append(tuple(v * (before if g[10] else size) for v in g[:10]))

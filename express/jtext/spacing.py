@@ -23,8 +23,10 @@ jl_space and jl_max values.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import classes as C
+from .justify import EVEN_MAX_EM
 
 WORD_SPACE_EM = 1 / 3
 WORD_SPACE_MIN_EM = 0.25
@@ -145,17 +147,36 @@ def glue_kinds(jl: float, jl_max: float = JL_MAX_EM
     return pair_kind, tuple(g for g, _jp in kinds), tuple(k for _g, k in kinds)
 
 
+class ScaledKinds(NamedTuple):
+    """:func:`glue_kinds` in one em size (see :func:`scaled_glue_kinds`)."""
+
+    #: ``pair_kind[b][a]``: the kind of the glue between classes b and a
+    pair_kind: list[list[int]]
+    #: by kind: the glue (10 components, pt); the last is :data:`NO_GLUE`
+    glues: list[tuple[float, ...]]
+    #: by kind: its gaps are between two kana/kanji and take step c (justify.stretch's
+    #: ``locked``)
+    locked: list[bool]
+    #: by kind: what a gap takes without spreading (steps a–c, and d where not locked)
+    tight: list[float]
+
+
 @lru_cache(maxsize=64)
-def scaled_glue_kinds(jl: float, size: float, jl_max: float = JL_MAX_EM
-                      ) -> tuple[list[list[int]], list[tuple[float, ...]], list[bool]]:
+def scaled_glue_kinds(jl: float, size: float, jl_max: float = JL_MAX_EM) -> ScaledKinds:
     """:func:`glue_kinds` with each glue multiplied by one em size (pt), and after them
-    :data:`NO_GLUE` (not between kana/kanji).
+    :data:`NO_GLUE` (not between kana/kanji); with what justification makes of each kind.
 
     This is the fast path for single-size text: the glues of a text's gaps are looked up by
     their kinds and turned into the per-gap arrays, one per component, by one C-level
-    transposition (``zip(*glues)``); a new size scales only the distinct glues.  (Lists, to
-    be read, not changed.)
+    transposition (``zip(*glues)``); a new size scales only the distinct glues.  ``locked``
+    and ``tight`` are worked out per kind as they would be per gap (the same operations on
+    the same values).  (Lists, to be read, not changed.)
     """
-    pair_kind, glues, kana_kanji = glue_kinds(jl, jl_max)
-    return (pair_kind, [*(tuple(v * size for v in g) for g in glues), NO_GLUE],
-            [*kana_kanji, False])
+    pair_kind, em_glues, kana_kanji = glue_kinds(jl, jl_max)
+    glues = [*(tuple(v * size for v in g) for g in em_glues), NO_GLUE]
+    # (components: nat, shtot, sh_word, sh_dot, sh_br, sh_jl, st_word, st_jl, st_inter,
+    # st_even)
+    locked = [jp and g[8] > 0 for g, jp in zip(glues, [*kana_kanji, False], strict=True)]
+    tight = [g[6] + g[7] + g[8] + (0.0 if lk else g[9] * EVEN_MAX_EM)
+             for g, lk in zip(glues, locked, strict=True)]
+    return ScaledKinds(pair_kind, glues, locked, tight)
