@@ -129,7 +129,8 @@ class _Segment:
         """``breaks=False``: the widths only, for measuring (no break opportunities).
         ``room``: (measure, first-line indent) of the lines, the most a ruby group may take
         (a ruby longer than that is set smaller)."""
-        self.text = text = "".join(t for _, t, _at in pieces)
+        self.text = text = (pieces[0][1] if len(pieces) == 1
+                            else "".join(t for _, t, _at in pieces))
         n = self.n = len(text)
         cls: Sequence[int] = []
         adv: Sequence[float] = []
