@@ -39,9 +39,9 @@ run only when such characters are present.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
-from itertools import repeat
-from operator import add, mul
+from operator import getitem
 
 from . import classes as C
 
@@ -117,9 +117,10 @@ def tier_table(level: str) -> tuple[tuple[int, ...], ...]:
 
 
 @lru_cache(maxsize=8)
-def flat_tier_table(level: str) -> tuple[int, ...]:
-    """:func:`tier_table` flattened: index ``b * NCLASS + a``."""
-    return tuple(t for row in tier_table(level) for t in row)
+def tier_rows(level: str) -> list[list[int]]:
+    """:func:`tier_table` as lists (``map`` reads a list's items a few times faster than a
+    tuple's; not to be changed)."""
+    return [list(row) for row in tier_table(level)]
 
 
 _URL = re.compile(
@@ -172,9 +173,8 @@ def break_tiers(text: str, cls: list[int], level: str) -> list[int]:
         bcls = [override.get(ch, c) for ch, c in zip(text, cls, strict=True)]
     else:
         bcls = cls
-    flat = flat_tier_table(level)
     tiers = [NEVER]
-    tiers += map(flat.__getitem__, map(add, map(mul, bcls, repeat(C.NCLASS)), bcls[1:]))
+    tiers += map(getitem, map(tier_rows(level).__getitem__, bcls), bcls[1:])
     tiers.append(OK)
     if "…" in text or "—" in text or "‥" in text or "―" in text or "〵" in text:
         allowed = _SPLIT_LEADERS.get(level, "")
@@ -260,20 +260,18 @@ _WORD_CHANGES = frozenset({
 })
 
 
-def apply_phrases(text: str, cls: list[int], tiers: list[int], phrases: list[str]) -> None:
-    """Demote ordinary breaks between two Japanese characters that are not phrase boundaries:
-    to ``WORD`` where the script changes (a word boundary inside the phrase), else to
-    ``PHRASE``."""
-    bounds = set()
-    pos = 0
-    for p in phrases:
-        pos += len(p)
-        bounds.add(pos)
+def apply_phrases(text: str, cls: list[int], tiers: list[int]) -> None:
+    """Demote ordinary breaks between two Japanese characters that are not BudouX phrase
+    boundaries: to ``WORD`` where the script changes (a word boundary inside the phrase),
+    else to ``PHRASE``."""
+    starts = phrase_starts()
+    n = len(text)
     latin = C.LATIN
-    for k in range(1, len(text)):
-        if tiers[k] == OK and k not in bounds:
+    for k in range(1, n):
+        if tiers[k] == OK:
             b, a = cls[k - 1], cls[k]
-            if b != C.WORD_SPACE and a != C.WORD_SPACE and not (b in latin and a in latin):
+            if (b != C.WORD_SPACE and a != C.WORD_SPACE and not (b in latin and a in latin)
+                    and not starts(text, k, 0, n)):
                 change = (script(text[k - 1], b), script(text[k], a))
                 tiers[k] = WORD if change in _WORD_CHANGES else PHRASE
 
@@ -314,14 +312,43 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern | None:
     return re.compile("|".join(map(re.escape, sorted(set(names), key=len, reverse=True))))
 
 
-_PARSER = None
+#: BudouX's features of the break before text[k]: the characters at k−3 … k+2 alone, the
+#: pairs starting at k−2 … k, the triples starting at k−3 … k (the model's keys)
+_FEATURES = ("UW1", "UW2", "UW3", "UW4", "UW5", "UW6", "BW1", "BW2", "BW3",
+             "TW1", "TW2", "TW3", "TW4")
+_STARTS: Callable[[str, int, int, int], bool] | None = None
 
 
-def budoux_phrases(text: str) -> list[str]:
-    """BudouX phrases of ``text`` (the default Japanese model, loaded once)."""
-    global _PARSER
-    if _PARSER is None:
+def phrase_starts() -> Callable[[str, int, int, int], bool]:
+    """``starts(text, k, lo, hi)``: whether a BudouX phrase starts at ``text[k]`` when the
+    text ``text[lo:hi]`` is parsed (lo < k < hi), by the default Japanese model (loaded once).
+
+    This is what ``budoux``'s parser decides (tests/jtext/test_phrase.py holds it to that),
+    asked of one position: the composer wants the phrase boundaries at the breaks it weighs
+    (finishing.py: a few of a window of lines), not the phrases of a whole text, and a
+    feature reaching outside ``lo:hi`` is left out as the parser leaves out one reaching
+    outside its text.  A position is a boundary when the weights of the features present
+    outweigh those of the features absent (the model's integer weights: exact)."""
+    global _STARTS
+    if _STARTS is None:
         import budoux
 
-        _PARSER = budoux.load_default_japanese_parser()
-    return _PARSER.parse(text)
+        model = budoux.load_default_japanese_parser().model
+        uw1, uw2, uw3, uw4, uw5, uw6, bw1, bw2, bw3, tw1, tw2, tw3, tw4 = (
+            model.get(f, {}).get for f in _FEATURES)
+        total = sum(sum(weights.values()) for weights in model.values())
+
+        def starts(text: str, k: int, lo: int, hi: int) -> bool:
+            w = uw3(text[k - 1], 0) + uw4(text[k], 0) + bw2(text[k - 1:k + 1], 0)
+            if k - 2 >= lo:
+                w += uw2(text[k - 2], 0) + bw1(text[k - 2:k], 0) + tw2(text[k - 2:k + 1], 0)
+                if k - 3 >= lo:
+                    w += uw1(text[k - 3], 0) + tw1(text[k - 3:k], 0)
+            if k + 1 < hi:
+                w += uw5(text[k + 1], 0) + bw3(text[k:k + 2], 0) + tw3(text[k - 1:k + 2], 0)
+                if k + 2 < hi:
+                    w += uw6(text[k + 2], 0) + tw4(text[k:k + 3], 0)
+            return 2 * w > total
+
+        _STARTS = starts
+    return _STARTS

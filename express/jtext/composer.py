@@ -2,10 +2,12 @@
 
 Design (why it looks the way it does):
 
-* Everything is kept in parallel lists indexed by character (class, advance, ink-box width,
+* Everything is kept in parallel arrays indexed by character (class, advance, ink-box width,
   draw offset, line-end glue) and by gap (glue before character j: natural width, reducible and
   expandable amounts per JLREQ step). No per-character objects, so a paragraph costs a handful of
-  list comprehensions plus one short loop per line.
+  C-level passes (a gap's glue is one of a few dozen kinds, looked up and transposed into the
+  arrays) plus one short loop per line.  Break opportunities are worked out only for a text
+  that does not fit on its first line (most headings and table cells do).
 * Prefix sums of widths and of total shrink give the natural and minimum width of any candidate
   line in O(1); the break for a line is found by bisection, then the best of *push-out* (next
   character to the next line, expand this one) and *push-in* (pull it onto this line, reduce) is
@@ -22,16 +24,17 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate, compress, pairwise, repeat
-from operator import add, mul, not_, sub
+from functools import cached_property
+from itertools import accumulate, compress, repeat
+from operator import add, and_, getitem, gt, mul, not_, sub, truediv
 
 from . import breaking as B
 from . import classes as C
 from .finishing import finish
-from .justify import fit
+from .justify import EVEN_MAX_EM, fit
 from .model import Line, Metrics, RubyRun, Run, Settings, Span, Style
 from .ruby import base_spread, edge_spread, ruby_placement
-from .spacing import glue_table, scaled_glue_kinds
+from .spacing import NO_GLUE, ScaledKinds, glue_table, scaled_glue_kinds
 
 EPS = 1e-6
 #: the widest gap (em) between two kana/kanji of a justified line that is not letter-spacing
@@ -39,6 +42,11 @@ SPREAD_EM = 0.25
 _DEFAULT = Settings()
 _HALF = C.HALF_WIDTH_PUNCT
 _HANGABLE = frozenset({C.FULL_STOP, C.COMMA})
+#: by class pair, ``[b][a]``: both kana/kanji (see _Segment.locked)
+_KANA_KANJI_PAIR = [[b in C.JAPANESE and a in C.JAPANESE for a in range(C.NCLASS)]
+                    for b in range(C.NCLASS)]
+#: what a gap's even expansion (JLREQ step d) is multiplied by, by whether it is locked
+_EVEN_WEIGHT = [EVEN_MAX_EM, 0.0]
 
 
 class _FontInfo(dict):
@@ -121,13 +129,14 @@ class _Segment:
         """``breaks=False``: the widths only, for measuring (no break opportunities).
         ``room``: (measure, first-line indent) of the lines, the most a ruby group may take
         (a ruby longer than that is set smaller)."""
-        self.text = text = "".join(t for _, t, _at in pieces)
+        self.text = text = (pieces[0][1] if len(pieces) == 1
+                            else "".join(t for _, t, _at in pieces))
         n = self.n = len(text)
-        cls: list[int] = []
-        adv: list[float] = []
-        box: list[float] = []
-        off: list[float] = []
-        endg: list[float] = []
+        cls: Sequence[int] = []
+        adv: Sequence[float] = []
+        box: Sequence[float] = []
+        off: Sequence[float] = []
+        endg: Sequence[float] = []
         span_of: list[int] = []
         sizes: list[float] = []
         rubies: list[tuple[int, int, int]] = []
@@ -136,8 +145,8 @@ class _Segment:
             si, t, _at = pieces[0]
             st = spans[si].style
             d = _font_info(metrics, st.font, st.size)
-            c_, a_, b_, o_, e_ = zip(*map(d.__getitem__, t), strict=True)
-            cls, adv, box, off, endg = list(c_), list(a_), list(b_), list(o_), list(e_)
+            # (tuples: ruby groups make lists of those they change, see _writable)
+            cls, adv, box, off, endg = zip(*map(d.__getitem__, t), strict=True)
             span_of = [si] * n
             sizes.append(st.size)
             if spans[si].ruby:
@@ -168,70 +177,116 @@ class _Segment:
             at += len(t)
         jl = settings.jl_space
         single = min(sizes) == max(sizes) if sizes else True
+        #: the gaps' glue kinds, and the kinds of their size (spacing.scaled_glue_kinds),
+        #: while the glue arrays are as the kinds give them
+        self._kinds: tuple[list[int], ScaledKinds] | None = None
         if single:
-            pair_kind, table = scaled_glue_kinds(jl, sizes[0] if sizes else 1.0,
-                                                 settings.jl_max)
-            kind = list(map(pair_kind.__getitem__,
-                            map(add, map(mul, cls, repeat(C.NCLASS)), cls[1:])))
-            cols = [[0.0, *map(col.__getitem__, kind)] for col in table]
+            kk = scaled_glue_kinds(jl, sizes[0] if sizes else 1.0, settings.jl_max)
+            kinds = [len(kk.glues) - 1,  # (no glue before the first character)
+                     *map(getitem, map(kk.pair_kind.__getitem__, cls), cls[1:])]
+            cols = zip(*map(kk.glues.__getitem__, kinds), strict=True)
+            self._kinds = kinds, kk
         else:
-            size_of: list[float] = []
-            for si, t, _at in pieces:
-                size_of += [spans[si].style.size] * len(t)
+            # the gaps inside a piece are in its size; one between two pieces in the size
+            # of the character that owns the glue
             em = glue_table(jl, settings.jl_max)
-            rows = []
-            for j in range(1, n):
-                g = em[cls[j - 1]][cls[j]]
-                sz = size_of[j - 1] if g[10] else size_of[j]
-                rows.append(tuple(v * sz for v in g[:10]))
-            cols = (
-                [[0.0, *col] for col in zip(*rows, strict=True)] if rows
-                else [[0.0] for _ in range(10)]
-            )
+            rows: list[tuple[float, ...]] = [NO_GLUE]
+            at, before = 0, 0.0
+            for si, t, _at in pieces:
+                size = spans[si].style.size
+                kk = scaled_glue_kinds(jl, size, settings.jl_max)
+                if at:
+                    g = em[cls[at - 1]][cls[at]]
+                    rows.append(tuple(v * (before if g[10] else size) for v in g[:10]))
+                pc = cls[at:at + len(t)]
+                rows += map(kk.glues.__getitem__, map(getitem, map(kk.pair_kind.__getitem__,
+                                                                   pc), pc[1:]))
+                at, before = at + len(t), size
+            cols = zip(*rows, strict=True)
         (self.nat, self.shtot, self.sh_word, self.sh_dot, self.sh_br, self.sh_jl,
          self.st_word, self.st_jl, self.st_inter, self.st_even) = cols
-        self.tiers = B.break_tiers(text, cls, settings.strictness) if breaks else []
+        self._breaks, self._settings = breaks, settings
+        #: ruby groups' bases (start, end): no break inside (see tiers)
+        self._unbroken: list[tuple[int, int]] = []
         self.ruby_groups: list[tuple[int, int, str, Style, float]] = []
         # groups whose ruby is wider than the base: start -> (end, base padding at each edge)
         self.ruby_head: dict[int, tuple[int, float]] = {}
         self.ruby_tail: dict[int, tuple[int, float]] = {}  # end (exclusive) -> (start, pad)
+        if rubies:
+            self._writable()
         for i0, i1, si in rubies:
             limit = None if room is None else room[0] - (room[1] if i0 == 0 else 0.0)
             self._setup_ruby(i0, i1, spans[si], metrics, settings, limit)
-        if breaks and settings.phrase_breaks and n > 1:
-            B.apply_phrases(text, cls, self.tiers, B.budoux_phrases(text))
-        if breaks and settings.keep and n > 1:
-            B.apply_names(text, cls, self.tiers, settings.keep, settings.phrase_breaks)
         # the 1 em (U+3000) after a sentence-final ！？ is dropped at a line end (JLREQ §3.1.6,
         # Table 2 n.4): index -> its width with the glue before it, taken off the line
         self.drop: dict[int, float] = {}
         if "\u3000" in text:
             for j in range(1, n):
                 if text[j] == "\u3000" and cls[j - 1] == C.DIVIDING:
-                    self.drop[j] = self.nat[j] + box[j]
-        self.C = list(accumulate(map(add, self.nat, box), initial=0.0))
+                    self.drop[j] = self.nat[j] + self.box[j]
+        self.C = list(accumulate(map(add, self.nat, self.box), initial=0.0))
         self.T = list(accumulate(self.shtot, initial=0.0))
-        tiers = self.tiers
-        self.has_url = bool(tiers) and ("/" in text or "@" in text or "www." in text) and (
-            B.URL in tiers)
-        self.has_run = B.RUN in tiers
-        #: the segment has a break at a relaxed tier (URL, RUN), taken when a line is loose
-        self.relaxed = self.has_url or self.has_run
+        #: the text has a URL or e-mail address, with breaks at its points (only a text that
+        #: looks as if it might has its tiers worked out here)
+        self.has_url = (breaks and ("/" in text or "@" in text or "www." in text)
+                        and B.URL in self.tiers)
         if self.has_url:
             # the gaps inside an address take part in even expansion (JLREQ step d; Table 6
             # n.11 leaves cl-27 letter spacing to the implementation): a line ending inside
             # one is filled by all its gaps, not by ½ em at each of its few kana/kanji
+            self._writable()
             st_even = self.st_even
             for start, end, _pts in B.url_break_points(text):
                 for j in range(start + 1, end):
                     if not st_even[j]:
                         st_even[j] = spans[span_of[j]].style.size
-        #: the gaps between two kana/kanji (not inside a ruby group's base): justification
-        #: widens them by JLREQ step c only (¼ em), unless nothing else can fill a line
-        jp = C.JAPANESE
-        st_inter = self.st_inter
-        self.locked = [False, *(a in jp and b in jp and st_inter[j] > 0
-                                for j, (a, b) in enumerate(pairwise(cls), start=1))]
+
+    @cached_property
+    def tiers(self) -> list[int]:
+        """The tier of a break before each character (breaking.py; [] for measuring), worked
+        out when a line is to be broken: a text that fits on its first line (most headings
+        and table cells) does not ask for them, nor for their BudouX phrases."""
+        if not self._breaks:
+            return []
+        text, cls, settings = self.text, self.cls, self._settings
+        tiers = B.break_tiers(text, cls, settings.strictness)
+        if settings.phrase_breaks and self.n > 1:
+            B.apply_phrases(text, cls, tiers)
+        if settings.keep and self.n > 1:
+            B.apply_names(text, cls, tiers, settings.keep, settings.phrase_breaks)
+        for i0, i1 in self._unbroken:  # (the steps above leave a NEVER as it is)
+            tiers[i0 + 1:i1] = [B.NEVER] * (i1 - i0 - 1)
+        return tiers
+
+    @cached_property
+    def has_run(self) -> bool:
+        return B.RUN in self.tiers
+
+    @property
+    def relaxed(self) -> bool:
+        """The segment has a break at a relaxed tier (URL, RUN), taken when a line is
+        loose."""
+        return self.has_url or self.has_run
+
+    def _writable(self) -> None:
+        """Make lists of the arrays that ruby groups and addresses change (built as tuples,
+        the common case, where nothing changes them)."""
+        for name in ("box", "off", "nat", "shtot", "sh_word", "sh_dot", "sh_br", "sh_jl",
+                     "st_word", "st_jl", "st_inter", "st_even"):
+            setattr(self, name, list(getattr(self, name)))
+        self._kinds = None
+
+    @cached_property
+    def locked(self) -> list[bool]:
+        """The gaps between two kana/kanji (not inside a ruby group's base): justification
+        widens them by JLREQ step c only (¼ em), unless nothing else can fill a line.
+        (Justified text only asks.)"""
+        if self._kinds is not None:
+            kinds, kk = self._kinds
+            return list(map(kk.locked.__getitem__, kinds))
+        cls = self.cls
+        return [False, *map(and_, map(getitem, map(_KANA_KANJI_PAIR.__getitem__, cls), cls[1:]),
+                            map(gt, self.st_inter[1:], repeat(0.0)))]
 
     def expansion_prefix(self) -> list[float]:
         """Prefix sums of the gaps' capacity in JLREQ expansion steps a–c."""
@@ -241,10 +296,10 @@ class _Segment:
     def tight_prefix(self) -> list[float]:
         """Prefix sums of what the gaps can take without spreading the line (JLREQ
         expansion steps a–c, and step d at the places that are not between kana/kanji)."""
-        from .justify import EVEN_MAX_EM
-
-        even = (0.0 if lk else v * EVEN_MAX_EM for v, lk in zip(self.st_even, self.locked,
-                                                                 strict=True))
+        if self._kinds is not None:
+            kinds, kk = self._kinds
+            return list(accumulate(map(kk.tight.__getitem__, kinds), initial=0.0))
+        even = map(mul, self.st_even, map(_EVEN_WEIGHT.__getitem__, self.locked))
         return list(accumulate(map(add, map(add, map(add, self.st_word, self.st_jl),
                                                  self.st_inter), even), initial=0.0))
 
@@ -279,8 +334,7 @@ class _Segment:
             for arr in (self.shtot, self.sh_word, self.sh_dot, self.sh_br, self.sh_jl,
                         self.st_word, self.st_jl, self.st_inter, self.st_even):
                 arr[j] = 0.0
-            if self.tiers:
-                self.tiers[j] = B.NEVER
+        self._unbroken.append((i0, i1))
         self.ruby_groups.append((i0, i1, ruby, rstyle, rw))
 
 
@@ -293,7 +347,7 @@ def _compose_segment(
     final_segment: bool,
 ) -> list[Line]:
     n = seg.n
-    Cs, T, nat, endg, cls, tiers = seg.C, seg.T, seg.nat, seg.endg, seg.cls, seg.tiers
+    Cs, T, nat, endg, cls = seg.C, seg.T, seg.nat, seg.endg, seg.cls
     justify = settings.align == "justify"
     end_mode = settings.line_end_punct if justify else "solid"
     solid_end = end_mode == "solid"
@@ -320,6 +374,18 @@ def _compose_segment(
     indent = 0.0
     if first_segment and settings.indent_em and n:
         indent = settings.indent_em * spans[seg.span_of[0]].style.size
+
+    # A text that fits on its first line is that line whatever its breaks (most headings and
+    # table cells): _choose's first test, made before the breaks are worked out.  (Spaces at
+    # its end may forbid the break there: those go the long way.)
+    avail = measure - indent
+    base = Cs[0] + nat[0]
+    w = Cs[n] - base + endw(n)
+    if (seg.text[-1] != " " and bisect_right(Cs, base + avail + EPS) - 1 == n
+            and w <= avail + EPS):
+        return [_emit(spans, seg, 0, n, w, False, avail, indent, measure, settings,
+                      final_segment, not final_segment, False, justify, solid_end)]
+    tiers = seg.tiers
 
     # URLs and e-mail addresses, and runs of ー and small kana, break inside at the relaxed
     # tiers (URL, RUN), if the ordinary breaks leave a line loose: more to fill than JLREQ
@@ -676,6 +742,13 @@ def _spread(spans: Sequence[Span], seg: _Segment, g0: int, act: list[float],
     """The widest gap between two kana/kanji of a justified line, in em, when it is wider
     than JLREQ's ¼ em (else 0), and where it is (see :attr:`Line.spread_at`)."""
     nat, span_of = seg.nat, seg.span_of
+    if seg.single_span:  # (most lines are not spread: the widest gap first, at C speed)
+        size = spans[span_of[g0]].style.size
+        most = max(map(truediv, map(sub, compress(act, locked),
+                                    compress(nat[g0:g0 + len(locked)], locked)),
+                       repeat(size)), default=0.0)
+        if most <= SPREAD_EM + EPS:
+            return 0.0, None
     widest, at = 0.0, -1
     for i, lk in enumerate(locked):
         if lk:
@@ -709,13 +782,12 @@ def _runs(spans: Sequence[Span], seg: _Segment, s: int, e: int, gx: list[float])
     text = seg.text
     # d[i]: char_space needed between glyph s+i and s+i+1
     d = list(map(sub, map(sub, gx[1 : e - s], gx), seg.adv[s : e - 1]))
-    sp = seg.span_of[s:e]
     runs: list[Run] = []
     append = runs.append
     start = 0
     m = e - s
-    if sp[0] == sp[-1] and seg.single_span:
-        span = spans[sp[0]]
+    if seg.single_span:
+        span = spans[seg.span_of[s]]
         style, link, source, actual = span.style, span.link, span.source, span.actual
         ruby = span.ruby
         i = 0
@@ -732,6 +804,7 @@ def _runs(spans: Sequence[Span], seg: _Segment, s: int, e: int, gx: list[float])
             append(Run(gx[start], text[s + start : e], style, 0.0, link, source, actual,
                        ruby))
         return runs
+    sp = seg.span_of[s:e]
     i = 0
     while i < m - 1:
         cur = sp[i]

@@ -28,9 +28,11 @@ only where the fill found a fault, so the rest of the text costs one comparison 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from functools import cached_property
 from itertools import pairwise
+from operator import add, le, sub
 from typing import TYPE_CHECKING
 
 from . import breaking as B
@@ -51,18 +53,53 @@ _INSIDE_PHRASE = 1.0
 #: cost of a break the fill did not choose: the fewer lines change, the better
 _MOVED = 0.2
 _EXPAND_WEIGHT = 2.0  # JLREQ §3.8.2: reduction is preferred to expansion
+#: (pt) how far past a bound a candidate line must be to be passed over unmeasured: far
+#: beyond rounding, far below anything a line could use
+_MARGIN = 1e-3
 
 # a decision of the composer: (start, end, natural width, hangs, available width, indent)
 Decision = tuple[int, int, float, bool, float, float]
 
 
 class _Window:
-    """The measures of candidate lines of one segment (prefix sums, looked up in O(1))."""
+    """The measures of candidate lines of one segment (prefix sums, looked up in O(1)).
+
+    ``widest[k]`` and ``narrowest[k]`` bound what a line ending at k can be set to (fully
+    expanded within steps a–d, fully reduced), less what the line's start takes away; both
+    only grow with k, so the lines from one start that are too short to fill the measure
+    come first and are found by bisection, and once one line is too wide even reduced all
+    later ones are (:meth:`too_short`, :meth:`overfull`).  Glyph advances and glue are
+    never negative in practice; ``sorted`` says whether the bounds do grow, and without it
+    every candidate is measured.  (The bounds are made when a window is broken again:
+    most segments only have their lines checked.)"""
 
     def __init__(self, seg: _Segment, endw: Callable[[int], float], measure: float,
                  indent: float) -> None:
         self.seg, self.endw, self.measure, self.indent = seg, endw, measure, indent
         self.tight = seg.tight_prefix()
+
+    @cached_property
+    def widest(self) -> list[float]:
+        return list(map(add, self.seg.C, self.tight))
+
+    @cached_property
+    def narrowest(self) -> list[float]:
+        return list(map(sub, self.seg.C, self.seg.T))
+
+    @cached_property
+    def end_most(self) -> float:
+        """The most line-end glue adds to a line."""
+        return max(0.0, max(self.seg.endg, default=0.0))
+
+    @cached_property
+    def end_adj(self) -> float:
+        """The most line-end glue adds to a line or takes off it (a dropped U+3000)."""
+        return max(self.end_most, max(self.seg.drop.values(), default=0.0))
+
+    @cached_property
+    def sorted(self) -> bool:
+        return self.measure > 0 and all(
+            all(map(le, a, a[1:])) for a in (self.seg.C, self.tight, self.narrowest))
 
     def avail(self, s: int) -> float:
         return self.measure - (self.indent if s == 0 else 0.0)
@@ -84,14 +121,17 @@ class _Window:
         """(width without trailing spaces, reducible, expandable without spreading) of the
         line s..k, or None for a line of one glyph."""
         seg = self.seg
-        e = self.content_end(s, k)
+        text = seg.text
+        e = k
+        while e > s + 1 and text[e - 1] == " ":  # (content_end)
+            e -= 1
         if e - s < 2:
             return None
-        w = seg.C[e] - seg.C[s] - seg.nat[s] + (self.endw(k) if e == k else 0.0)
-        inner = e > s + 1
-        shrink = (seg.T[e] - seg.T[s + 1] if inner else 0.0) + max(self.endw(k), 0.0)
-        grow = self.tight[e] - self.tight[s + 1] if inner else 0.0
-        return w, shrink, grow
+        C, T, tight = seg.C, seg.T, self.tight
+        endw = self.endw(k)
+        w = C[e] - C[s] - seg.nat[s] + (endw if e == k else 0.0)
+        # (e > s + 1: the line has gaps inside)
+        return w, T[e] - T[s + 1] + max(endw, 0.0), tight[e] - tight[s + 1]
 
     def cost(self, s: int, k: int) -> float | None:
         """Badness of a justified line s..k, None when it cannot be set without spreading."""
@@ -99,7 +139,7 @@ class _Window:
         if f is None:
             return None
         w, shrink, grow = f
-        d = self.avail(s) - w
+        d = (self.measure - (self.indent if s == 0 else 0.0)) - w  # (avail)
         if d >= 0:
             if d <= EPS:
                 return 0.0
@@ -109,6 +149,20 @@ class _Window:
         if -d > shrink + EPS:
             return None
         return (-d / shrink) ** 2 if shrink > EPS else 0.0
+
+    def too_short(self, s: int) -> float:
+        """A line from s ending at k is too short to be filled without spreading (its cost
+        is None, and it is narrower than its measure) when ``widest[k]`` is below this."""
+        seg = self.seg
+        return (self.avail(s) + seg.C[s] + seg.nat[s] + self.tight[s + 1] - self.end_most
+                - _MARGIN)
+
+    def overfull(self, s: int, k: int) -> bool:
+        """Whether every line from s ending at k or later is too wide even fully reduced."""
+        seg = self.seg
+        base = seg.C[s] + seg.nat[s] - seg.T[s + 1]
+        return (self.narrowest[self.content_end(s, k)] - base - self.end_adj
+                > self.avail(s) + _MARGIN)
 
     def last_fits(self, s: int, n: int) -> bool:
         """Whether the last line s..n fits (a last line may be reduced, JLREQ §3.8.2)."""
@@ -178,9 +232,24 @@ def _rebreak(win: _Window, decisions: list[Decision], a: int, j: int,
         return None  # a word broken by force: leave what the fill found
     top = max(worst, B.RUN)
     cands = [k for k in range(start + 1, end) if tiers[k] <= top] + [end]
-    inside = _phrase_inside(seg, start, end)
     chosen = {d[1] for d in decisions[a:j]}
+    starts = B.phrase_starts()
+    moved: dict[int, float] = {}  # k -> the cost of breaking at k, whatever the line before
+
+    def break_cost(k: int) -> float:
+        x = moved.get(k)
+        if x is None:
+            # (a break inside a BudouX phrase of the window's text: as the text is parsed)
+            inside = not starts(seg.text, k, start, end)
+            x = moved[k] = _TIER_COST.get(tiers[k], 8.0) + (
+                _INSIDE_PHRASE if inside else 0.0) + (0.0 if k in chosen else _MOVED)
+        return x
+
     fewer = end == n
+    prune = win.sorted
+    widest = [win.widest[k] for k in cands]
+    # (the end of the text may end a short last line: never passed over as too short)
+    short_end = len(cands) - 1 if end == n else len(cands)
     # best[c][k]: (cost, previous break) of setting start..k in c lines
     best: list[dict[int, tuple[float, int]]] = [{start: (0.0, -1)}]
     for c in range(1, lines + 1):
@@ -188,23 +257,25 @@ def _rebreak(win: _Window, decisions: list[Decision], a: int, j: int,
         for p, (pc, _prev) in best[c - 1].items():
             if p == end:
                 continue
-            for k in cands[bisect_right(cands, p):]:
+            lo = bisect_right(cands, p)
+            if prune:
+                lo = bisect_left(widest, win.too_short(p), lo, short_end)
+            limit = win.avail(p) + win.measure
+            for k in cands[lo:]:
                 if k == end and end == n:
                     if win.glyphs(p, n) < min_last or not win.last_fits(p, n):
-                        if win.natural(p, k) > win.avail(p) + win.measure:
+                        if win.natural(p, k) > limit:
                             break
                         continue
                     cost = 0.0
                 else:
                     cost = win.cost(p, k)
                     if cost is None:
-                        if win.natural(p, k) > win.avail(p) + win.measure:
+                        if win.natural(p, k) > limit or (prune and win.overfull(p, k)):
                             break  # (wider still: no later k fits)
                         continue
                     if k != end:
-                        cost += _TIER_COST.get(tiers[k], 8.0) + (
-                            _INSIDE_PHRASE if k in inside else 0.0) + (
-                            0.0 if k in chosen else _MOVED)
+                        cost += break_cost(k)
                 total = pc + cost
                 old = row.get(k)
                 if old is None or total < old[0]:
@@ -226,13 +297,3 @@ def _rebreak(win: _Window, decisions: list[Decision], a: int, j: int,
         ind = win.indent if s == 0 else 0.0
         out.append((s, k, win.natural(s, k), False, win.avail(s), ind))
     return out
-
-
-def _phrase_inside(seg: _Segment, start: int, end: int) -> set[int]:
-    """The ordinary breaks of start..end that are not between two BudouX phrases."""
-    text = seg.text[start:end]
-    pos, bounds = start, set()
-    for phrase in B.budoux_phrases(text):
-        pos += len(phrase)
-        bounds.add(pos)
-    return {k for k in range(start + 1, end) if k not in bounds}

@@ -16,7 +16,7 @@ ALIGNMENTS = ("justify", "left", "center", "right")
 LINE_END_PUNCT = ("keep", "reduce", "solid")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Style:
     """Font key (understood by the Metrics object) and em size in pt."""
 
@@ -32,7 +32,7 @@ class Metrics(Protocol):
         ...
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A piece of text in one style.
 
@@ -50,7 +50,7 @@ class Span:
     actual: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Composition settings.
 
@@ -113,7 +113,7 @@ class Settings:
             )
 
 
-@dataclass
+@dataclass(slots=True)
 class Run:
     """A draw command: glyphs from ``x``; each next glyph at previous x + advance + char_space.
 
@@ -132,7 +132,7 @@ class Run:
     ruby: str | None = None  # the span's reading: this run is (part of) a ruby's base
 
 
-@dataclass
+@dataclass(slots=True)
 class RubyRun:
     """Ruby text drawn above the baseline by the PDF layer (same conventions as :class:`Run`)."""
 
@@ -142,7 +142,7 @@ class RubyRun:
     char_space: float = 0.0
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One composed line.
 

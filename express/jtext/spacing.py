@@ -23,8 +23,10 @@ jl_space and jl_max values.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import classes as C
+from .justify import EVEN_MAX_EM
 
 WORD_SPACE_EM = 1 / 3
 WORD_SPACE_MIN_EM = 0.25
@@ -125,26 +127,56 @@ def glue_table(jl: float, jl_max: float = JL_MAX_EM) -> tuple[tuple[Glue, ...], 
     )
 
 
+#: the glue before a text's first character: none (the last of :func:`scaled_glue_kinds`)
+NO_GLUE = (0.0,) * 10
+
+
 @lru_cache(maxsize=16)
 def glue_kinds(jl: float, jl_max: float = JL_MAX_EM
-               ) -> tuple[tuple[int, ...], tuple[tuple[float, ...], ...]]:
+               ) -> tuple[list[list[int]], tuple[tuple[float, ...], ...], tuple[bool, ...]]:
     """The table's distinct glues (a few dozen of the 2,304 class pairs): the kind of each
-    pair, index ``b * NCLASS + a``, and the glue by component, unscaled (em):
-    ``cols[c][kind]``."""
-    kinds: dict[tuple[float, ...], int] = {}
-    pair_kind = tuple(kinds.setdefault(g[:10], len(kinds)) for row in glue_table(jl, jl_max)
-                      for g in row)
-    return pair_kind, tuple(zip(*kinds, strict=True))
+    pair, ``kinds[b][a]``, the glues (10 components), unscaled (em): ``glues[kind]``, and
+    whether the kind's pairs are two kana/kanji (a glue between two kana/kanji is a kind
+    apart from the same glue elsewhere: justification treats it apart, see justify.py).
+    (The kinds are lists, not tuples: ``map`` reads a list's items a few times faster, and
+    a row by class allocates no pair index; they are not to be changed.)"""
+    kinds: dict[tuple[tuple[float, ...], bool], int] = {}
+    jp = C.JAPANESE
+    pair_kind = [[kinds.setdefault((g[:10], b in jp and a in jp), len(kinds))
+                  for a, g in enumerate(row)] for b, row in enumerate(glue_table(jl, jl_max))]
+    return pair_kind, tuple(g for g, _jp in kinds), tuple(k for _g, k in kinds)
+
+
+class ScaledKinds(NamedTuple):
+    """:func:`glue_kinds` in one em size (see :func:`scaled_glue_kinds`)."""
+
+    #: ``pair_kind[b][a]``: the kind of the glue between classes b and a
+    pair_kind: list[list[int]]
+    #: by kind: the glue (10 components, pt); the last is :data:`NO_GLUE`
+    glues: list[tuple[float, ...]]
+    #: by kind: its gaps are between two kana/kanji and take step c (justify.stretch's
+    #: ``locked``)
+    locked: list[bool]
+    #: by kind: what a gap takes without spreading (steps a–c, and d where not locked)
+    tight: list[float]
 
 
 @lru_cache(maxsize=64)
-def scaled_glue_kinds(jl: float, size: float, jl_max: float = JL_MAX_EM
-                      ) -> tuple[tuple[int, ...], tuple[tuple[float, ...], ...]]:
-    """:func:`glue_kinds` with the glue multiplied by one em size (pt) (10 columns).
+def scaled_glue_kinds(jl: float, size: float, jl_max: float = JL_MAX_EM) -> ScaledKinds:
+    """:func:`glue_kinds` with each glue multiplied by one em size (pt), and after them
+    :data:`NO_GLUE` (not between kana/kanji); with what justification makes of each kind.
 
-    This is the fast path for single-size text: the per-gap arrays are built column by
-    column (one C-level map each) from the kinds of the gaps, and a new size scales only the
-    distinct glues.
+    This is the fast path for single-size text: the glues of a text's gaps are looked up by
+    their kinds and turned into the per-gap arrays, one per component, by one C-level
+    transposition (``zip(*glues)``); a new size scales only the distinct glues.  ``locked``
+    and ``tight`` are worked out per kind as they would be per gap (the same operations on
+    the same values).  (Lists, to be read, not changed.)
     """
-    pair_kind, cols = glue_kinds(jl, jl_max)
-    return pair_kind, tuple(tuple(v * size for v in col) for col in cols)
+    pair_kind, em_glues, kana_kanji = glue_kinds(jl, jl_max)
+    glues = [*(tuple(v * size for v in g) for g in em_glues), NO_GLUE]
+    # (components: nat, shtot, sh_word, sh_dot, sh_br, sh_jl, st_word, st_jl, st_inter,
+    # st_even)
+    locked = [jp and g[8] > 0 for g, jp in zip(glues, [*kana_kanji, False], strict=True)]
+    tight = [g[6] + g[7] + g[8] + (0.0 if lk else g[9] * EVEN_MAX_EM)
+             for g, lk in zip(glues, locked, strict=True)]
+    return ScaledKinds(pair_kind, glues, locked, tight)

@@ -2,7 +2,10 @@
 
 import budoux
 
+from express.jtext.breaking import phrase_starts
+
 from .helpers import lay
+from .probe_text import PROBE
 
 HEADING = "日本インターネットプロバイダー協会が新しいセキュリティ指針を発表しました"
 
@@ -13,6 +16,20 @@ def boundaries(text):
         pos += len(p)
         out.add(pos)
     return out
+
+
+def test_phrase_starts_are_budoux_phrase_boundaries():
+    """The composer's one-position reading of BudouX's model decides as its parser does,
+    for whole texts and for windows of a text (features reaching outside are left out),
+    at the edges of a window too."""
+    starts = phrase_starts()
+    texts = [HEADING, PROBE, *COMMITTEES, "あ", "日本", "abc", "会員\0企業"]
+    for text in texts:
+        for lo in range(0, len(text), 7):
+            for hi in {min(len(text), lo + w) for w in (2, 3, 4, 5, 6, 11, 40, 200)}:
+                window = text[lo:hi]
+                assert {k for k in range(lo + 1, hi) if starts(text, k, lo, hi)} == {
+                    lo + b for b in boundaries(window) if b < len(window)}, window
 
 
 def test_breaks_only_at_phrase_boundaries():

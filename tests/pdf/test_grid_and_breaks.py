@@ -13,7 +13,7 @@ import pypdfium2 as pdfium
 import pytest
 
 from express.build import build
-from express.jtext.breaking import WORD, apply_phrases, break_tiers, budoux_phrases
+from express.jtext.breaking import WORD, apply_phrases, break_tiers
 from express.jtext.classes import char_class
 from express.pdf.template import read_template
 from tests.conftest import ROOT
@@ -123,7 +123,7 @@ def good_breaks(text: str) -> set[int]:
     """Phrase boundaries and word boundaries (script changes) inside phrases."""
     cls = [char_class(c) for c in text]
     tiers = break_tiers(text, cls, "strict")
-    apply_phrases(text, cls, tiers, budoux_phrases(text))
+    apply_phrases(text, cls, tiers)
     out, pos = set(), 0
     for p in budoux.load_default_japanese_parser().parse(text):
         pos += len(p)
