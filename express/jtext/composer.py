@@ -219,10 +219,12 @@ class _Segment:
             self._setup_ruby(i0, i1, spans[si], metrics, settings, limit)
         # the 1 em (U+3000) after a sentence-final ！？ is dropped at a line end (JLREQ §3.1.6,
         # Table 2 n.4): index -> its width with the glue before it, taken off the line
+        # (not one inside a ruby group's base: the group is set whole, its ruby over it)
         self.drop: dict[int, float] = {}
         if "\u3000" in text:
             for j in range(1, n):
-                if text[j] == "\u3000" and cls[j - 1] == C.DIVIDING:
+                if text[j] == "\u3000" and cls[j - 1] == C.DIVIDING \
+                        and not any(i0 <= j < i1 for i0, i1, _si in rubies):
                     self.drop[j] = self.nat[j] + self.box[j]
         self.C = list(accumulate(map(add, self.nat, self.box), initial=0.0))
         self.T = list(accumulate(self.shtot, initial=0.0))

@@ -176,3 +176,14 @@ def test_rubies_never_overlap_nor_leave_the_measure(parts, em, indent, align, ha
                     Settings(indent_em=indent, align=align, hanging=hanging))
     check_rubies(lines, measure, metrics, f"{measure} pt")
     assert sum(len(ln.rubies) for ln in lines) == sum(1 for p in parts if not isinstance(p, str))
+
+
+def test_ruby_base_ending_in_exclamation_and_ideographic_space_is_set_whole():
+    # the U+3000 after ！ at a line end is dropped (JLREQ Table 2 n.4), but not out of a ruby
+    # group's base: the group is set whole under its ruby (this raised IndexError)
+    spans = [Span("』会！\u3000", STYLE, ruby="かあえかえおきおいいう")]
+    for em in (9.095, 6, 12):
+        lines = lay_spans(spans, em, strictness="strict", line_end_punct="keep")
+        assert "".join(ln.text for ln in lines) == "』会！\u3000"
+        (line,) = [ln for ln in lines if ln.has_ruby]
+        assert line.rubies[0].text == "かあえかえおきおいいう"
