@@ -91,7 +91,6 @@ class Para(Block):
     justified only (the rest of the width stays blank at the right).
     """
 
-    whole_chars = False
     marker_tag: Node | None = None
 
     def __init__(self, kit: TextKit, spans: Sequence[Span], colour: str, leading: float, *,
@@ -111,17 +110,42 @@ class Para(Block):
         self.keepWithNext = keep_with_next
         self.min_lines = min_lines
         self._lines = lines
-        self._cache: dict[float, list[Line]] = {}
+        self._whole_chars = False
+        self._size: float | None = None  # text_size(), once asked
+        self._cache: dict[float, list[Line]] = {}  # measure -> lines
+        # width -> lines, and width -> height: the planner and the columns ask a paragraph
+        # its height at the same few widths thousands of times
+        self._at: dict[float, list[Line]] = {}
+        self._heights: dict[float, float] = {}
+
+    @property
+    def whole_chars(self) -> bool:
+        return self._whole_chars
+
+    @whole_chars.setter
+    def whole_chars(self, value: bool) -> None:
+        self._whole_chars = value
+        self._at.clear()  # (the measure at a width changes with it)
+        self._heights.clear()
 
     def lines_for(self, width: float) -> list[Line]:
         if self._lines is not None:
             return self._lines
+        lines = self._at.get(width)
+        if lines is None:
+            lines = self._at[width] = self._lines_at(self._measure(width))
+        return lines
+
+    def _measure(self, width: float) -> float:
         measure = round(width - self.left, 3)
-        if self.whole_chars and (self.settings is None
-                                 or self.settings.align in ("justify", "left")):
+        if self._whole_chars and (self.settings is None
+                                  or self.settings.align in ("justify", "left")):
             em = self.text_size()
             if em and measure > em:
                 measure = round(math.floor(measure / em + 1e-6) * em, 3)
+        return measure
+
+    def _lines_at(self, measure: float) -> list[Line]:
         lines = self._cache.get(measure)
         if lines is None:
             lines = self._cache[measure] = self.compose(measure)
@@ -143,8 +167,11 @@ class Para(Block):
 
     def wrap(self, aw, ah):
         self.width = aw
-        self.height = self.height_of(len(self.lines_for(aw)))
-        return aw, self.height
+        h = self._heights.get(aw)
+        if h is None:
+            h = self._heights[aw] = self.height_of(len(self.lines_for(aw)))
+        self.height = h
+        return aw, h
 
     def split(self, aw, ah):
         lines = self.lines_for(aw)
@@ -167,7 +194,7 @@ class Para(Block):
                  grid_pitch=self.grid_pitch, left=self.left, marker=self.marker,
                  marker_x=self.marker_x, link_colour=self.link_colour, source=self.source,
                  min_lines=self.min_lines, lines=lines)
-        p.whole_chars = self.whole_chars
+        p.whole_chars = self._whole_chars
         p.tag, p.marker_tag = self.tag, self.marker_tag
         return p
 
@@ -175,7 +202,9 @@ class Para(Block):
         """The size most of the paragraph is set in: it places every line (and the marker)
         in its line box, so all baselines of a paragraph and of its parts after a split
         sit one ``leading`` apart, on the grid."""
-        return most_used_size((sp.style, sp.text) for sp in self.spans) or 0.0
+        if self._size is None:
+            self._size = most_used_size((sp.style, sp.text) for sp in self.spans) or 0.0
+        return self._size
 
     def draw(self):
         self._paint(self.canv, 0.0, 0.0)
