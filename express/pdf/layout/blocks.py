@@ -285,12 +285,17 @@ class Stack(Block):
         self.pitch = pitch
         self.source = source
         self.keepWithNext = keep_with_next
+        self._at: dict[float, tuple[list[float], float]] = {}  # width -> (sizes, height)
 
     def wrap(self, aw, ah):
+        """Its items one above the other, whatever the room: measured once per width."""
         self.width = aw
-        self._sizes = [f.wrap(aw, 1e6)[1] for f in self.items]
-        h = sum(self._sizes)
-        self.height = snap(h, self.pitch) if self.pitch else h
+        hit = self._at.get(aw)
+        if hit is None:
+            sizes = [f.wrap(aw, 1e6)[1] for f in self.items]
+            h = sum(sizes)
+            hit = self._at[aw] = (sizes, snap(h, self.pitch) if self.pitch else h)
+        self._sizes, self.height = hit
         return aw, self.height
 
     def split(self, aw, ah):
@@ -298,11 +303,14 @@ class Stack(Block):
 
     def slack(self) -> float:
         last = self.items[-1] if self.items else None
-        return self.height - sum(self._sizes) + (last.slack() if isinstance(last, Block)
-                                                 else 0.0)
+        if not isinstance(last, Block):
+            return self.height - sum(self._sizes)
+        last.wrap(self.width, 1e6)  # (as drawn)
+        return self.height - sum(self._sizes) + last.slack()
 
     def draw(self):
         y = self.height
         for f, h in zip(self.items, self._sizes, strict=True):
+            f.wrap(self.width, 1e6)  # (an item may have been measured at another width since)
             y -= h
             f.drawOn(self.canv, 0, y)

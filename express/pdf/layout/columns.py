@@ -45,6 +45,10 @@ class Section(Block):
         self.page_height = page_height
         self.stuck_source: Pos | None = None
         self._layout_cache: dict[tuple[float, float], tuple] = {}
+        # measured once per width: the head's height, and the items' whole height (where
+        # the balancing starts), asked again at every room the section is laid out in
+        self._heads: dict[float, float] = {}
+        self._totals: dict[float, float] = {}
 
     # geometry -------------------------------------------------------------------------
     def _inner(self, aw: float) -> float:
@@ -65,10 +69,14 @@ class Section(Block):
     def _head_height(self, aw: float) -> float:
         """The head with the box's top padding, in whole lines, and the wide figure: the
         columns start on the grid line right below them."""
-        inner = self._inner(aw)
-        raw = sum(f.wrap(inner, 1e6)[1] for f in self.head)
-        head = snap(raw + self._pad(), self.pitch) if raw or self.box else 0.0
-        return head + (self.wide.wrap(inner, 1e6)[1] if self.wide is not None else 0.0)
+        h = self._heads.get(aw)
+        if h is None:
+            inner = self._inner(aw)
+            raw = sum(f.wrap(inner, 1e6)[1] for f in self.head)
+            head = snap(raw + self._pad(), self.pitch) if raw or self.box else 0.0
+            h = self._heads[aw] = head + (self.wide.wrap(inner, 1e6)[1]
+                                          if self.wide is not None else 0.0)
+        return h
 
     def figures(self) -> list[Flowable]:
         """The figures among the items, which may grow across the columns (``widened``)."""
@@ -189,7 +197,11 @@ class Section(Block):
     def _balanced(self, cw: float, lines_avail: int, items: list) -> tuple[list, list]:
         """The shortest columns (whole lines) that take all ``items``, else the fullest."""
         if self.ncols > 1:
-            total = sum(f.wrap(cw, 1e6)[1] for f in items)
+            total = self._totals.get(cw) if items is self.items else None
+            if total is None:
+                total = sum(f.wrap(cw, 1e6)[1] for f in items)
+                if items is self.items:
+                    self._totals[cw] = total
             start = max(1, math.ceil(total / self.pitch / self.ncols - 1e-6))
             for n in range(start, lines_avail + 1):
                 cols, rest = self._fill(cw, n * self.pitch, items)

@@ -95,6 +95,10 @@ class GridTable(Block):
         # header at a column foot read as a mistake), unless the table is taller than a
         # whole column of ``column_height`` and must split where it can
         self.min_rows, self.column_height = min_rows, column_height
+        # width -> the title and header's height, and the whole table's (raw): asked at
+        # every room the table is tried in
+        self._tops: dict[float, float] = {}
+        self._raws: dict[float, float] = {}
 
     def _widths(self, aw: float) -> list[float]:
         return [aw * c for c in self.columns]
@@ -123,15 +127,25 @@ class GridTable(Block):
 
     def _top(self, aw: float) -> float:
         """The title and the header row: what every part of the table begins with."""
-        return self._title_height(aw) + (self.row_height(self.header, aw) if self.header
-                                         else 0.0)
+        h = self._tops.get(aw)
+        if h is None:
+            h = self._tops[aw] = self._title_height(aw) + (
+                self.row_height(self.header, aw) if self.header else 0.0)
+        return h
 
     def _raw(self, aw: float, rows: Sequence[Row]) -> float:
         return self._top(aw) + sum(self.row_height(r, aw) for r in rows)
 
+    def _whole(self, aw: float) -> float:
+        """:meth:`_raw` of all the rows."""
+        h = self._raws.get(aw)
+        if h is None:
+            h = self._raws[aw] = self._raw(aw, self.rows)
+        return h
+
     def wrap(self, aw, ah):
         self.width = aw
-        self.height = snap(self._raw(aw, self.rows), self.pitch)
+        self.height = snap(self._whole(aw), self.pitch)
         return aw, self.height
 
     def split(self, aw, ah):
@@ -148,7 +162,7 @@ class GridTable(Block):
         if k == n:
             return [self]
         least = self.min_rows
-        if snap(self._raw(aw, self.rows), self.pitch) > self.column_height + EPS:
+        if snap(self._whole(aw), self.pitch) > self.column_height + EPS:
             least = min(least, n // 2)  # taller than a column: it must split somewhere
         while k >= 1 and not (self._enough(self.rows[:k], least, aw)
                               and self._enough(self.rows[k:], least, aw)):
@@ -187,7 +201,7 @@ class GridTable(Block):
             if isinstance(end, Block):
                 lows.append(self.row_height(last, aw) - 2 * self.padding - ch + end.slack())
         inner = min(lows) if lows else 0.0
-        return self.height - self._raw(aw, self.rows) + self.padding + inner
+        return self.height - self._whole(aw) + self.padding + inner
 
     def _cell_tag(self, cell: Cell, first: bool, head: bool) -> Node | None:
         if self.node is None:
@@ -244,7 +258,7 @@ class GridTable(Block):
         y = self.height
         repeated = (lambda: artifact(c)) if self.repeat else nullcontext
         if self.title is not None:
-            th = self._title_height(aw)
+            th = self._title_height(aw)  # (wrapped at the table's width, as drawn)
             with repeated():
                 self.title.drawOn(c, 0, y - th)
             y -= th
