@@ -113,10 +113,9 @@ class Para(Block):
         self._whole_chars = False
         self._size: float | None = None  # text_size(), once asked
         self._cache: dict[float, list[Line]] = {}  # measure -> lines
-        # width -> lines, and width -> height: the planner and the columns ask a paragraph
-        # its height at the same few widths thousands of times
-        self._at: dict[float, list[Line]] = {}
-        self._heights: dict[float, float] = {}
+        # width -> (lines, height): the planner and the columns ask a paragraph its height
+        # at the same few widths thousands of times
+        self._at: dict[float, tuple[list[Line], float]] = {}
 
     @property
     def whole_chars(self) -> bool:
@@ -126,15 +125,18 @@ class Para(Block):
     def whole_chars(self, value: bool) -> None:
         self._whole_chars = value
         self._at.clear()  # (the measure at a width changes with it)
-        self._heights.clear()
 
     def lines_for(self, width: float) -> list[Line]:
-        if self._lines is not None:
-            return self._lines
-        lines = self._at.get(width)
-        if lines is None:
-            lines = self._at[width] = self._lines_at(self._measure(width))
-        return lines
+        return self._fit(width)[0]
+
+    def _fit(self, width: float) -> tuple[list[Line], float]:
+        """The lines at ``width`` and the height they take."""
+        hit = self._at.get(width)
+        if hit is None:
+            lines = self._lines if self._lines is not None else self._lines_at(
+                self._measure(width))
+            hit = self._at[width] = (lines, self.height_of(len(lines)))
+        return hit
 
     def _measure(self, width: float) -> float:
         measure = round(width - self.left, 3)
@@ -167,10 +169,7 @@ class Para(Block):
 
     def wrap(self, aw, ah):
         self.width = aw
-        h = self._heights.get(aw)
-        if h is None:
-            h = self._heights[aw] = self.height_of(len(self.lines_for(aw)))
-        self.height = h
+        self.height = h = self._fit(aw)[1]
         return aw, h
 
     def split(self, aw, ah):
@@ -213,14 +212,20 @@ class Para(Block):
         """What Flowable.drawOn draws, placed by coordinates instead of a ``cm``: ReportLab
         copies its whole canvas state for every ``saveState``, and a table draws a
         paragraph per cell.  ``q``/``Q`` still scope the colours the text sets."""
+        if self.tag is None:  # (a cell's text: the cell is its element)
+            self._scoped(canvas, x, y)
+            return
         with element(canvas, self.tag):
-            if shares_text_object(canvas):  # scoped by the shared text object's own q/Q
-                self._paint(canvas, x, y)
-                return
-            code = canvas._code
-            code.append("q")
+            self._scoped(canvas, x, y)
+
+    def _scoped(self, canvas, x: float, y: float) -> None:
+        if shares_text_object(canvas):  # scoped by the shared text object's own q/Q
             self._paint(canvas, x, y)
-            code.append("Q")
+            return
+        code = canvas._code
+        code.append("q")
+        self._paint(canvas, x, y)
+        code.append("Q")
 
     def _paint(self, canv, x: float, y: float) -> None:
         lines = self.lines_for(self.width)

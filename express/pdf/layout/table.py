@@ -99,16 +99,22 @@ class GridTable(Block):
         # every room the table is tried in
         self._tops: dict[float, float] = {}
         self._raws: dict[float, float] = {}
+        self._spans: dict[tuple[float, tuple[int, ...]], list[float]] = {}
 
     def _widths(self, aw: float) -> list[float]:
         return [aw * c for c in self.columns]
 
     def _cell_widths(self, row: Row, aw: float) -> list[float]:
-        ws = self._widths(aw)
-        out, i = [], 0
-        for cell in row.cells:
-            out.append(sum(ws[i:i + cell.span]))
-            i += cell.span
+        """The widths of ``row``'s cells (rows spanning columns alike share them)."""
+        key = (aw, tuple(cell.span for cell in row.cells))
+        out = self._spans.get(key)
+        if out is None:
+            ws = self._widths(aw)
+            out, i = [], 0
+            for span in key[1]:
+                out.append(sum(ws[i:i + span]))
+                i += span
+            self._spans[key] = out
         return out
 
     def row_height(self, row: Row, aw: float) -> float:
