@@ -116,6 +116,9 @@ class Para(Block):
         # width -> (lines, height): the planner and the columns ask a paragraph its height
         # at the same few widths thousands of times
         self._at: dict[float, tuple[list[Line], float]] = {}
+        # (width, lines kept) -> its parts: the plan splits it at the same line again
+        # for every page it tries, and what follows a part is measured once per part
+        self._splits: dict[tuple[float, int], list[Para]] = {}
 
     @property
     def whole_chars(self) -> bool:
@@ -183,10 +186,13 @@ class Para(Block):
         k = min(k, n - self.min_lines)
         if k < self.min_lines:
             return []
-        head = self._copy(lines[:k])
-        tail = self._copy(lines[k:])
-        tail.marker = None
-        return [head, tail]
+        parts = self._splits.get((aw, k))
+        if parts is None:
+            head = self._copy(lines[:k])
+            tail = self._copy(lines[k:])
+            tail.marker = None
+            parts = self._splits[(aw, k)] = [head, tail]
+        return list(parts)
 
     def _copy(self, lines: list[Line]) -> Para:
         p = Para(self.kit, self.spans, self.colour, self.leading, settings=self.settings,

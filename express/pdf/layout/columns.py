@@ -49,6 +49,9 @@ class Section(Block):
         # the balancing starts), asked again at every room the section is laid out in
         self._heads: dict[float, float] = {}
         self._totals: dict[float, float] = {}
+        # a layout's parts when split there: the plan splits a section at the same room
+        # again for every page it tries, and what follows a part is laid out once per part
+        self._splits: dict[tuple[float, float], list[Section]] = {}
 
     # geometry -------------------------------------------------------------------------
     def _inner(self, aw: float) -> float:
@@ -220,8 +223,13 @@ class Section(Block):
             return self._fill(cw, lines_avail * self.pitch, items, floating=False)
         return cols, rest
 
+    @staticmethod
+    def _key(aw: float, ah: float) -> tuple[float, float]:
+        """What a layout is known by: sizes a thousandth of a point apart lay out alike."""
+        return round(aw, 3), round(ah, 3)
+
     def _layout(self, aw: float, ah: float):
-        key = (round(aw, 3), round(ah, 3))
+        key = self._key(aw, ah)
         hit = self._layout_cache.get(key)
         if hit is not None:
             return hit
@@ -277,11 +285,15 @@ class Section(Block):
         if placed == 0 or (self.head and body_lines + EPS < self.min_lines):
             self.stuck_source = self._stuck(aw, ah, rest)
             return []
-        first = Section(self.head, [], fixed=cols, wide=self.wide, **self._look())
-        second = Section([], rest, **self._look())
+        key = self._key(aw, ah)
+        parts = self._splits.get(key)
+        if parts is None:
+            first = Section(self.head, [], fixed=cols, wide=self.wide, **self._look())
+            second = Section([], rest, **self._look())
+            parts = self._splits[key] = [first, second]
         # the rest continues on the next page: the page plan ends a page after a split, so
         # nothing slips into the room left below the first part (the reading order holds)
-        return [first, second]
+        return list(parts)
 
     def _look(self) -> dict:
         return dict(columns=self.ncols, gutter=self.gutter, pitch=self.pitch, box=self.box,

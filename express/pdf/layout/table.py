@@ -100,6 +100,9 @@ class GridTable(Block):
         self._tops: dict[float, float] = {}
         self._raws: dict[float, float] = {}
         self._spans: dict[tuple[float, tuple[int, ...]], list[float]] = {}
+        # rows kept -> the parts of a split there (made once: the plan tries the same split
+        # for every page it fills, and what follows a part is measured once per part)
+        self._splits: dict[int, list[GridTable]] = {}
 
     def _widths(self, aw: float) -> list[float]:
         return [aw * c for c in self.columns]
@@ -176,6 +179,13 @@ class GridTable(Block):
         if k < 1:
             self.stuck_source = self.rows[0].source if self.rows else self.source
             return []
+        parts = self._splits.get(k)
+        if parts is None:
+            parts = self._splits[k] = self._parts(k)
+        return list(parts)
+
+    def _parts(self, k: int) -> list[GridTable]:
+        """The table split after its first ``k`` rows: the rest under the header again."""
         first = GridTable(self.columns, self.rows[:k], header=self.header, title=self.title,
                           title_cont=self.title_cont, **self._opts)
         rows = self.rows[k:]
