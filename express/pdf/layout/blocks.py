@@ -116,9 +116,9 @@ class Para(Block):
         # width -> (lines, height): the planner and the columns ask a paragraph its height
         # at the same few widths thousands of times
         self._at: dict[float, tuple[list[Line], float]] = {}
-        # (width, lines kept) -> its parts: the plan splits it at the same line again
-        # for every page it tries, and what follows a part is measured once per part
-        self._splits: dict[tuple[float, int], list[Para]] = {}
+        # (width, lines kept) -> its parts (once split): the plan splits it at the same
+        # line again for every page it tries, and what follows a part is measured once
+        self._splits: dict[tuple[float, int], list[Para]] | None = None
 
     @property
     def whole_chars(self) -> bool:
@@ -186,6 +186,8 @@ class Para(Block):
         k = min(k, n - self.min_lines)
         if k < self.min_lines:
             return []
+        if self._splits is None:
+            self._splits = {}
         parts = self._splits.get((aw, k))
         if parts is None:
             head = self._copy(lines[:k])
