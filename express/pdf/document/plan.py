@@ -152,10 +152,10 @@ class Planner:
         """The page a frame of ``room`` would make from ``queue`` (reading order)."""
         placed: list[Placed] = []
         total = room
-        q = list(queue)
-        n = 0  # entries used whole
+        n = 0  # entries used whole: the page goes on from queue[n]
 
-        def end(stop: str, blocked: int | None = None, boundary: bool = False) -> Fill:
+        def end(stop: str, blocked: int | None = None, boundary: bool = False,
+                rest: list[Entry] | None = None) -> Fill:
             # space between articles left at the foot goes back: dropped on the next page
             back = 0
             while placed and getattr(placed[-1].flowable, "discardable", False) \
@@ -163,21 +163,18 @@ class Planner:
                 back += 1
                 placed.pop()
             used = sum(p.height for p in placed)
-            whole = stop not in ("end", "split")
-            return Fill(placed, queue[n - back:] if whole else q,
+            return Fill(placed, queue[n - back:] if rest is None else rest,
                         total - used, stop, blocked, n - back, boundary, queue, total)
 
-        while q:
-            e = q[0]
+        while n < len(queue):
+            e = queue[n]
             f = e.item
             if isinstance(f, _Break):
                 if placed:
                     return end("break", e.unit, True)
-                q.pop(0)
                 n += 1
                 continue
             if not placed and getattr(f, "discardable", False):
-                q.pop(0)
                 n += 1
                 continue
             u = units[e.unit]
@@ -188,7 +185,6 @@ class Planner:
             if h <= room + EPS:
                 placed.append(Placed(f, h, room, e.unit, n))
                 room -= h
-                q.pop(0)
                 n += 1
                 continue
             parts = f.split(self.width, room) if room > EPS else []
@@ -197,14 +193,14 @@ class Planner:
                 fh = first.wrap(self.width, room)[1]
                 if fh <= room + EPS:
                     placed.append(Placed(first, fh, room, e.unit, n))
-                    q[0:1] = [Entry(p, e.unit) for p in parts[1:]]
-                    return end("split")
+                    return end("split", rest=[Entry(p, e.unit) for p in parts[1:]]
+                               + queue[n + 1:])
             if total >= self.height - EPS and not any(
                     not getattr(p.flowable, "discardable", False) for p in placed):
                 raise Overflow(getattr(f, "stuck_source", None) or getattr(f, "source", None)
                                or u.source, "")
             return end("start", e.unit, e.first)
-        return end("end")
+        return end("end", rest=[])
 
     # ------------------------------------------------------------------ choosing
     def score(self, units: Sequence[Unit], page: Fill) -> float:

@@ -91,7 +91,6 @@ class Para(Block):
     justified only (the rest of the width stays blank at the right).
     """
 
-    whole_chars = False
     marker_tag: Node | None = None
 
     def __init__(self, kit: TextKit, spans: Sequence[Span], colour: str, leading: float, *,
@@ -111,17 +110,47 @@ class Para(Block):
         self.keepWithNext = keep_with_next
         self.min_lines = min_lines
         self._lines = lines
-        self._cache: dict[float, list[Line]] = {}
+        self._whole_chars = False
+        self._size: float | None = None  # text_size(), once asked
+        self._cache: dict[float, list[Line]] = {}  # measure -> lines
+        # width -> (lines, height): the planner and the columns ask a paragraph its height
+        # at the same few widths thousands of times
+        self._at: dict[float, tuple[list[Line], float]] = {}
+        # (width, lines kept) -> its parts (once split): the plan splits it at the same
+        # line again for every page it tries, and what follows a part is measured once
+        self._splits: dict[tuple[float, int], list[Para]] | None = None
+
+    @property
+    def whole_chars(self) -> bool:
+        return self._whole_chars
+
+    @whole_chars.setter
+    def whole_chars(self, value: bool) -> None:
+        self._whole_chars = value
+        self._at.clear()  # (the measure at a width changes with it)
 
     def lines_for(self, width: float) -> list[Line]:
-        if self._lines is not None:
-            return self._lines
+        return self._fit(width)[0]
+
+    def _fit(self, width: float) -> tuple[list[Line], float]:
+        """The lines at ``width`` and the height they take."""
+        hit = self._at.get(width)
+        if hit is None:
+            lines = self._lines if self._lines is not None else self._lines_at(
+                self._measure(width))
+            hit = self._at[width] = (lines, self.height_of(len(lines)))
+        return hit
+
+    def _measure(self, width: float) -> float:
         measure = round(width - self.left, 3)
-        if self.whole_chars and (self.settings is None
-                                 or self.settings.align in ("justify", "left")):
+        if self._whole_chars and (self.settings is None
+                                  or self.settings.align in ("justify", "left")):
             em = self.text_size()
             if em and measure > em:
                 measure = round(math.floor(measure / em + 1e-6) * em, 3)
+        return measure
+
+    def _lines_at(self, measure: float) -> list[Line]:
         lines = self._cache.get(measure)
         if lines is None:
             lines = self._cache[measure] = self.compose(measure)
@@ -143,8 +172,8 @@ class Para(Block):
 
     def wrap(self, aw, ah):
         self.width = aw
-        self.height = self.height_of(len(self.lines_for(aw)))
-        return aw, self.height
+        self.height = h = self._fit(aw)[1]
+        return aw, h
 
     def split(self, aw, ah):
         lines = self.lines_for(aw)
@@ -157,17 +186,22 @@ class Para(Block):
         k = min(k, n - self.min_lines)
         if k < self.min_lines:
             return []
-        head = self._copy(lines[:k])
-        tail = self._copy(lines[k:])
-        tail.marker = None
-        return [head, tail]
+        if self._splits is None:
+            self._splits = {}
+        parts = self._splits.get((aw, k))
+        if parts is None:
+            head = self._copy(lines[:k])
+            tail = self._copy(lines[k:])
+            tail.marker = None
+            parts = self._splits[(aw, k)] = [head, tail]
+        return list(parts)
 
     def _copy(self, lines: list[Line]) -> Para:
         p = Para(self.kit, self.spans, self.colour, self.leading, settings=self.settings,
                  grid_pitch=self.grid_pitch, left=self.left, marker=self.marker,
                  marker_x=self.marker_x, link_colour=self.link_colour, source=self.source,
                  min_lines=self.min_lines, lines=lines)
-        p.whole_chars = self.whole_chars
+        p.whole_chars = self._whole_chars
         p.tag, p.marker_tag = self.tag, self.marker_tag
         return p
 
@@ -175,7 +209,9 @@ class Para(Block):
         """The size most of the paragraph is set in: it places every line (and the marker)
         in its line box, so all baselines of a paragraph and of its parts after a split
         sit one ``leading`` apart, on the grid."""
-        return most_used_size((sp.style, sp.text) for sp in self.spans) or 0.0
+        if self._size is None:
+            self._size = most_used_size((sp.style, sp.text) for sp in self.spans) or 0.0
+        return self._size
 
     def draw(self):
         self._paint(self.canv, 0.0, 0.0)
@@ -184,14 +220,20 @@ class Para(Block):
         """What Flowable.drawOn draws, placed by coordinates instead of a ``cm``: ReportLab
         copies its whole canvas state for every ``saveState``, and a table draws a
         paragraph per cell.  ``q``/``Q`` still scope the colours the text sets."""
+        if self.tag is None:  # (a cell's text: the cell is its element)
+            self._scoped(canvas, x, y)
+            return
         with element(canvas, self.tag):
-            if shares_text_object(canvas):  # scoped by the shared text object's own q/Q
-                self._paint(canvas, x, y)
-                return
-            code = canvas._code
-            code.append("q")
+            self._scoped(canvas, x, y)
+
+    def _scoped(self, canvas, x: float, y: float) -> None:
+        if shares_text_object(canvas):  # scoped by the shared text object's own q/Q
             self._paint(canvas, x, y)
-            code.append("Q")
+            return
+        code = canvas._code
+        code.append("q")
+        self._paint(canvas, x, y)
+        code.append("Q")
 
     def _paint(self, canv, x: float, y: float) -> None:
         lines = self.lines_for(self.width)
@@ -256,12 +298,17 @@ class Stack(Block):
         self.pitch = pitch
         self.source = source
         self.keepWithNext = keep_with_next
+        self._at: dict[float, tuple[list[float], float]] = {}  # width -> (sizes, height)
 
     def wrap(self, aw, ah):
+        """Its items one above the other, whatever the room: measured once per width."""
         self.width = aw
-        self._sizes = [f.wrap(aw, 1e6)[1] for f in self.items]
-        h = sum(self._sizes)
-        self.height = snap(h, self.pitch) if self.pitch else h
+        hit = self._at.get(aw)
+        if hit is None:
+            sizes = [f.wrap(aw, 1e6)[1] for f in self.items]
+            h = sum(sizes)
+            hit = self._at[aw] = (sizes, snap(h, self.pitch) if self.pitch else h)
+        self._sizes, self.height = hit
         return aw, self.height
 
     def split(self, aw, ah):
@@ -269,11 +316,14 @@ class Stack(Block):
 
     def slack(self) -> float:
         last = self.items[-1] if self.items else None
-        return self.height - sum(self._sizes) + (last.slack() if isinstance(last, Block)
-                                                 else 0.0)
+        if not isinstance(last, Block):
+            return self.height - sum(self._sizes)
+        last.wrap(self.width, 1e6)  # (as drawn)
+        return self.height - sum(self._sizes) + last.slack()
 
     def draw(self):
         y = self.height
         for f, h in zip(self.items, self._sizes, strict=True):
+            f.wrap(self.width, 1e6)  # (an item may have been measured at another width since)
             y -= h
             f.drawOn(self.canv, 0, y)

@@ -45,6 +45,13 @@ class Section(Block):
         self.page_height = page_height
         self.stuck_source: Pos | None = None
         self._layout_cache: dict[tuple[float, float], tuple] = {}
+        # measured once per width: the head's height, and the items' whole height (where
+        # the balancing starts), asked again at every room the section is laid out in
+        self._heads: dict[float, float] = {}
+        self._totals: dict[float, float] = {}
+        # a layout's parts when split there: the plan splits a section at the same room
+        # again for every page it tries, and what follows a part is laid out once per part
+        self._splits: dict[tuple[float, float], list[Section]] = {}
 
     # geometry -------------------------------------------------------------------------
     def _inner(self, aw: float) -> float:
@@ -65,10 +72,14 @@ class Section(Block):
     def _head_height(self, aw: float) -> float:
         """The head with the box's top padding, in whole lines, and the wide figure: the
         columns start on the grid line right below them."""
-        inner = self._inner(aw)
-        raw = sum(f.wrap(inner, 1e6)[1] for f in self.head)
-        head = snap(raw + self._pad(), self.pitch) if raw or self.box else 0.0
-        return head + (self.wide.wrap(inner, 1e6)[1] if self.wide is not None else 0.0)
+        h = self._heads.get(aw)
+        if h is None:
+            inner = self._inner(aw)
+            raw = sum(f.wrap(inner, 1e6)[1] for f in self.head)
+            head = snap(raw + self._pad(), self.pitch) if raw or self.box else 0.0
+            h = self._heads[aw] = head + (self.wide.wrap(inner, 1e6)[1]
+                                          if self.wide is not None else 0.0)
+        return h
 
     def figures(self) -> list[Flowable]:
         """The figures among the items, which may grow across the columns (``widened``)."""
@@ -189,7 +200,11 @@ class Section(Block):
     def _balanced(self, cw: float, lines_avail: int, items: list) -> tuple[list, list]:
         """The shortest columns (whole lines) that take all ``items``, else the fullest."""
         if self.ncols > 1:
-            total = sum(f.wrap(cw, 1e6)[1] for f in items)
+            total = self._totals.get(cw) if items is self.items else None
+            if total is None:
+                total = sum(f.wrap(cw, 1e6)[1] for f in items)
+                if items is self.items:
+                    self._totals[cw] = total
             start = max(1, math.ceil(total / self.pitch / self.ncols - 1e-6))
             for n in range(start, lines_avail + 1):
                 cols, rest = self._fill(cw, n * self.pitch, items)
@@ -208,8 +223,13 @@ class Section(Block):
             return self._fill(cw, lines_avail * self.pitch, items, floating=False)
         return cols, rest
 
+    @staticmethod
+    def _key(aw: float, ah: float) -> tuple[float, float]:
+        """What a layout is known by: sizes a thousandth of a point apart lay out alike."""
+        return round(aw, 3), round(ah, 3)
+
     def _layout(self, aw: float, ah: float):
-        key = (round(aw, 3), round(ah, 3))
+        key = self._key(aw, ah)
         hit = self._layout_cache.get(key)
         if hit is not None:
             return hit
@@ -265,11 +285,15 @@ class Section(Block):
         if placed == 0 or (self.head and body_lines + EPS < self.min_lines):
             self.stuck_source = self._stuck(aw, ah, rest)
             return []
-        first = Section(self.head, [], fixed=cols, wide=self.wide, **self._look())
-        second = Section([], rest, **self._look())
+        key = self._key(aw, ah)
+        parts = self._splits.get(key)
+        if parts is None:
+            first = Section(self.head, [], fixed=cols, wide=self.wide, **self._look())
+            second = Section([], rest, **self._look())
+            parts = self._splits[key] = [first, second]
         # the rest continues on the next page: the page plan ends a page after a split, so
         # nothing slips into the room left below the first part (the reading order holds)
-        return [first, second]
+        return list(parts)
 
     def _look(self) -> dict:
         return dict(columns=self.ncols, gutter=self.gutter, pitch=self.pitch, box=self.box,

@@ -74,6 +74,7 @@ class Contents(Block):
             label_w = max(t.grid.width * c["label_column"],
                           c["label_indent"] + widest + c["label_gap"])
         self.label_w = label_w  # the parts of a split list keep it: titles line up
+        self._at: dict[float, list[float]] = {}
         self.page_w = c["page_width"]
         # the parts of a split list keep their entries' paragraphs (and what they composed)
         self.paras = paras if paras is not None else [
@@ -98,8 +99,12 @@ class Contents(Block):
         return self.p.t.contents["entry_space_lines"] * self.p.pitch
 
     def _heights(self, aw: float) -> list[float]:
-        return [para.wrap(self._measure(aw, e), 1e6)[1]
-                for e, para in zip(self.entries, self.paras, strict=True)]
+        """Each title's height (measured once per width: the plan asks at every room)."""
+        hs = self._at.get(aw)
+        if hs is None:
+            hs = self._at[aw] = [para.wrap(self._measure(aw, e), 1e6)[1]
+                                 for e, para in zip(self.entries, self.paras, strict=True)]
+        return hs
 
     def _rows(self, aw: float) -> list[float]:
         """Each run's height, in whole grid lines."""
@@ -118,6 +123,7 @@ class Contents(Block):
         last = self.groups[-1]
         used = sum(hs[i] for i in last) + self._space() / 2
         para = self.paras[last[-1]]
+        para.wrap(self._measure(self.width, self.entries[last[-1]]), 1e6)  # (as drawn)
         return self._rows(self.width)[-1] - used + para.slack()
 
     def split(self, aw, ah):

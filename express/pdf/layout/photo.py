@@ -70,6 +70,7 @@ class PhotoBlock(Block):
                                   align="right", phrases=True, tag=None) if credit else None)
         self.figure = Node("Figure", alt=alt)
         self.tagged(self.figure, Node("Caption"))
+        self._trims: dict[tuple[float, int], PhotoBlock | None] = {}  # by (width, lines)
 
     def tagged(self, figure: Node, caption: Node) -> PhotoBlock:
         """This photo as the tag tree's ``figure`` with its ``caption``."""
@@ -148,16 +149,30 @@ class PhotoBlock(Block):
 
     def trimmed(self, lines: int) -> PhotoBlock | None:
         """This photo ``lines`` grid lines shorter, its picture cropped top and bottom; None
-        when that would cut more than the template's ``images.max_crop`` of the picture."""
+        when that would cut more than the template's ``images.max_crop`` of the picture.
+        Made once per width and ``lines`` (the columns try the same trims at every room)."""
         aw = getattr(self, "width", None) or self.p.t.grid.column_width
+        key = (aw, lines)
+        if key not in self._trims:
+            self._trims[key] = self._trimmed(aw, lines)
+        return self._trims[key]
+
+    def _trimmed(self, aw: float, lines: int) -> PhotoBlock | None:
         _bw, bh = self._box(aw)
         height = snap(bh + self._extra(aw, bh), self.p.pitch) - lines * self.p.pitch
         crop = bh + self._extra(aw, bh) - height + 0.01
         if crop <= 0 or crop > self.p.t.max_crop * bh:
             return None
-        return PhotoBlock(self.p, self.image, self.caption_text, self.px, self.max_height,
-                          crop=crop, credit=self.credit_text, half=self.half,
-                          wide=self.wide).tagged(self.figure, self._caption_tag())
+        return self._cropped(crop, half=self.half, wide=self.wide)
+
+    def _cropped(self, crop: float, *, half: bool, wide: bool) -> PhotoBlock:
+        """This photo with ``crop`` cut from its picture: the same figure, its credit and
+        caption the same paragraphs (composed once)."""
+        copy = PhotoBlock(self.p, self.image, None, self.px, self.max_height, crop=crop,
+                          half=half, wide=wide)
+        copy.caption_text, copy.credit_text = self.caption_text, self.credit_text
+        copy.caption, copy.credit = self.caption, self.credit
+        return copy.tagged(self.figure, self._caption_tag())
 
     def sizes(self, aw: float) -> tuple[float, float]:
         """The least and the greatest height this photo takes at width ``aw`` (whole grid
@@ -180,9 +195,7 @@ class PhotoBlock(Block):
         stands at the top of its columns, not floating."""
         _bw, bh = self._box(aw)
         crop = max(0.0, bh + self._extra(aw, bh) - height + 0.01)
-        wide = PhotoBlock(self.p, self.image, self.caption_text, self.px, self.max_height,
-                          crop=crop, credit=self.credit_text).tagged(self.figure,
-                                                                     self._caption_tag())
+        wide = self._cropped(crop, half=False, wide=False)
         wide.floats = False
         wide.at_top = True
         return wide

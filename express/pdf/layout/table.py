@@ -95,16 +95,29 @@ class GridTable(Block):
         # header at a column foot read as a mistake), unless the table is taller than a
         # whole column of ``column_height`` and must split where it can
         self.min_rows, self.column_height = min_rows, column_height
+        # width -> the title and header's height, and the whole table's (raw): asked at
+        # every room the table is tried in
+        self._tops: dict[float, float] = {}
+        self._raws: dict[float, float] = {}
+        self._spans: dict[tuple[float, tuple[int, ...]], list[float]] = {}
+        # rows kept -> the parts of a split there (made once: the plan tries the same split
+        # for every page it fills, and what follows a part is measured once per part)
+        self._splits: dict[int, list[GridTable]] = {}
 
     def _widths(self, aw: float) -> list[float]:
         return [aw * c for c in self.columns]
 
     def _cell_widths(self, row: Row, aw: float) -> list[float]:
-        ws = self._widths(aw)
-        out, i = [], 0
-        for cell in row.cells:
-            out.append(sum(ws[i:i + cell.span]))
-            i += cell.span
+        """The widths of ``row``'s cells (rows spanning columns alike share them)."""
+        key = (aw, tuple(cell.span for cell in row.cells))
+        out = self._spans.get(key)
+        if out is None:
+            ws = self._widths(aw)
+            out, i = [], 0
+            for span in key[1]:
+                out.append(sum(ws[i:i + span]))
+                i += span
+            self._spans[key] = out
         return out
 
     def row_height(self, row: Row, aw: float) -> float:
@@ -123,15 +136,25 @@ class GridTable(Block):
 
     def _top(self, aw: float) -> float:
         """The title and the header row: what every part of the table begins with."""
-        return self._title_height(aw) + (self.row_height(self.header, aw) if self.header
-                                         else 0.0)
+        h = self._tops.get(aw)
+        if h is None:
+            h = self._tops[aw] = self._title_height(aw) + (
+                self.row_height(self.header, aw) if self.header else 0.0)
+        return h
 
     def _raw(self, aw: float, rows: Sequence[Row]) -> float:
         return self._top(aw) + sum(self.row_height(r, aw) for r in rows)
 
+    def _whole(self, aw: float) -> float:
+        """:meth:`_raw` of all the rows."""
+        h = self._raws.get(aw)
+        if h is None:
+            h = self._raws[aw] = self._raw(aw, self.rows)
+        return h
+
     def wrap(self, aw, ah):
         self.width = aw
-        self.height = snap(self._raw(aw, self.rows), self.pitch)
+        self.height = snap(self._whole(aw), self.pitch)
         return aw, self.height
 
     def split(self, aw, ah):
@@ -148,7 +171,7 @@ class GridTable(Block):
         if k == n:
             return [self]
         least = self.min_rows
-        if snap(self._raw(aw, self.rows), self.pitch) > self.column_height + EPS:
+        if snap(self._whole(aw), self.pitch) > self.column_height + EPS:
             least = min(least, n // 2)  # taller than a column: it must split somewhere
         while k >= 1 and not (self._enough(self.rows[:k], least, aw)
                               and self._enough(self.rows[k:], least, aw)):
@@ -156,6 +179,13 @@ class GridTable(Block):
         if k < 1:
             self.stuck_source = self.rows[0].source if self.rows else self.source
             return []
+        parts = self._splits.get(k)
+        if parts is None:
+            parts = self._splits[k] = self._parts(k)
+        return list(parts)
+
+    def _parts(self, k: int) -> list[GridTable]:
+        """The table split after its first ``k`` rows: the rest under the header again."""
         first = GridTable(self.columns, self.rows[:k], header=self.header, title=self.title,
                           title_cont=self.title_cont, **self._opts)
         rows = self.rows[k:]
@@ -187,7 +217,7 @@ class GridTable(Block):
             if isinstance(end, Block):
                 lows.append(self.row_height(last, aw) - 2 * self.padding - ch + end.slack())
         inner = min(lows) if lows else 0.0
-        return self.height - self._raw(aw, self.rows) + self.padding + inner
+        return self.height - self._whole(aw) + self.padding + inner
 
     def _cell_tag(self, cell: Cell, first: bool, head: bool) -> Node | None:
         if self.node is None:
@@ -244,7 +274,7 @@ class GridTable(Block):
         y = self.height
         repeated = (lambda: artifact(c)) if self.repeat else nullcontext
         if self.title is not None:
-            th = self._title_height(aw)
+            th = self._title_height(aw)  # (wrapped at the table's width, as drawn)
             with repeated():
                 self.title.drawOn(c, 0, y - th)
             y -= th

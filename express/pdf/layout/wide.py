@@ -95,16 +95,29 @@ class WideFlow(Block):
     ``make(head, items)``, a wide figure across the columns (see the module's docstring)."""
 
     def __init__(self, head: list[Flowable], items: list[Flowable], make: MakeSection, *,
-                 source: Pos | None = None) -> None:
+                 source: Pos | None = None,
+                 made: dict[tuple, Section] | None = None) -> None:
         super().__init__()
         self.head, self.items, self.make = head, items, make
         self.source = source
         self.stuck_source: Pos | None = None
         self._parts: dict[tuple[float, float], Part | None] = {}
         self._whole: Spread | None = None  # all of it, where it fits (wrap)
+        # the sections made of the same blocks, shared with the flows this one makes:
+        # each is laid out once per room, however many rooms its parts are tried in
+        self._made: dict[tuple, Section] = {} if made is None else made
 
     def _flow(self, head: list[Flowable], items: list[Flowable]) -> WideFlow:
-        return WideFlow(head, items, self.make, source=self.source)
+        return WideFlow(head, items, self.make, source=self.source, made=self._made)
+
+    def _section(self, head: list[Flowable], items: list[Flowable]) -> Section:
+        """``make(head, items)``, made once for the same blocks (it holds them, so their
+        ids stay theirs while it is kept)."""
+        key = (tuple(map(id, head)), tuple(map(id, items)))
+        section = self._made.get(key)
+        if section is None:
+            section = self._made[key] = self.make(head, items)
+        return section
 
     def part(self, aw: float, room: float) -> Part | None:
         """What is set in ``room`` (measured once per room); None when nothing begins."""
@@ -119,7 +132,7 @@ class WideFlow(Block):
         layers: list[Layer] = []
         used = 0.0
         if self.head or text:
-            above = self.make(self.head, text)
+            above = self._section(self.head, text)
             _, height = above.wrap(aw, room)
             if height > room + EPS:  # the text before the figure goes on on the next page
                 return self._carried(above.split(aw, room), aw, room,
@@ -135,7 +148,7 @@ class WideFlow(Block):
             here = self._flow([fitted], after).part(aw, room - used)
             if here is not None:
                 return Part(layers + here.layers, here.rest, here.foot)
-        words = self.make(self.head, text + after[:nxt])
+        words = self._section(self.head, text + after[:nxt])
         later = after[nxt:]
         # 2. at the page's foot, all the text before it over it
         foot = self._at_foot(aw, room, figure, words, later, above=used)
