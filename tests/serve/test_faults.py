@@ -30,7 +30,14 @@ def test_serve_rebuilds_past_a_fifo_and_takes_turns_with_a_build(serving):
     while f"pid {cli.pid})" not in (lock.read_text(errors="replace") if lock.exists() else ""):
         assert time.monotonic() < deadline, "express build never took the lock"
         time.sleep(0.02)
-    served.edit(TITLE + "（第二報）", TITLE + "（第三報）")  # serve rebuilds meanwhile
+    # serve rebuilds meanwhile; the save is a new file renamed over the old, as many editors
+    # save: the build holding the lock may be reading the issue at this moment, and a file
+    # half rewritten in place is rightly an error to it (exit 1: seen once in a few runs)
+    path = served.issue_yaml
+    staged = path.with_suffix(".yaml.swp")
+    staged.write_text(path.read_text(encoding="utf-8").replace(
+        TITLE + "（第二報）", TITLE + "（第三報）", 1), encoding="utf-8")
+    os.replace(staged, path)
     _out, err = cli.communicate(timeout=240)
     assert cli.returncode == 0, err
     served.wait_for_line("waiting for another express run to finish writing build/", 60)
