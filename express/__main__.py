@@ -1,4 +1,4 @@
-from express.cli import main
+from express.cli import run
 
 if __name__ == "__main__":
-    main()
+    run()

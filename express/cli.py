@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import gc
 import os
 import sys
 from pathlib import Path
@@ -452,6 +453,7 @@ def serve(project: Project, port: int, no_build: bool) -> None:
     from express.serve import Preview
     from express.serve.watch import watched_folders
 
+    gc.enable()  # a preview lives on: its garbage is collected (see run)
     preview = Preview(project, click.echo)
     try:
         url = preview.bind(port)
@@ -464,3 +466,21 @@ def serve(project: Project, port: int, no_build: bool) -> None:
         folders = ", ".join(f"{p.name}/" for p in watched_folders(project))
         click.echo(message("serve.watching", folders=folders))
     preview.run(url, watch=not no_build)
+
+
+def run() -> None:
+    """The ``express`` program: :func:`main`, in a process that ends with its command.
+
+    Such a process does without Python's cyclic garbage collector (``express serve``, which
+    lives on, turns it back on): what a command leaves in reference cycles, a few MB an
+    issue, goes with the process, and a process typesetting several issues collects it
+    between them (express/typeset.py).  A collection after a build examined and freed
+    everything the build made (~40 ms after an issue of 8 pages, ~0.1 s after ten times
+    as much), and so did the interpreter's own at exit; at the end, what is left is frozen
+    out of it, and the system takes the memory back whole.  Files are closed, and exit
+    handlers run, as always."""
+    gc.disable()
+    try:
+        main()
+    finally:
+        gc.freeze()
