@@ -47,14 +47,31 @@ def test_restored_font_is_the_parsed_font(project, tmp_path):
         assert font.shapable == fresh.shapable
         assert font._asciiReadable == fresh._asciiReadable
     a, b = vars(fresh.face), vars(warm.face)
-    assert a.keys() - b.keys() == {"glyphToChar"}  # rebuilt when first asked for:
-    assert warm.face.glyphToChar == fresh.face.glyphToChar
-    for key in a.keys() - {"_pdfScale"}:
+    lazy = {"glyphToChar", "glyphPos", "hmetrics"}
+    assert a.keys() - b.keys() == lazy  # made when first asked for:
+    for key in sorted(lazy):
+        assert getattr(warm.face, key) == a[key], key
+        assert [type(x) for x in _flat(getattr(warm.face, key))] \
+            == [type(x) for x in _flat(a[key])], key
+    for key in a.keys() - {"_pdfScale", "_ttf_data"}:
         assert a[key] == b[key], key
     assert warm.face._pdfScale(517) == fresh.face._pdfScale(517)
+    data = warm.face._ttf_data  # read where asked for
+    assert len(data) == len(a["_ttf_data"]) and data[:] == a["_ttf_data"]
+    assert data[1000:1010] == a["_ttf_data"][1000:1010] and data[-1] == a["_ttf_data"][-1]
     subset = [0, *sorted(fresh.face.charToGlyph)[100:200], ord("字"), ord("、")]
     assert warm.face.makeSubset(subset) == fresh.face.makeSubset(subset)
     assert warm.stringWidth("日本語のテキスト", 9) == fresh.stringWidth("日本語のテキスト", 9)
+
+
+def _flat(table) -> list:
+    """The values of a face's table, in order, to compare their types too."""
+    if isinstance(table, dict):
+        table = list(table.items())
+    out = []
+    for item in table:
+        out.extend(_flat(item) if isinstance(item, tuple | list) else [item])
+    return out
 
 
 def test_a_damaged_metrics_file_is_parsed_again(project, tmp_path):

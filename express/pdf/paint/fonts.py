@@ -19,8 +19,9 @@ import os
 import pickle
 import re
 from array import array
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import ClassVar
 
 import reportlab
 from reportlab.pdfbase import pdfmetrics
@@ -29,6 +30,7 @@ from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 from express.atomic import write_atomic
 from express.fonts import find_fonts
 from express.jtext import classes as C
+from express.pdf.paint.font_file import HAS_PREAD, FontFile
 from express.pdf.paint.subset_files import keep_subsets
 from express.pdf.template import LatinFace
 from express.post.tounicode import install as install_tounicode_fix
@@ -38,7 +40,7 @@ from express.post.tounicode import install as install_tounicode_fix
 FALLBACK_CHARS = ("〓", "?")
 
 # Bump when what is stored in a metrics file changes.
-METRICS_FORMAT = 4
+METRICS_FORMAT = 5
 
 _loaded: dict[tuple[Path, int, int], TTFont] = {}
 
@@ -60,15 +62,24 @@ def _metrics_path(folder: Path, digest: str) -> Path:
     return folder / f"{digest}-{reportlab.Version}-{METRICS_FORMAT}.pickle"
 
 
-# Not stored: the file itself, a closure, and glyph → characters (see _RestoredFace).
-_NOT_STORED = ("_ttf_data", "_pdfScale", "glyphToChar")
+# Not stored: the file itself, a closure, glyph → characters, and as they are, the two
+# tables only subsetting reads (see _RestoredFace).
+_NOT_STORED = ("_ttf_data", "_pdfScale", "glyphToChar", "glyphPos", "hmetrics")
 
 
 def _face_state(face: TTFontFace) -> dict:
     """Everything ReportLab parsed from the file that the build uses; the glyph offsets
-    as an array (one bytes object to unpickle instead of 14,000 ints)."""
+    and horizontal metrics as arrays (a bytes object each to unpickle instead of 14,000
+    ints and 14,000 pairs), made the lists ReportLab reads when first asked for."""
     state = {k: v for k, v in face.__dict__.items() if k not in _NOT_STORED}
-    state["glyphPos"] = array("L", face.glyphPos)
+    state["_glyph_pos"] = array("L", face.glyphPos)
+    advances = [aw for aw, _ in face.hmetrics]
+    # the advances read from hmtx are whole; ReportLab gives the glyphs after them the last
+    # one scaled to 1/1000 em (kept as they are: they are what its subsets embed)
+    whole = next((i for i, aw in enumerate(advances) if not isinstance(aw, int)),
+                 len(advances))
+    state["_hmetrics"] = (array("d", advances), array("l", (lsb for _, lsb in face.hmetrics)),
+                          whole)
     # what differs from charToGlyph's inverse (ReportLab maps U+00A0 to the space glyph
     # but keeps its own glyph here): kept so the rebuilt table is the parsed one
     inverse = _inverse(face.charToGlyph)
@@ -86,22 +97,57 @@ def _inverse(char_to_glyph: dict[int, int]) -> dict[int, list[int]]:
     return table
 
 
+def _glyph_to_char(face: TTFontFace) -> dict[int, list[int]]:
+    table = _inverse(face.charToGlyph)
+    changed, absent = face.__dict__.pop("_glyph_chars_fix")
+    table.update(changed)
+    for glyph in absent:
+        del table[glyph]
+    return table
+
+
+def _glyph_pos(face: TTFontFace) -> list[int]:
+    return face.__dict__.pop("_glyph_pos").tolist()
+
+
+def _hmetrics(face: TTFontFace) -> list[tuple[float, int]]:
+    advances, bearings, whole = face.__dict__.pop("_hmetrics")
+    aws: list = advances.tolist()
+    aws[:whole] = map(int, aws[:whole])
+    return list(zip(aws, bearings.tolist(), strict=True))
+
+
 class _RestoredFace(TTFontFace):
     """A face restored from the metrics cache.  Its ``glyphToChar`` — read only by
     ReportLab's text shaping, which express does not use — is rebuilt from
     ``charToGlyph`` when something first asks for it, instead of being unpickled (a
-    third of restoring a font)."""
+    third of restoring a font); ``glyphPos`` and ``hmetrics``, read only when a subset is
+    embedded, are made from their arrays then.  Its file is read where subsetting asks
+    (express/pdf/paint/font_file.py)."""
+
+    _LAZY: ClassVar[dict[str, Callable[[TTFontFace], object]]] = {
+        "glyphToChar": _glyph_to_char, "glyphPos": _glyph_pos, "hmetrics": _hmetrics}
 
     def __getattr__(self, name: str):
-        if name != "glyphToChar":
+        make = self._LAZY.get(name)
+        if make is None:
             raise AttributeError(name)
-        table = _inverse(self.charToGlyph)
-        changed, absent = self.__dict__.pop("_glyph_chars_fix")
-        table.update(changed)
-        for glyph in absent:
-            del table[glyph]
-        self.glyphToChar = table
-        return table
+        value = make(self)
+        setattr(self, name, value)
+        return value
+
+    def get_table(self, tag: str):
+        data = self._ttf_data
+        if tag == "glyf" and isinstance(data, FontFile):  # most of the file: a window
+            pos, length = self.get_table_pos(tag)
+            return data.window(pos, length)
+        return super().get_table(tag)
+
+    def makeSubset(self, subset) -> bytes:
+        program = super().makeSubset(subset)
+        if isinstance(self._ttf_data, FontFile):
+            self._ttf_data.check()  # what was read is the font that was measured
+        return program
 
 
 def _pdf_scale(units_per_em: int):
@@ -112,10 +158,9 @@ def _pdf_scale(units_per_em: int):
     return lambda x: x * mult
 
 
-def _restore_face(state: dict, data: bytes, filename: str) -> TTFontFace:
+def _restore_face(state: dict, data: FontFile | bytes, filename: str) -> TTFontFace:
     face = _RestoredFace.__new__(_RestoredFace)
     face.__dict__.update(state)
-    face.glyphPos = state["glyphPos"].tolist()
     face._ttf_data = data
     face.filename = filename
     face._pdfScale = _pdf_scale(face.unitsPerEm)
@@ -169,22 +214,30 @@ def _whole_widths(face: TTFontFace) -> None:
     face.defaultWidth = float(round(face.defaultWidth))
 
 
+def _font_bytes(path: Path) -> tuple[FontFile | bytes, os.stat_result]:
+    """The file's bytes, to be read where asked for (or whole, without ``os.pread``), and
+    its state when opened."""
+    if HAS_PREAD:
+        data = FontFile.open(str(path))
+        return data, data.stat
+    with open(path, "rb") as f:
+        return f.read(), os.fstat(f.fileno())
+
+
 def load_ttfont(name: str, path: Path, cache: Path | None = None) -> TTFont:
     """``TTFont(name, path)``, with the parsed metrics kept in ``cache`` between runs.
 
     Parsing a 6 MB CJK font takes ReportLab ~0.2 s; restoring its parsed state takes a
     tenth of that.  The state is keyed by the file's path, size and modification time (and
     ReportLab's version) — hashing the three fonts' 18 MB would cost ~25 ms a build — so
-    a changed font is parsed again; the file's bytes are always read afresh (subsetting
-    copies glyphs out of them).
+    a changed font is parsed again; the file itself is opened afresh and read where
+    subsetting copies glyphs out of it (express/pdf/paint/font_file.py).
     """
     if cache is None:
         font = TTFont(name, str(path))
         _whole_widths(font.face)
         return font
-    with open(path, "rb") as f:
-        before = os.fstat(f.fileno())
-        data = f.read()
+    data, before = _font_bytes(path)
     key = f"{path.resolve()}\0{before.st_size}\0{before.st_mtime_ns}"
     stored = _metrics_path(cache, hashlib.sha256(key.encode()).hexdigest())
     state = _load_metrics(stored)
