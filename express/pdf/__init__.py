@@ -15,3 +15,7 @@ Three rooms, one direction (each imports only those before it):
 
 ``render.py`` puts the story together and is the one way in: :func:`render_issue`.
 """
+
+from express.pdf.shaping import install as _no_reportlab_shaping
+
+_no_reportlab_shaping()  # before anything here imports ReportLab: see shaping.py

@@ -1,4 +1,5 @@
-"""The build path does not pay for ReportLab's Paragraph, and other code still gets it."""
+"""The build path does not pay for what it does not use (ReportLab's Paragraph, HarfBuzz),
+and other code still gets it."""
 
 from __future__ import annotations
 
@@ -21,6 +22,25 @@ print("ok")
 
 def test_build_path_skips_paragraph_and_platypus_still_whole():
     r = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True,
+                       check=False)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "ok"
+
+
+SHAPING = """
+import sys
+import express.pdf.render
+assert "uharfbuzz" not in sys.modules, "uharfbuzz was imported"
+from reportlab.pdfbase import ttfonts
+assert ttfonts.uharfbuzz is None  # ReportLab shapes nothing (express never asks it to)
+import uharfbuzz  # anything else still gets it
+assert uharfbuzz.Blob
+print("ok")
+"""
+
+
+def test_build_path_loads_reportlab_without_harfbuzz():
+    r = subprocess.run([sys.executable, "-c", SHAPING], capture_output=True, text=True,
                        check=False)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "ok"
