@@ -19,9 +19,8 @@ import os
 import pickle
 import re
 from array import array
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import ClassVar
 
 import reportlab
 from reportlab.pdfbase import pdfmetrics
@@ -40,7 +39,7 @@ from express.post.tounicode import install as install_tounicode_fix
 FALLBACK_CHARS = ("〓", "?")
 
 # Bump when what is stored in a metrics file changes.
-METRICS_FORMAT = 5
+METRICS_FORMAT = 6
 
 _loaded: dict[tuple[Path, int, int], TTFont] = {}
 
@@ -62,24 +61,18 @@ def _metrics_path(folder: Path, digest: str) -> Path:
     return folder / f"{digest}-{reportlab.Version}-{METRICS_FORMAT}.pickle"
 
 
-# Not stored: the file itself, a closure, glyph → characters, and as they are, the two
-# tables only subsetting reads (see _RestoredFace).
+# Not stored: the file itself, a closure, glyph → characters (see _RestoredFace), and as
+# they are, the two tables only subsetting reads (see _face_state).
 _NOT_STORED = ("_ttf_data", "_pdfScale", "glyphToChar", "glyphPos", "hmetrics")
 
 
 def _face_state(face: TTFontFace) -> dict:
-    """Everything ReportLab parsed from the file that the build uses; the glyph offsets
-    and horizontal metrics as arrays (a bytes object each to unpickle instead of 14,000
-    ints and 14,000 pairs), made the lists ReportLab reads when first asked for."""
+    """Everything ReportLab parsed from the file that the build uses; the two tables only
+    subsetting reads, glyph offsets and horizontal metrics, as arrays (a bytes object each
+    to unpickle instead of 14,000 ints and 14,000 pairs)."""
     state = {k: v for k, v in face.__dict__.items() if k not in _NOT_STORED}
-    state["_glyph_pos"] = array("L", face.glyphPos)
-    advances = [aw for aw, _ in face.hmetrics]
-    # the advances read from hmtx are whole; ReportLab gives the glyphs after them the last
-    # one scaled to 1/1000 em (kept as they are: they are what its subsets embed)
-    whole = next((i for i, aw in enumerate(advances) if not isinstance(aw, int)),
-                 len(advances))
-    state["_hmetrics"] = (array("d", advances), array("l", (lsb for _, lsb in face.hmetrics)),
-                          whole)
+    state["glyphPos"] = array("L", face.glyphPos)  # (indexed as the list is)
+    state["_hmetrics"] = HMetrics.of(face.hmetrics)
     # what differs from charToGlyph's inverse (ReportLab maps U+00A0 to the space glyph
     # but keeps its own glyph here): kept so the rebuilt table is the parsed one
     inverse = _inverse(face.charToGlyph)
@@ -97,44 +90,48 @@ def _inverse(char_to_glyph: dict[int, int]) -> dict[int, list[int]]:
     return table
 
 
-def _glyph_to_char(face: TTFontFace) -> dict[int, list[int]]:
-    table = _inverse(face.charToGlyph)
-    changed, absent = face.__dict__.pop("_glyph_chars_fix")
-    table.update(changed)
-    for glyph in absent:
-        del table[glyph]
-    return table
+class HMetrics(Sequence[tuple[float, int]]):
+    """A face's ``hmetrics`` (glyph → (advance, left side bearing)) over two arrays: read
+    only by ``makeSubset``, a few hundred glyphs a subset, it need not be made a list of
+    14,000 pairs.  The advances read from ``hmtx`` are whole; ReportLab gives the glyphs
+    after them the last one scaled to 1/1000 em, and those are what its subsets embed: each
+    pair is as ReportLab parsed it."""
 
+    def __init__(self, advances: array, bearings: array, whole: int) -> None:
+        self.advances, self.bearings, self.whole = advances, bearings, whole
 
-def _glyph_pos(face: TTFontFace) -> list[int]:
-    return face.__dict__.pop("_glyph_pos").tolist()
+    @classmethod
+    def of(cls, pairs: list[tuple[float, int]]) -> HMetrics:
+        advances = [aw for aw, _ in pairs]
+        whole = next((i for i, aw in enumerate(advances) if not isinstance(aw, int)),
+                     len(advances))
+        return cls(array("d", advances), array("l", (lsb for _, lsb in pairs)), whole)
 
+    def __len__(self) -> int:
+        return len(self.advances)
 
-def _hmetrics(face: TTFontFace) -> list[tuple[float, int]]:
-    advances, bearings, whole = face.__dict__.pop("_hmetrics")
-    aws: list = advances.tolist()
-    aws[:whole] = map(int, aws[:whole])
-    return list(zip(aws, bearings.tolist(), strict=True))
+    def __getitem__(self, glyph):  # (an index: slices are not asked for)
+        aw = self.advances[glyph]
+        return (int(aw) if glyph < self.whole else aw), self.bearings[glyph]
 
 
 class _RestoredFace(TTFontFace):
     """A face restored from the metrics cache.  Its ``glyphToChar`` — read only by
     ReportLab's text shaping, which express does not use — is rebuilt from
     ``charToGlyph`` when something first asks for it, instead of being unpickled (a
-    third of restoring a font); ``glyphPos`` and ``hmetrics``, read only when a subset is
-    embedded, are made from their arrays then.  Its file is read where subsetting asks
+    third of restoring a font).  Its file is read where subsetting asks
     (express/pdf/paint/font_file.py)."""
 
-    _LAZY: ClassVar[dict[str, Callable[[TTFontFace], object]]] = {
-        "glyphToChar": _glyph_to_char, "glyphPos": _glyph_pos, "hmetrics": _hmetrics}
-
     def __getattr__(self, name: str):
-        make = self._LAZY.get(name)
-        if make is None:
+        if name != "glyphToChar":
             raise AttributeError(name)
-        value = make(self)
-        setattr(self, name, value)
-        return value
+        table = _inverse(self.charToGlyph)
+        changed, absent = self.__dict__.pop("_glyph_chars_fix")
+        table.update(changed)
+        for glyph in absent:
+            del table[glyph]
+        self.glyphToChar = table
+        return table
 
     def get_table(self, tag: str):
         data = self._ttf_data
@@ -161,6 +158,7 @@ def _pdf_scale(units_per_em: int):
 def _restore_face(state: dict, data: FontFile | bytes, filename: str) -> TTFontFace:
     face = _RestoredFace.__new__(_RestoredFace)
     face.__dict__.update(state)
+    face.hmetrics = face.__dict__.pop("_hmetrics")
     face._ttf_data = data
     face.filename = filename
     face._pdfScale = _pdf_scale(face.unitsPerEm)
