@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from express.atomic import write_atomic
 from express.buildcache import cache_dir
@@ -40,7 +41,9 @@ from express.lock import Waiting, project_lock
 from express.model.issue import Archive, Issue
 from express.project import Project
 from express.publish import PublishCut, Stage
-from express.warm import Warm
+
+if TYPE_CHECKING:  # (what serve keeps between builds; a build from the command line has none)
+    from express.warm import Warm
 
 
 @dataclass(frozen=True)

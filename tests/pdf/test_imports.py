@@ -44,3 +44,27 @@ def test_build_path_loads_reportlab_without_harfbuzz():
                        check=False)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "ok"
+
+
+# What a build of the screen edition has no use for: the print edition's modules, the
+# archive site's, what only a preview keeps, HarfBuzz, ReportLab's Paragraph
+NOT_FOR_A_SCREEN_BUILD = ("express.pdf.document.press", "express.post.pdfx", "express.profiles",
+                          "express.site", "express.warm", "uharfbuzz",
+                          "reportlab.platypus.paragraph")
+
+BUILD = """
+import sys
+from pathlib import Path
+from express.build import build
+from express.project import Project
+result = build(Project(Path(sys.argv[1])), ["2020-winter"], site=False, jobs=1)
+assert result.ok and result.pdfs["2020-winter"].is_file(), result.diags.rendered()
+print(" ".join(m for m in sys.argv[2:] if m in sys.modules) or "none")
+"""
+
+
+def test_a_screen_build_loads_nothing_it_does_not_use(project):
+    r = subprocess.run([sys.executable, "-c", BUILD, str(project.root),
+                        *NOT_FOR_A_SCREEN_BUILD], capture_output=True, text=True, check=False)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "none"
