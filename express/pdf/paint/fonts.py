@@ -310,7 +310,7 @@ class FontSet:
         self._widths = {role: f.face.charWidths for role, f in self.fonts.items()}
         self._default = {role: f.face.defaultWidth for role, f in self.fonts.items()}
         self._cmap = {role: f.face.charToGlyph for role, f in self.fonts.items()}
-        self._cache: dict[tuple[str, str], float] = {}
+        self._cache: dict[str, dict[str, float]] = {}  # role → char → its advance
         self._chars: dict[str, frozenset[str]] = {}
         self.latin = {role: face for role, face in (latin or {}).items()
                       if role in self.fonts and face.font in self.fonts}
@@ -340,8 +340,10 @@ class FontSet:
         """Advance width of ``ch`` in role ``font``, 1/1000 em of the role's size (the
         composer's Metrics): a Latin character of a role with a Latin face is measured
         in that face, at its size."""
-        key = (font, ch)
-        w = self._cache.get(key)
+        table = self._cache.get(font)
+        if table is None:
+            table = self._cache[font] = {}
+        w = table.get(ch)
         if w is None:
             chars = self._latin_chars.get(font)
             if chars is not None and ch in chars:
@@ -349,7 +351,7 @@ class FontSet:
                 w = self._widths[face.font].get(ord(ch), self._default[face.font]) * face.size
             else:
                 w = self._widths[font].get(ord(ch), self._default[font])
-            self._cache[key] = w
+            table[ch] = w
         return w
 
     def latin_pieces(self, role: str, text: str) -> list[str] | None:
@@ -362,7 +364,11 @@ class FontSet:
         return self._latin_runs[role].split(text)
 
     def width(self, role: str, text: str, size: float) -> float:
-        return sum(self.advance(role, ch) for ch in text) * size / 1000
+        table = self._cache.get(role)
+        try:  # every character measured before: added up in C
+            return sum(map(table.__getitem__, text)) * size / 1000
+        except (KeyError, AttributeError):
+            return sum(self.advance(role, ch) for ch in text) * size / 1000
 
     def covers(self, role: str, text: str) -> bool:
         """Whether ``role``'s font has every character of ``text`` (:meth:`substitute` is
