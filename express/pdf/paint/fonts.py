@@ -311,7 +311,9 @@ class FontSet:
         self._default = {role: f.face.defaultWidth for role, f in self.fonts.items()}
         self._cmap = {role: f.face.charToGlyph for role, f in self.fonts.items()}
         self._cache: dict[str, dict[str, float]] = {}  # role → char → its advance
-        self._chars: dict[str, frozenset[str]] = {}
+        # role → the characters its font was found to have: learnt as texts are checked
+        # (making the set of its 12,000 at once was ~1 ms a role in every process)
+        self._chars: dict[str, set[str]] = {}
         self.latin = {role: face for role, face in (latin or {}).items()
                       if role in self.fonts and face.font in self.fonts}
         # role → the characters its Latin face sets (those the face has), as a set and
@@ -373,10 +375,17 @@ class FontSet:
     def covers(self, role: str, text: str) -> bool:
         """Whether ``role``'s font has every character of ``text`` (:meth:`substitute` is
         None for each of them)."""
-        chars = self._chars.get(role)
-        if chars is None:  # the role's characters as a set of str: a subset test in C
-            chars = self._chars[role] = frozenset(map(chr, self._cmap[role])) | set("\n\t ")
-        return chars.issuperset(text)
+        known = self._chars.get(role)
+        if known is None:
+            known = self._chars[role] = set("\n\t ")
+        if known.issuperset(text):  # (a subset test in C: nearly always, after a page)
+            return True
+        new = set(text).difference(known)
+        cmap = self._cmap[role]
+        if any(ord(ch) not in cmap for ch in new):
+            return False
+        known.update(new)
+        return True
 
     def substitute(self, role: str, ch: str) -> tuple[str, str] | None:
         """(role, char) to print for ``ch`` when ``role`` lacks it; None when it has it.
