@@ -16,6 +16,6 @@ Three rooms, one direction (each imports only those before it):
 ``render.py`` puts the story together and is the one way in: :func:`render_issue`.
 """
 
-from express.pdf.shaping import install as _no_reportlab_shaping
+from express.pdf.rl_imports import install as _load_reportlab_lean
 
-_no_reportlab_shaping()  # before anything here imports ReportLab: see shaping.py
+_load_reportlab_lean()  # before anything here imports ReportLab: see rl_imports.py
