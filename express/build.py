@@ -141,10 +141,11 @@ class _Build:
         store = cache_dir(project.root)
         self.manifest_path = store / "manifest.json"
         self.hashes = FileHashes(store / "hashes.json")
-        self.keys = Keys(project, self.hashes)  # before loading: see its docstring
         self.pdf_dir = project.build / "pdf"
 
     def build(self, ids: list[str] | None, site: bool) -> BuildResult:
+        # before loading (see its docstring); without the site, of the issues named only
+        self.keys = Keys(self.project, self.hashes, ids if ids and not site else None)
         self.progress(Step("checking", total=len(ids or issue_folders(self.project.issues))))
         # PDFs read no other issue: without the site, the others need not be loaded
         archive, diags = check(self.project, ids, whole=site,
