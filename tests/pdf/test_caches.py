@@ -115,3 +115,20 @@ def test_a_font_replaced_under_the_same_name_is_used_in_the_same_process(project
     again = font_set(project.root, t.fonts).fonts["mincho"].face.stemV
     assert first == TTFont("b", str(chosen["gothic-bold"].path)).face.stemV
     assert again == TTFont("m", str(chosen["mincho"].path)).face.stemV != first
+
+
+def test_faces_of_a_family_share_their_stored_tables(project, tmp_path):
+    """BIZ UD Mincho and Gothic map the same characters to the same glyphs, with the same
+    advances: each table is stored, and restored, once."""
+    t = read_template(project.pdf_template())
+    chosen, _ = find_fonts(project.root, t.fonts)
+    mincho, gothic = chosen["mincho"].path, chosen["gothic"].path
+    parsed = [load_ttfont(n, p, tmp_path) for n, p in (("m", mincho), ("g", gothic))]
+    assert len(list(tmp_path.glob("*.pickle"))) == 2
+    assert len(list(tmp_path.glob("*.table"))) == 2
+    restored = [load_ttfont(n, p, tmp_path) for n, p in (("m2", mincho), ("g2", gothic))]
+    for table in ("charToGlyph", "charWidths"):
+        ours = [getattr(f.face, table) for f in restored]
+        assert ours[0] is ours[1]
+        assert ours[0] == getattr(parsed[0].face, table) == getattr(parsed[1].face, table)
+    assert restored[0].face.name != restored[1].face.name  # (the rest is each its own)

@@ -39,7 +39,7 @@ from express.post.tounicode import install as install_tounicode_fix
 FALLBACK_CHARS = ("〓", "?")
 
 # Bump when what is stored in a metrics file changes.
-METRICS_FORMAT = 6
+METRICS_FORMAT = 7
 
 _loaded: dict[tuple[Path, int, int], TTFont] = {}
 
@@ -183,6 +183,15 @@ def _font_with_face(name: str, face: TTFontFace) -> TTFont:
     return font
 
 
+# The two large tables of a face, character → glyph and character → advance, are each
+# stored once by their content (``<digest>.table`` beside the metrics): the faces of a
+# family share them (BIZ UD's three fonts one cmap and one set of advances, the three P
+# fonts another cmap), and each is restored once per process, shared by those faces
+# (~1 ms a table).  Nothing changes them once parsed.
+_TABLES = ("charToGlyph", "charWidths")
+_tables: dict[tuple[Path, str], dict] = {}  # (folder, digest) → a table restored
+
+
 def _load_metrics(path: Path) -> dict | None:
     """The stored state, or None (not there, damaged, foreign: the font is parsed again).
 
@@ -191,14 +200,35 @@ def _load_metrics(path: Path) -> dict | None:
     try:
         with open(path, "rb") as f:
             state = pickle.load(f)
+        digests = state.pop("_tables")
+        for name in _TABLES:
+            state[name] = _load_table(path.parent, digests[name])
     except Exception:
         return None
-    return state if isinstance(state, dict) and "charWidths" in state else None
+    return state if isinstance(state, dict) and isinstance(state["charWidths"], dict) else None
+
+
+def _load_table(folder: Path, digest: str) -> dict:
+    table = _tables.get((folder, digest))
+    if table is None:
+        with open(folder / f"{digest}.table", "rb") as f:
+            table = _tables[folder, digest] = pickle.load(f)
+    return table
 
 
 def _save_metrics(path: Path, state: dict) -> None:
-    """Store ``state`` atomically; a cache that cannot be written is simply not used."""
+    """Store ``state`` atomically (its large tables by their content); a cache that
+    cannot be written is simply not used."""
+    state = dict(state)
+    digests = {}
     with contextlib.suppress(OSError):
+        for name in _TABLES:
+            data = pickle.dumps(state.pop(name), protocol=pickle.HIGHEST_PROTOCOL)
+            digests[name] = hashlib.sha256(data).hexdigest()
+            table = path.parent / f"{digests[name]}.table"
+            if not table.is_file():
+                write_atomic(table, data)
+        state["_tables"] = digests
         write_atomic(path, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
 
 
