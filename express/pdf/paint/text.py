@@ -79,10 +79,17 @@ class TextPainter:
 
     def __init__(self, fonts: FontSet) -> None:
         self.fonts = fonts
-        self._rl_fonts: dict[str, object] = {}
-        # per PDF document: (font, subset, size) → its Tf operator
-        self._subset_names: dict[object, dict[tuple[str, int, float], str]] = {}
-        self._codes: dict[str, SubsetCodes] = {}  # per ReportLab font name
+        self._codes: dict[str, SubsetCodes | None] = {}  # per ReportLab font name
+
+    def _codes_in(self, name: str, canv) -> SubsetCodes | None:
+        """The codes of font ``name`` in ``canv``'s document; None where ReportLab shows
+        the text itself (not a subsetted TrueType font, or a top-down canvas)."""
+        font = getFont(name)
+        if not getattr(font, "_dynamicFont", False) or not canv.bottomup:
+            self._codes.pop(name, None)
+            return None
+        codes = self._codes[name] = SubsetCodes(font, canv._doc)
+        return codes
 
     def draw_lines(self, canv, lines: Sequence[Line], x: float, top: float, pitch: float,
                    colour: str, link_colour: str | None = None, dx: Sequence[float] = (),
@@ -229,12 +236,12 @@ class TextPainter:
 
         Only for a subsetted TrueType font on a bottom-up canvas (ours); otherwise, or for
         text ReportLab would shape, those calls are made as they are."""
-        font = self._rl_fonts.get(name)
-        if font is None:
-            font = self._rl_fonts[name] = getFont(name)
         canv = tx._canvas
-        if (not getattr(font, "_dynamicFont", False) or not canv.bottomup
-                or isinstance(text, ShapedStr)):
+        doc = canv._doc
+        codes = self._codes.get(name)
+        if codes is None or codes.doc is not doc:
+            codes = self._codes_in(name, canv)
+        if codes is None or isinstance(text, ShapedStr):
             tx.setFont(name, size)
             tx.setCharSpace(char_space)
             tx.setTextOrigin(x, y)
@@ -248,19 +255,13 @@ class TextPainter:
         if char_space != spacing:
             code.append(f"{fp_str(char_space)} Tc")
         code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
-        doc = canv._doc
-        codes = self._codes.get(name)
-        if codes is None or codes.doc is not doc:
-            codes = self._codes[name] = SubsetCodes(font, doc)
-            if doc not in self._subset_names:
-                self._subset_names[doc] = {}
-        subsets = self._subset_names[doc]
+        selects = codes.selects
         for subset, show in codes.shows(text):
             key = (name, subset, size)
             if key != selected:
-                tf = subsets.get(key)
+                tf = selects.get(key)
                 if tf is None:
-                    tf = subsets[key] = (f"{font.getSubsetInternalName(subset, doc)} "
+                    tf = selects[key] = (f"{codes.font.getSubsetInternalName(subset, doc)} "
                                          f"{fp_str(size)} Tf")
                 code.append(tf)
                 selected = key
