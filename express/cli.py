@@ -453,7 +453,7 @@ def serve(project: Project, port: int, no_build: bool) -> None:
     from express.serve import Preview
     from express.serve.watch import watched_folders
 
-    gc.enable()  # a preview lives on: its garbage is collected (see run)
+    gc.enable()  # a preview lives on: its garbage is collected (express/__main__.py)
     preview = Preview(project, click.echo)
     try:
         url = preview.bind(port)
@@ -467,20 +467,3 @@ def serve(project: Project, port: int, no_build: bool) -> None:
         click.echo(message("serve.watching", folders=folders))
     preview.run(url, watch=not no_build)
 
-
-def run() -> None:
-    """The ``express`` program: :func:`main`, in a process that ends with its command.
-
-    Such a process does without Python's cyclic garbage collector (``express serve``, which
-    lives on, turns it back on): what a command leaves in reference cycles, a few MB an
-    issue, goes with the process, and a process typesetting several issues collects it
-    between them (express/typeset.py).  A collection after a build examined and freed
-    everything the build made (~40 ms after an issue of 8 pages, ~0.1 s after ten times
-    as much), and so did the interpreter's own at exit; at the end, what is left is frozen
-    out of it, and the system takes the memory back whole.  Files are closed, and exit
-    handlers run, as always."""
-    gc.disable()
-    try:
-        main()
-    finally:
-        gc.freeze()
