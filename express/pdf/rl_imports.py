@@ -5,9 +5,9 @@ ReportLab's TrueType module imports ``uharfbuzz`` (installed here for OCRmyPDF) 
 offer text shaping, which it does when asked (``drawString(..., shaping=True)``, a
 Paragraph style's ``shaping``) and never otherwise; express composes every line itself
 (express/jtext) and writes its glyphs directly (express/pdf/paint/text.py).  Loading the
-compiled HarfBuzz was ~17 ms of every process that typesets.
+compiled HarfBuzz was ~9 ms of every process that typesets.
 
-ReportLab's utils module imports ``PIL.Image`` (~10 ms) for the day it reads a picture;
+ReportLab's utils module imports ``PIL.Image`` (~7 ms) for the day it reads a picture;
 express embeds a JPEG from its cache without Pillow (express/pdf/paint/images.py), so an
 issue whose pictures are all cached JPEGs needs none.  That module gets a stand-in that
 imports the real ``PIL.Image`` the first time something is asked of it.
