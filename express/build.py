@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from express.atomic import write_atomic
 from express.buildcache import cache_dir
@@ -40,7 +41,9 @@ from express.lock import Waiting, project_lock
 from express.model.issue import Archive, Issue
 from express.project import Project
 from express.publish import PublishCut, Stage
-from express.warm import Warm
+
+if TYPE_CHECKING:  # (what serve keeps between builds; a build from the command line has none)
+    from express.warm import Warm
 
 
 @dataclass(frozen=True)
@@ -78,21 +81,22 @@ class BuildResult:
         return set(self.pdfs) - self.typeset
 
 
-# Python's cyclic collector runs every 700 new container objects; typesetting an issue makes
-# hundreds of thousands that live until the PDF is written, so it ran ~220 times per issue
-# (~0.1 s of a 1 s build) finding almost nothing to free.
-GC_THRESHOLD = 100_000
-
-
 @contextmanager
-def relaxed_gc() -> Iterator[None]:
-    """Collect less often while building (the thresholds are restored afterwards)."""
-    before = gc.get_threshold()
-    gc.set_threshold(max(before[0], GC_THRESHOLD), *before[1:])
+def without_gc() -> Iterator[None]:
+    """No cyclic garbage collection while building (turned back on afterwards).
+
+    Typesetting an issue makes hundreds of thousands of objects that live until its PDF is
+    written: every collection during a build examined them all to find almost nothing (at
+    700 new objects a collection, ~220 runs an issue, ~0.1 s of a 1 s build; at 100,000,
+    still 0.03-0.05 s).  What a build leaves in reference cycles is a few MB an issue; a
+    process typesetting several issues collects it between them (express/typeset.py)."""
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         yield
     finally:
-        gc.set_threshold(*before)
+        if enabled:
+            gc.enable()
 
 
 def build(project: Project, ids: list[str] | None = None, *, template: str | None = None,
@@ -107,7 +111,7 @@ def build(project: Project, ids: list[str] | None = None, *, template: str | Non
     build must wait for it; ``warm`` is what a long-lived process keeps between builds
     (express/warm.py).
     """
-    with relaxed_gc(), project_lock(project, waiting):
+    with without_gc(), project_lock(project, waiting):
         run = _Build(project, template, progress or (lambda step: None), force, jobs,
                      for_print, warm)
         return run.build(ids, site)
@@ -137,10 +141,11 @@ class _Build:
         store = cache_dir(project.root)
         self.manifest_path = store / "manifest.json"
         self.hashes = FileHashes(store / "hashes.json")
-        self.keys = Keys(project, self.hashes)  # before loading: see its docstring
         self.pdf_dir = project.build / "pdf"
 
     def build(self, ids: list[str] | None, site: bool) -> BuildResult:
+        # before loading (see its docstring); without the site, of the issues named only
+        self.keys = Keys(self.project, self.hashes, ids if ids and not site else None)
         self.progress(Step("checking", total=len(ids or issue_folders(self.project.issues))))
         # PDFs read no other issue: without the site, the others need not be loaded
         archive, diags = check(self.project, ids, whole=site,

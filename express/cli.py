@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import gc
 import os
 import sys
 from pathlib import Path
@@ -452,6 +453,7 @@ def serve(project: Project, port: int, no_build: bool) -> None:
     from express.serve import Preview
     from express.serve.watch import watched_folders
 
+    gc.enable()  # a preview lives on: its garbage is collected (express/__main__.py)
     preview = Preview(project, click.echo)
     try:
         url = preview.bind(port)
@@ -464,3 +466,4 @@ def serve(project: Project, port: int, no_build: bool) -> None:
         folders = ", ".join(f"{p.name}/" for p in watched_folders(project))
         click.echo(message("serve.watching", folders=folders))
     preview.run(url, watch=not no_build)
+

@@ -60,10 +60,19 @@ def typeset(project: Project, archive: Archive, issues: list[Issue], template: s
                                     for_print)
 
 
+_issues_here = 0  # issues this process has typeset
+
+
 def _typeset_one(project: Project, archive: Archive, issue: Issue, template: str | None,
                  on_page: OnPage | None, for_print: bool = False) -> Typeset:
     from express.pdf.render import render_issue
 
+    global _issues_here
+    if _issues_here and not gc.isenabled():
+        # what the issue before left in reference cycles, collected between issues (a
+        # build collects nothing while it runs: express/build.py)
+        gc.collect(0)
+    _issues_here += 1
     pages = 0
 
     def page_done(number: int) -> None:
@@ -95,7 +104,7 @@ def _typeset_in_pool(project: Project, archive: Archive, issues: list[Issue],
     ctx = multiprocessing.get_context(method)
     pages = ctx.SimpleQueue() if on_page is not None else None
     pool = ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_start_worker,
-                               initargs=(project, archive, template, pages, gc.get_threshold(),
+                               initargs=(project, archive, template, pages, gc.isenabled(),
                                          for_print, os.getpid()))
     try:
         pending = {pool.submit(_work, issue.id): issue for issue in issues}
@@ -135,10 +144,11 @@ _worker: tuple | None = None  # (project, archive, template, page queue, for_pri
 
 
 def _start_worker(project: Project, archive: Archive, template: str | None, pages,
-                  gc_threshold: tuple[int, int, int], for_print: bool, parent: int) -> None:
+                  collect: bool, for_print: bool, parent: int) -> None:
     global _worker
     die_with(parent)  # killed, the build takes its workers with it
-    gc.set_threshold(*gc_threshold)  # as the build set it (spawned workers start afresh)
+    if not collect:  # as the build set it (spawned workers start afresh)
+        gc.disable()
     _worker = (project, archive, template, pages, for_print)
 
 

@@ -24,6 +24,7 @@ import json
 import os
 import re
 import sys
+from collections.abc import Collection
 from pathlib import Path
 
 import express
@@ -71,14 +72,18 @@ class Keys:
     """Keys for one build, to be made before the issues are loaded; digests of shared
     inputs are taken once."""
 
-    def __init__(self, project: Project, hashes: FileHashes) -> None:
+    def __init__(self, project: Project, hashes: FileHashes,
+                 only: Collection[str] | None = None) -> None:
+        """``only``: the issues (ids) whose outputs the build may make, None for every
+        issue (a build of one PDF need not read every other issue's pictures)."""
         from express.load import is_id, issue_folders
 
         self.project, self.hashes = project, hashes
         self.publication = hashes.digest(project.issues / "publication.yaml")
         # only folders that can be issues: the others are never loaded (express/load)
         self._folders = {str(f.resolve()): hashes.tree(f) for f in issue_folders(project.issues)
-                         if is_id(f.name) and not f.is_symlink()}
+                         if is_id(f.name) and not f.is_symlink()
+                         and (only is None or f.name in only)}
         self._tool: str | None = None
         self._fonts: dict[Path, dict[str, list] | None] = {}
 

@@ -21,7 +21,7 @@ from express.load.images import read_image
 from express.load.kinds import COMMON, KINDS, body, kinds_taking
 from express.load.memo import IssueMemo
 from express.load.values import Fields, Reader, suggest
-from express.load.yaml_source import read_file, read_source, read_yaml
+from express.load.yaml_source import read_file, read_source, top_scalars
 from express.model.articles import DEFAULT_TITLES, Article
 from express.model.issue import Archive, Cover, Issue, Publication
 from express.model.source import Pos, Text
@@ -209,19 +209,21 @@ def issue_folders(root: Path) -> list[Path]:
                   if p.is_dir() and not p.name.startswith((".", "_")))
 
 
+_FACTS = frozenset(("number", "date"))
+
+
 def issue_facts(folder: Path) -> tuple[int, Pos, dt.date | None] | None:
     """The ``number`` of the issue in ``folder``, where it is written, and its ``date``,
-    read without loading the issue (None when the number cannot be read: loading that
-    issue reports why)."""
+    read from the top of its file without loading the issue (None when the number cannot
+    be read: loading that issue reports why)."""
     path = folder / "issue.yaml"
-    data = read_source(path, shown_path(path), Diagnostics())
-    if data is None:
+    shown = shown_path(path)
+    data = read_source(path, shown, Diagnostics())
+    read = top_scalars(shown, data, _FACTS) if data is not None else None
+    if read is None:
         return None
-    source = read_yaml(shown_path(path), data, Diagnostics(), checked=False)
-    if source is None or not isinstance(source.root, yaml.MappingNode):
-        return None
-    r = Reader(source.path, source.text, Diagnostics(), str(folder))
-    nodes = {k.value: v for k, v in source.root.value if isinstance(k, yaml.ScalarNode)}
+    text, nodes = read
+    r = Reader(shown, text, Diagnostics(), str(folder))
     number = r.positive_int(nodes["number"], "number") if "number" in nodes else None
     if number is None:
         return None

@@ -9,6 +9,7 @@ line so that its characters can still be located in the YAML file.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from express.diagnostics import Diagnostics
@@ -57,6 +58,10 @@ _URL_AT_END = re.compile(r"(?:https?://|mailto:)\S*$")
 def _is_latin(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in ".,;:!?)%")
 
+
+# A paragraph's text as one line: each character's offset in the value (-1: a joiner), and
+# the indices where those offsets jump (sorted)
+Source = tuple[list[int], list[int]]
 
 # What an editor means as ruby, well formed or not: {base|reading}.
 _RUBY_LIKE = re.compile(r"\{([^{}\n]*)\|([^{}\n]*)\}")
@@ -212,23 +217,30 @@ def _inlines(text: Text, lines: list[_Line], diags: Diagnostics) -> tuple[Run, .
 
 def _segment_runs(text: Text, lines: list[_Line], diags: Diagnostics, out: list[Run]) -> None:
     """Append the runs of ``lines``, joined into one line of text."""
-    # One string for the lines, with the source offset of every character (-1: joiner).
+    # One string for the lines, with the source offset of every character (-1: joiner),
+    # and where those offsets jump (at a joiner or a line's start: a line's own characters
+    # follow one another)
     chars: list[str] = []
     where: list[int] = []
+    starts: list[int] = []
     for n, ln in enumerate(lines):
         line, off = ln.text, ln.offset
         if n and chars and line and _is_latin(line[0]) and (
             _is_latin(chars[-1]) or (line[0].isalnum() and _URL_AT_END.search(lines[n - 1].text))
         ):  # an address ends its line: the next word is not part of it
+            starts.append(len(chars))
             chars.append(" ")
             where.append(-1)
+        starts.append(len(chars))
         chars.extend(line)
         where.extend(range(off, off + len(line)))
     joined = "".join(chars)
-    _scan(text, joined, where, 0, len(joined), out, diags)
+    jumps = [i for i in dict.fromkeys(starts)
+             if 0 < i < len(where) and where[i] != where[i - 1] + 1]
+    _scan(text, joined, (where, jumps), 0, len(joined), out, diags)
 
 
-def _scan(text: Text, s: str, where: list[int], lo: int, hi: int, out: list[Run],
+def _scan(text: Text, s: str, source: Source, lo: int, hi: int, out: list[Run],
           diags: Diagnostics, *, strong: bool = False, label: bool = False,
           href: str | None = None) -> None:
     """Runs of ``s[lo:hi]``; ``label`` inside a link's text, which holds no links (``href``:
@@ -236,30 +248,31 @@ def _scan(text: Text, s: str, where: list[int], lo: int, hi: int, out: list[Run]
     pattern = _LABEL_TOKEN if label else _TOKEN
     pos = lo
     while (m := pattern.search(s, pos, hi)) is not None:
-        _emit(text, s, where, pos, m.start(), out, strong=strong, href=href)
+        _emit(text, s, source, pos, m.start(), out, strong=strong, href=href)
         pos = m.end()
         if m["strong"] is not None:
-            _scan(text, s, where, m.start("strong"), m.end("strong"), out, diags,
+            _scan(text, s, source, m.start("strong"), m.end("strong"), out, diags,
                   strong=True, label=label, href=href)
         elif m["rbase"] is not None:
-            _emit(text, s, where, m.start("rbase"), m.end("rbase"), out,
+            _emit(text, s, source, m.start("rbase"), m.end("rbase"), out,
                   strong=strong, href=href, ruby=m["rtext"].strip())
         elif m["lhref"] is not None:
             link = m["lhref"]
             ok = check_link(link)
             if not ok:
-                diags.error(text.locate(where[m.start("lhref")]), "markup.bad_link", href=link)
-            _scan(text, s, where, m.start("ltext"), m.end("ltext"), out, diags,
+                diags.error(text.locate(source[0][m.start("lhref")]), "markup.bad_link",
+                            href=link)
+            _scan(text, s, source, m.start("ltext"), m.end("ltext"), out, diags,
                   strong=strong, label=True, href=link if ok else None)
         else:
-            end = _url_end(s, where, m.start(), m.end(), hi)
+            end = _url_end(s, source[0], m.start(), m.end(), hi)
             if end <= m.end():  # a scheme with no address after it: plain text
                 end = m.end()
-                _emit(text, s, where, m.start(), end, out, strong=strong)
+                _emit(text, s, source, m.start(), end, out, strong=strong)
             else:
-                _emit(text, s, where, m.start(), end, out, strong=strong, href=s[m.start():end])
+                _emit(text, s, source, m.start(), end, out, strong=strong, href=s[m.start():end])
             pos = end
-    _emit(text, s, where, pos, hi, out, strong=strong, href=href)
+    _emit(text, s, source, pos, hi, out, strong=strong, href=href)
 
 
 def _url_end(s: str, where: list[int], start: int, i: int, hi: int) -> int:
@@ -281,19 +294,20 @@ def _url_end(s: str, where: list[int], start: int, i: int, hi: int) -> int:
     return i
 
 
-def _emit(text: Text, s: str, where: list[int], lo: int, hi: int, out: list[Run],
+def _emit(text: Text, s: str, source: Source, lo: int, hi: int, out: list[Run],
           *, strong: bool = False, href: str | None = None, ruby: str | None = None) -> None:
     """Append ``s[lo:hi]`` as runs, split wherever the source jumps to another line."""
     if lo >= hi:
         return
+    where, jumps = source
     if ruby is not None:  # a ruby group stays whole
         out.append(Inline(s[lo:hi], _loc(text, where, lo), strong, href, ruby))
         return
     start = lo
-    for i in range(lo + 1, hi + 1):
-        if i == hi or where[i] != where[i - 1] + 1:
-            out.append(Inline(s[start:i], _loc(text, where, start), strong, href, None))
-            start = i
+    for i in jumps[bisect_right(jumps, lo):bisect_left(jumps, hi)]:
+        out.append(Inline(s[start:i], _loc(text, where, start), strong, href, None))
+        start = i
+    out.append(Inline(s[start:hi], _loc(text, where, start), strong, href, None))
 
 
 def _loc(text: Text, where: list[int], i: int):

@@ -297,6 +297,66 @@ def read_yaml(path: str, data: bytes, diags: Diagnostics, *, checked: bool = Tru
     return Source(path, text, root)
 
 
+def top_scalars(path: str, data: bytes, keys: frozenset[str]
+                ) -> tuple[str, dict[str, yaml.ScalarNode]] | None:
+    """The text of ``data`` and the scalar values of ``keys`` in its top-level mapping,
+    found by reading the file's first parse events: a glance at another issue for its
+    number and date, without composing the whole document (~1 ms an issue, 12 ms for a
+    large one, on every build of one issue).  The first of a repeated key counts, and the
+    file is read no further than the last key wanted: its problems are reported when that
+    issue is loaded.  None when it cannot be read that far."""
+    if not data.strip():
+        return None
+    text = _decode(path, data, Diagnostics())
+    if text is None:
+        return None
+    found: dict[str, yaml.ScalarNode] = {}
+    anchored: dict[str, yaml.ScalarNode] = {}  # scalars an alias may repeat
+    loader = SafeLoader(text)
+    try:
+        depth, is_key, key = 0, True, None
+        while len(found) < len(keys) and loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.ScalarEvent) and event.anchor is not None:
+                anchored[event.anchor] = _scalar_node(loader, event)
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth == 1 and not isinstance(event, yaml.MappingStartEvent):
+                    return None
+                if depth == 2:
+                    key = key if not is_key else None  # (a key that is not a scalar)
+                continue
+            if isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+                if depth != 1:
+                    continue
+            elif depth != 1 or not isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
+                continue
+            # an item of the top-level mapping ends here: a key, or its value
+            if is_key:
+                key = event.value if isinstance(event, yaml.ScalarEvent) else None
+            elif key in keys and key not in found:
+                node = _scalar_node(loader, event) if isinstance(event, yaml.ScalarEvent) \
+                    else anchored.get(getattr(event, "anchor", None))
+                if node is not None:
+                    found[key] = node
+            is_key = not is_key
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return text, found
+
+
+def _scalar_node(loader, event: yaml.ScalarEvent) -> yaml.ScalarNode:
+    """The node PyYAML's composer makes of a scalar's event."""
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    return yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark,
+                           style=event.style)
+
+
 def read_source(path: Path, shown: str, diags: Diagnostics) -> bytes | None:
     """The bytes of the YAML file at ``path`` (``shown`` as editors see it), or None after
     saying why it is not read: it leads out of its folder, is not a regular file, is too

@@ -28,6 +28,7 @@ def current_language() -> str:
 
 @cache
 def catalogue(lang: str) -> dict[str, str]:
+    """The catalogue of ``lang``: code → text."""
     with open(_HERE / f"{lang}.yaml", encoding="utf-8") as f:
         return safe_load(f)
 

@@ -14,4 +14,9 @@ Three rooms, one direction (each imports only those before it):
   the document-wide variants (tags, the print edition) belong here.
 
 ``render.py`` puts the story together and is the one way in: :func:`render_issue`.
+``rl_imports.py`` has ReportLab loaded without what a build does not use from it.
 """
+
+from express.pdf.rl_imports import install as _load_reportlab_lean
+
+_load_reportlab_lean()  # before anything here imports ReportLab: see rl_imports.py

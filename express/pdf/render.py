@@ -21,12 +21,6 @@ from express.pdf.document.book import Book
 from express.pdf.document.canvas import make_canvas_class
 from express.pdf.document.pages import MagazineDoc, Overflow
 from express.pdf.document.plan import Plan, PlannedPage, Planner, Unit, empty_share
-from express.pdf.document.press import (
-    PrintDoc,
-    make_print_canvas_class,
-    print_edition,
-    slug_painter,
-)
 from express.pdf.layout.blocks import Stack
 from express.pdf.layout.colophon import Colophon
 from express.pdf.layout.contents import Contents, Entry, define_page_forms
@@ -42,7 +36,6 @@ from express.pdf.paint.images import Pictures
 from express.pdf.paint.marks import Node
 from express.pdf.template import Template, TemplateError, read_template
 from express.post.document import document_meta, finish_canvas
-from express.post.pdfx import finish_print
 from express.project import Project
 
 EDITORIAL_LABEL = "巻頭言"
@@ -239,9 +232,13 @@ def render_issue(issue: Issue, archive: Archive, project: Project,
     kit = TextKit(t, fonts, diags)
     pub = archive.publication
     kit.keep_whole(names_in(issue, pub))
-    press = print_edition(project, pub, t, issue, diags) if for_print else None
-    if for_print and press is None:
-        return None, diags
+    press = None
+    if for_print:  # (the print edition's modules are loaded only for it)
+        from express.pdf.document.press import print_edition
+
+        press = print_edition(project, pub, t, issue, diags)
+        if press is None:
+            return None, diags
     pictures = Pictures(press.sheet.spec.ppi if press else t.ppi, t.jpeg_quality, diags,
                         cache=project.root / ".cache" / "images",
                         min_ppi=press.sheet.spec.min_ppi if press else t.min_ppi,
@@ -269,6 +266,8 @@ def render_issue(issue: Issue, archive: Archive, project: Project,
                                 order=ORDER["cover"])
     meta = document_meta(issue, archive)
     if press:
+        from express.pdf.document.press import PrintDoc, make_print_canvas_class, slug_painter
+
         flowables.append(press.padding)
         doc = PrintDoc(buf, t, kit, book, edition=press, parts=p, publication=str(pub.name),
                        running=running, paint_cover=paint_cover, on_page=on_page, **meta)
@@ -293,5 +292,7 @@ def render_issue(issue: Issue, archive: Archive, project: Project,
     if diags.has_errors:
         return None, diags
     if press:
+        from express.post.pdfx import finish_print
+
         return finish_print(buf.getvalue(), press, issue, archive, t, diags)
     return buf.getvalue(), diags

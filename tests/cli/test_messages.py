@@ -44,3 +44,25 @@ def test_language_follows_locale(monkeypatch, env, lang):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", env)
     assert current_language() == lang
+
+
+def test_the_catalogue_is_read_as_yaml_reads_it_without_pyyamls_constructor(monkeypatch):
+    """Each command reads a catalogue: built from libyaml's parse events (express/libyaml.py,
+    ~1 ms), not through PyYAML's composer and constructor (~2 ms); what it reads is what
+    ``yaml.safe_load`` does."""
+    import yaml
+
+    from express.libyaml import safe_load
+    from express.messages import _HERE
+
+    catalogue.cache_clear()
+
+    def constructed(*args, **kwargs):
+        raise AssertionError("the catalogue went through PyYAML's constructor")
+
+    with monkeypatch.context() as m:
+        m.setattr(yaml.constructor.BaseConstructor, "construct_document", constructed)
+        texts = {lang: catalogue(lang) for lang in ("en", "ja")}
+    catalogue.cache_clear()
+    for lang, read in texts.items():
+        assert read == safe_load((_HERE / f"{lang}.yaml").read_text(encoding="utf-8"))

@@ -212,3 +212,15 @@ def test_a_pdf_only_build_of_one_issue_keeps_the_others_cached(small_project):
     again = build(small_project)
     assert again.ok and again.typeset == set()
     assert stamp(again.pdfs[other]) == kept
+
+
+def test_a_pdf_only_build_of_one_issue_reads_no_other_issues_files(small_project):
+    """Its key reads the issue's own folder alone: in an archive of many issues, the
+    others' pictures were each looked at on every such build."""
+    one, other = SMALL
+    picture = small_project.issues / other / "images" / "photo.jpg"
+    picture.parent.mkdir()
+    picture.write_bytes(b"not looked at")
+    assert build(small_project, [one], site=False).ok
+    store = (cache_dir(small_project.root) / "hashes.json").read_text(encoding="utf-8")
+    assert f"{one}/issue.yaml" in store and f"{other}/" not in store

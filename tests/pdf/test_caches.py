@@ -49,12 +49,31 @@ def test_restored_font_is_the_parsed_font(project, tmp_path):
     a, b = vars(fresh.face), vars(warm.face)
     assert a.keys() - b.keys() == {"glyphToChar"}  # rebuilt when first asked for:
     assert warm.face.glyphToChar == fresh.face.glyphToChar
-    for key in a.keys() - {"_pdfScale"}:
+    arrays = {"glyphPos", "hmetrics"}  # (what only subsetting reads: indexed as the lists)
+    for key in sorted(arrays | {"glyphToChar"}):
+        ours = getattr(warm.face, key)
+        ours = ours if isinstance(ours, dict) else [ours[i] for i in range(len(ours))]
+        assert ours == a[key], key
+        assert [type(x) for x in _flat(ours)] == [type(x) for x in _flat(a[key])], key
+    for key in a.keys() - {"_pdfScale", "_ttf_data"} - arrays:
         assert a[key] == b[key], key
     assert warm.face._pdfScale(517) == fresh.face._pdfScale(517)
+    data = warm.face._ttf_data  # read where asked for
+    assert len(data) == len(a["_ttf_data"]) and data[:] == a["_ttf_data"]
+    assert data[1000:1010] == a["_ttf_data"][1000:1010] and data[-1] == a["_ttf_data"][-1]
     subset = [0, *sorted(fresh.face.charToGlyph)[100:200], ord("字"), ord("、")]
     assert warm.face.makeSubset(subset) == fresh.face.makeSubset(subset)
     assert warm.stringWidth("日本語のテキスト", 9) == fresh.stringWidth("日本語のテキスト", 9)
+
+
+def _flat(table) -> list:
+    """The values of a face's table, in order, to compare their types too."""
+    if isinstance(table, dict):
+        table = list(table.items())
+    out = []
+    for item in table:
+        out.extend(_flat(item) if isinstance(item, tuple | list) else [item])
+    return out
 
 
 def test_a_damaged_metrics_file_is_parsed_again(project, tmp_path):
@@ -96,3 +115,20 @@ def test_a_font_replaced_under_the_same_name_is_used_in_the_same_process(project
     again = font_set(project.root, t.fonts).fonts["mincho"].face.stemV
     assert first == TTFont("b", str(chosen["gothic-bold"].path)).face.stemV
     assert again == TTFont("m", str(chosen["mincho"].path)).face.stemV != first
+
+
+def test_faces_of_a_family_share_their_stored_tables(project, tmp_path):
+    """BIZ UD Mincho and Gothic map the same characters to the same glyphs, with the same
+    advances: each table is stored, and restored, once."""
+    t = read_template(project.pdf_template())
+    chosen, _ = find_fonts(project.root, t.fonts)
+    mincho, gothic = chosen["mincho"].path, chosen["gothic"].path
+    parsed = [load_ttfont(n, p, tmp_path) for n, p in (("m", mincho), ("g", gothic))]
+    assert len(list(tmp_path.glob("*.pickle"))) == 2
+    assert len(list(tmp_path.glob("*.table"))) == 2
+    restored = [load_ttfont(n, p, tmp_path) for n, p in (("m2", mincho), ("g2", gothic))]
+    for table in ("charToGlyph", "charWidths"):
+        ours = [getattr(f.face, table) for f in restored]
+        assert ours[0] is ours[1]
+        assert ours[0] == getattr(parsed[0].face, table) == getattr(parsed[1].face, table)
+    assert restored[0].face.name != restored[1].face.name  # (the rest is each its own)

@@ -19,6 +19,8 @@ import zlib
 
 from reportlab.pdfbase.pdfdoc import PDFFile, PDFIndirectObject, PDFObject, format
 
+from express.pdf.document import encoding
+
 PDF_VERSION = (1, 7)  # object streams need 1.5; PDF/UA-1 is built on PDF 1.7
 
 
@@ -28,9 +30,10 @@ class Packed(PDFObject):
 
 def pack(doc) -> None:
     """Make ReportLab's document ``doc`` write its :class:`Packed` objects in an object
-    stream when it is saved."""
+    stream when it is saved (its ASCII text encoded directly: see encoding.py)."""
     doc._pdfVersion = PDF_VERSION
     doc.format = types.MethodType(_format, doc)
+    encoding.install()
 
 
 def _format(doc) -> bytes:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from reportlab.pdfbase.pdfdoc import (
     PDFName,
-    PDFObjectReference,
     PDFPage,
     PDFString,
 )
@@ -29,9 +28,16 @@ from express.pdf.paint.marks import Annot, Marks, Node, installed, mark_untagged
 KEEP_EMPTY = frozenset(("TD", "TH", "TR"))
 
 
-def page_ref(page: int) -> PDFObjectReference:
-    """The reference ReportLab gives the (0-based) ``page``."""
-    return PDFObjectReference(f"Page{page + 1}")
+def _page_name(page: int) -> str:
+    """The name ReportLab gives the (0-based) ``page``'s object."""
+    return f"Page{page + 1}"
+
+
+def _ref(document, name: str) -> bytes:
+    """``PDFObjectReference(name).format(document)``: the object's number, written
+    directly (a tree has thousands of references, each sent through ReportLab's text codec
+    otherwise)."""
+    return b"%d %d R" % document.idToObjectNumberAndVersion[name]
 
 
 class _Raw(Packed):
@@ -55,18 +61,18 @@ def _pruned(node: Node) -> list:
 
 
 class _Elem(Packed):
-    def __init__(self, node: Node, kids: list, parent) -> None:
+    def __init__(self, node: Node, kids: list, parent: str) -> None:
+        """``kids``: marked content as (page, MCID), an :class:`Annot`, or an element's
+        object name; ``parent``: the parent's object name."""
         self.node, self.kids, self.parent = node, kids, parent
-        self.ref = None
 
     def format(self, document) -> bytes:
         node = self.node
         first = next((k[0] for k in self.kids if isinstance(k, tuple)), None)
         # (no /Type: it is optional, and a tree has thousands of elements)
-        out = [b"<< /S /", node.role.encode(), b" /P ",
-               self.parent.format(document)]
+        out = [b"<< /S /", node.role.encode(), b" /P ", _ref(document, self.parent)]
         if first is not None:
-            out += [b" /Pg ", page_ref(first).format(document)]
+            out += [b" /Pg ", _ref(document, _page_name(first))]
         if node.alt:
             out += [b" /Alt ", PDFString(node.alt).format(document)]
         if node.attrs:
@@ -77,14 +83,14 @@ class _Elem(Packed):
         for k in self.kids:
             if isinstance(k, tuple):
                 page, mcid = k
-                kids.append(str(mcid).encode() if page == first else
-                            b"<< /Type /MCR /Pg " + page_ref(page).format(document)
-                            + f" /MCID {mcid} >>".encode())
+                kids.append(b"%d" % mcid if page == first else
+                            b"<< /Type /MCR /Pg " + _ref(document, _page_name(page))
+                            + b" /MCID %d >>" % mcid)
             elif isinstance(k, Annot):
-                kids.append(b"<< /Type /OBJR /Obj " + k.ref.format(document) + b" /Pg "
-                            + page_ref(k.page).format(document) + b" >>")
+                kids.append(b"<< /Type /OBJR /Obj " + _ref(document, k.ref.name) + b" /Pg "
+                            + _ref(document, _page_name(k.page)) + b" >>")
             else:
-                kids.append(k.format(document))
+                kids.append(_ref(document, k))
         # one kid stands alone (most elements: a paragraph on one page, a cell)
         out += [b" /K ", kids[0], b" >>"] if len(kids) == 1 else \
             [b" /K [ ", b" ".join(kids), b" ] >>"]
@@ -98,44 +104,43 @@ def write_tree(canv, marks: Marks) -> None:
     root_ref = doc.Reference(root)
     top = Node("Document")
     parts = sorted(marks.parts, key=lambda n: n.order)  # (stable: drawing order on a tie)
-    elems: dict[int, _Elem] = {}
+    names: dict[int, str] = {}  # id(node) → the object name of its element
 
-    def build(node: Node, parent) -> PDFObjectReference:
+    def build(node: Node, parent: str) -> str:
         elem = _Elem(node, [], parent)
-        ref = doc.Reference(elem)
-        elems[id(node)] = elem
+        name = names[id(node)] = doc.Reference(elem).name
         kids = []
         for k in (_pruned(node) if node is not top else parts):
             if isinstance(k, Node):
                 if k is top or (node is top and not _has_content(k)):
                     continue
-                kids.append(build(k, ref))
+                kids.append(build(k, name))
             else:
                 kids.append(k)
         elem.kids = kids
-        return ref
+        return name
 
-    doc_ref = build(top, root_ref)
+    doc_name = build(top, root_ref.name)
     # the parent tree: each page's MCIDs, then each annotation, to their elements
     nums: list[bytes] = []
     key = 0
     pages = canv._pageNumber - 1
     for page in range(pages):
-        owners = marks.pages.get(page, [])
+        owners = [names[id(n)] for n in marks.pages.get(page, [])]
 
         def arr(d, owners=owners) -> bytes:
-            return b"[ " + b" ".join(d.Reference(elems[id(n)]).format(d) for n in owners) \
-                + b" ]"
+            return b"[ " + b" ".join(_ref(d, name) for name in owners) + b" ]"
         nums.append((page, arr))
         key += 1
     for annot, node in marks.annots:
         annot.pdf.struct_parent = key
-        nums.append((key, lambda d, node=node: d.Reference(elems[id(node)]).format(d)))
+        name = names[id(node)]
+        nums.append((key, lambda d, name=name: _ref(d, name)))
         key += 1
     parent_tree = _Raw(lambda d: b"<< /Nums [ " + b" ".join(
         str(k).encode() + b" " + f(d) for k, f in nums) + b" ] >>")
     tree_ref = doc.Reference(parent_tree)
-    root.fmt = lambda d: (b"<< /Type /StructTreeRoot /K " + doc_ref.format(d)
+    root.fmt = lambda d: (b"<< /Type /StructTreeRoot /K " + _ref(d, doc_name)
                           + b" /ParentTree " + tree_ref.format(d)
                           + f" /ParentTreeNextKey {key} >>".encode())
     doc.Catalog.StructTreeRoot = root

@@ -19,7 +19,7 @@ import os
 import pickle
 import re
 from array import array
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import reportlab
@@ -29,6 +29,7 @@ from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 from express.atomic import write_atomic
 from express.fonts import find_fonts
 from express.jtext import classes as C
+from express.pdf.paint.font_file import HAS_PREAD, FontFile
 from express.pdf.paint.subset_files import keep_subsets
 from express.pdf.template import LatinFace
 from express.post.tounicode import install as install_tounicode_fix
@@ -38,7 +39,7 @@ from express.post.tounicode import install as install_tounicode_fix
 FALLBACK_CHARS = ("〓", "?")
 
 # Bump when what is stored in a metrics file changes.
-METRICS_FORMAT = 4
+METRICS_FORMAT = 7
 
 _loaded: dict[tuple[Path, int, int], TTFont] = {}
 
@@ -60,15 +61,18 @@ def _metrics_path(folder: Path, digest: str) -> Path:
     return folder / f"{digest}-{reportlab.Version}-{METRICS_FORMAT}.pickle"
 
 
-# Not stored: the file itself, a closure, and glyph → characters (see _RestoredFace).
-_NOT_STORED = ("_ttf_data", "_pdfScale", "glyphToChar")
+# Not stored: the file itself, a closure, glyph → characters (see _RestoredFace), and as
+# they are, the two tables only subsetting reads (see _face_state).
+_NOT_STORED = ("_ttf_data", "_pdfScale", "glyphToChar", "glyphPos", "hmetrics")
 
 
 def _face_state(face: TTFontFace) -> dict:
-    """Everything ReportLab parsed from the file that the build uses; the glyph offsets
-    as an array (one bytes object to unpickle instead of 14,000 ints)."""
+    """Everything ReportLab parsed from the file that the build uses; the two tables only
+    subsetting reads, glyph offsets and horizontal metrics, as arrays (a bytes object each
+    to unpickle instead of 14,000 ints and 14,000 pairs)."""
     state = {k: v for k, v in face.__dict__.items() if k not in _NOT_STORED}
-    state["glyphPos"] = array("L", face.glyphPos)
+    state["glyphPos"] = array("L", face.glyphPos)  # (indexed as the list is)
+    state["_hmetrics"] = HMetrics.of(face.hmetrics)
     # what differs from charToGlyph's inverse (ReportLab maps U+00A0 to the space glyph
     # but keeps its own glyph here): kept so the rebuilt table is the parsed one
     inverse = _inverse(face.charToGlyph)
@@ -86,11 +90,37 @@ def _inverse(char_to_glyph: dict[int, int]) -> dict[int, list[int]]:
     return table
 
 
+class HMetrics(Sequence[tuple[float, int]]):
+    """A face's ``hmetrics`` (glyph → (advance, left side bearing)) over two arrays: read
+    only by ``makeSubset``, a few hundred glyphs a subset, it need not be made a list of
+    14,000 pairs.  The advances read from ``hmtx`` are whole; ReportLab gives the glyphs
+    after them the last one scaled to 1/1000 em, and those are what its subsets embed: each
+    pair is as ReportLab parsed it."""
+
+    def __init__(self, advances: array, bearings: array, whole: int) -> None:
+        self.advances, self.bearings, self.whole = advances, bearings, whole
+
+    @classmethod
+    def of(cls, pairs: list[tuple[float, int]]) -> HMetrics:
+        advances = [aw for aw, _ in pairs]
+        whole = next((i for i, aw in enumerate(advances) if not isinstance(aw, int)),
+                     len(advances))
+        return cls(array("d", advances), array("l", (lsb for _, lsb in pairs)), whole)
+
+    def __len__(self) -> int:
+        return len(self.advances)
+
+    def __getitem__(self, glyph):  # (an index: slices are not asked for)
+        aw = self.advances[glyph]
+        return (int(aw) if glyph < self.whole else aw), self.bearings[glyph]
+
+
 class _RestoredFace(TTFontFace):
     """A face restored from the metrics cache.  Its ``glyphToChar`` — read only by
     ReportLab's text shaping, which express does not use — is rebuilt from
     ``charToGlyph`` when something first asks for it, instead of being unpickled (a
-    third of restoring a font)."""
+    third of restoring a font).  Its file is read where subsetting asks
+    (express/pdf/paint/font_file.py)."""
 
     def __getattr__(self, name: str):
         if name != "glyphToChar":
@@ -103,6 +133,19 @@ class _RestoredFace(TTFontFace):
         self.glyphToChar = table
         return table
 
+    def get_table(self, tag: str):
+        data = self._ttf_data
+        if tag == "glyf" and isinstance(data, FontFile):  # most of the file: a window
+            pos, length = self.get_table_pos(tag)
+            return data.window(pos, length)
+        return super().get_table(tag)
+
+    def makeSubset(self, subset) -> bytes:
+        program = super().makeSubset(subset)
+        if isinstance(self._ttf_data, FontFile):
+            self._ttf_data.check()  # what was read is the font that was measured
+        return program
+
 
 def _pdf_scale(units_per_em: int):
     # as TTFontFile.extractInfo makes it (a closure, so it is rebuilt, not pickled)
@@ -112,10 +155,10 @@ def _pdf_scale(units_per_em: int):
     return lambda x: x * mult
 
 
-def _restore_face(state: dict, data: bytes, filename: str) -> TTFontFace:
+def _restore_face(state: dict, data: FontFile | bytes, filename: str) -> TTFontFace:
     face = _RestoredFace.__new__(_RestoredFace)
     face.__dict__.update(state)
-    face.glyphPos = state["glyphPos"].tolist()
+    face.hmetrics = face.__dict__.pop("_hmetrics")
     face._ttf_data = data
     face.filename = filename
     face._pdfScale = _pdf_scale(face.unitsPerEm)
@@ -140,6 +183,15 @@ def _font_with_face(name: str, face: TTFontFace) -> TTFont:
     return font
 
 
+# The two large tables of a face, character → glyph and character → advance, are each
+# stored once by their content (``<digest>.table`` beside the metrics): the faces of a
+# family share them (BIZ UD's three fonts one cmap and one set of advances, the three P
+# fonts another cmap), and each is restored once per process, shared by those faces
+# (~1 ms a table).  Nothing changes them once parsed.
+_TABLES = ("charToGlyph", "charWidths")
+_tables: dict[tuple[Path, str], dict] = {}  # (folder, digest) → a table restored
+
+
 def _load_metrics(path: Path) -> dict | None:
     """The stored state, or None (not there, damaged, foreign: the font is parsed again).
 
@@ -148,14 +200,35 @@ def _load_metrics(path: Path) -> dict | None:
     try:
         with open(path, "rb") as f:
             state = pickle.load(f)
+        digests = state.pop("_tables")
+        for name in _TABLES:
+            state[name] = _load_table(path.parent, digests[name])
     except Exception:
         return None
-    return state if isinstance(state, dict) and "charWidths" in state else None
+    return state if isinstance(state, dict) and isinstance(state["charWidths"], dict) else None
+
+
+def _load_table(folder: Path, digest: str) -> dict:
+    table = _tables.get((folder, digest))
+    if table is None:
+        with open(folder / f"{digest}.table", "rb") as f:
+            table = _tables[folder, digest] = pickle.load(f)
+    return table
 
 
 def _save_metrics(path: Path, state: dict) -> None:
-    """Store ``state`` atomically; a cache that cannot be written is simply not used."""
+    """Store ``state`` atomically (its large tables by their content); a cache that
+    cannot be written is simply not used."""
+    state = dict(state)
+    digests = {}
     with contextlib.suppress(OSError):
+        for name in _TABLES:
+            data = pickle.dumps(state.pop(name), protocol=pickle.HIGHEST_PROTOCOL)
+            digests[name] = hashlib.sha256(data).hexdigest()
+            table = path.parent / f"{digests[name]}.table"
+            if not table.is_file():
+                write_atomic(table, data)
+        state["_tables"] = digests
         write_atomic(path, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
 
 
@@ -169,22 +242,30 @@ def _whole_widths(face: TTFontFace) -> None:
     face.defaultWidth = float(round(face.defaultWidth))
 
 
+def _font_bytes(path: Path) -> tuple[FontFile | bytes, os.stat_result]:
+    """The file's bytes, to be read where asked for (or whole, without ``os.pread``), and
+    its state when opened."""
+    if HAS_PREAD:
+        data = FontFile.open(str(path))
+        return data, data.stat
+    with open(path, "rb") as f:
+        return f.read(), os.fstat(f.fileno())
+
+
 def load_ttfont(name: str, path: Path, cache: Path | None = None) -> TTFont:
     """``TTFont(name, path)``, with the parsed metrics kept in ``cache`` between runs.
 
     Parsing a 6 MB CJK font takes ReportLab ~0.2 s; restoring its parsed state takes a
     tenth of that.  The state is keyed by the file's path, size and modification time (and
     ReportLab's version) — hashing the three fonts' 18 MB would cost ~25 ms a build — so
-    a changed font is parsed again; the file's bytes are always read afresh (subsetting
-    copies glyphs out of them).
+    a changed font is parsed again; the file itself is opened afresh and read where
+    subsetting copies glyphs out of it (express/pdf/paint/font_file.py).
     """
     if cache is None:
         font = TTFont(name, str(path))
         _whole_widths(font.face)
         return font
-    with open(path, "rb") as f:
-        before = os.fstat(f.fileno())
-        data = f.read()
+    data, before = _font_bytes(path)
     key = f"{path.resolve()}\0{before.st_size}\0{before.st_mtime_ns}"
     stored = _metrics_path(cache, hashlib.sha256(key.encode()).hexdigest())
     state = _load_metrics(stored)
@@ -259,8 +340,10 @@ class FontSet:
         self._widths = {role: f.face.charWidths for role, f in self.fonts.items()}
         self._default = {role: f.face.defaultWidth for role, f in self.fonts.items()}
         self._cmap = {role: f.face.charToGlyph for role, f in self.fonts.items()}
-        self._cache: dict[tuple[str, str], float] = {}
-        self._chars: dict[str, frozenset[str]] = {}
+        self._cache: dict[str, dict[str, float]] = {}  # role → char → its advance
+        # role → the characters its font was found to have: learnt as texts are checked
+        # (making the set of its 12,000 at once was ~1 ms a role in every process)
+        self._chars: dict[str, set[str]] = {}
         self.latin = {role: face for role, face in (latin or {}).items()
                       if role in self.fonts and face.font in self.fonts}
         # role → the characters its Latin face sets (those the face has), as a set and
@@ -289,8 +372,10 @@ class FontSet:
         """Advance width of ``ch`` in role ``font``, 1/1000 em of the role's size (the
         composer's Metrics): a Latin character of a role with a Latin face is measured
         in that face, at its size."""
-        key = (font, ch)
-        w = self._cache.get(key)
+        table = self._cache.get(font)
+        if table is None:
+            table = self._cache[font] = {}
+        w = table.get(ch)
         if w is None:
             chars = self._latin_chars.get(font)
             if chars is not None and ch in chars:
@@ -298,7 +383,7 @@ class FontSet:
                 w = self._widths[face.font].get(ord(ch), self._default[face.font]) * face.size
             else:
                 w = self._widths[font].get(ord(ch), self._default[font])
-            self._cache[key] = w
+            table[ch] = w
         return w
 
     def latin_pieces(self, role: str, text: str) -> list[str] | None:
@@ -311,15 +396,26 @@ class FontSet:
         return self._latin_runs[role].split(text)
 
     def width(self, role: str, text: str, size: float) -> float:
-        return sum(self.advance(role, ch) for ch in text) * size / 1000
+        table = self._cache.get(role)
+        try:  # every character measured before: added up in C
+            return sum(map(table.__getitem__, text)) * size / 1000
+        except (KeyError, AttributeError):
+            return sum(self.advance(role, ch) for ch in text) * size / 1000
 
     def covers(self, role: str, text: str) -> bool:
         """Whether ``role``'s font has every character of ``text`` (:meth:`substitute` is
         None for each of them)."""
-        chars = self._chars.get(role)
-        if chars is None:  # the role's characters as a set of str: a subset test in C
-            chars = self._chars[role] = frozenset(map(chr, self._cmap[role])) | set("\n\t ")
-        return chars.issuperset(text)
+        known = self._chars.get(role)
+        if known is None:
+            known = self._chars[role] = set("\n\t ")
+        if known.issuperset(text):  # (a subset test in C: nearly always, after a page)
+            return True
+        new = set(text).difference(known)
+        cmap = self._cmap[role]
+        if any(ord(ch) not in cmap for ch in new):
+            return False
+        known.update(new)
+        return True
 
     def substitute(self, role: str, ch: str) -> tuple[str, str] | None:
         """(role, char) to print for ``ch`` when ``role`` lacks it; None when it has it.

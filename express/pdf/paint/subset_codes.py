@@ -19,6 +19,8 @@ class SubsetCodes:
     def __init__(self, font, doc) -> None:
         self.font, self.doc = font, doc
         self._shows: dict[str, list[tuple[int, str]]] = {}
+        # (font name, subset, size) → the Tf operator selecting it, kept by the painter
+        self.selects: dict[tuple[str, int, float], str] = {}
 
     def shows(self, text: str) -> list[tuple[int, str]]:
         """``text`` as (subset, ``(codes) Tj``) pairs, each to be shown with that subset

@@ -60,7 +60,10 @@ def most_used_size(pieces: Iterable[tuple[Style, str]]) -> float | None:
     leading apart, on the grid.  None for no text."""
     count: dict[float, int] = {}
     for style, text in pieces:
-        count[style.size] = count.get(style.size, 0) + len(text)
+        size = style.size
+        count[size] = count.get(size, 0) + len(text)
+    if len(count) == 1:  # (most text is set in one size)
+        return next(iter(count))
     return max(count, key=lambda sz: (count[sz], sz)) if count else None
 
 
@@ -76,10 +79,17 @@ class TextPainter:
 
     def __init__(self, fonts: FontSet) -> None:
         self.fonts = fonts
-        self._rl_fonts: dict[str, object] = {}
-        # per PDF document: (font, subset, size) → its Tf operator
-        self._subset_names: dict[object, dict[tuple[str, int, float], str]] = {}
-        self._codes: dict[str, SubsetCodes] = {}  # per ReportLab font name
+        self._codes: dict[str, SubsetCodes | None] = {}  # per ReportLab font name
+
+    def _codes_in(self, name: str, canv) -> SubsetCodes | None:
+        """The codes of font ``name`` in ``canv``'s document; None where ReportLab shows
+        the text itself (not a subsetted TrueType font, or a top-down canvas)."""
+        font = getFont(name)
+        if not getattr(font, "_dynamicFont", False) or not canv.bottomup:
+            self._codes.pop(name, None)
+            return None
+        codes = self._codes[name] = SubsetCodes(font, canv._doc)
+        return codes
 
     def draw_lines(self, canv, lines: Sequence[Line], x: float, top: float, pitch: float,
                    colour: str, link_colour: str | None = None, dx: Sequence[float] = (),
@@ -202,14 +212,17 @@ class TextPainter:
             return
         face = fonts.latin[role]
         latin = False
+        shown = None  # the piece shown last: its width moves x on to the next one
         for piece in pieces:
             if piece:
+                if shown is not None:
+                    x += fonts.width(role, shown, size) + char_space * len(shown)
                 if latin:
                     self._show(tx, fonts.name(face.font), size * face.size, char_space, x,
                                y + face.baseline * size, piece)
                 else:
                     self._show(tx, fonts.name(role), size, char_space, x, y, piece)
-                x += fonts.width(role, piece, size) + char_space * len(piece)
+                shown = piece
             latin = not latin
 
     def _show(self, tx, name: str, size: float, char_space: float, x: float, y: float,
@@ -223,12 +236,12 @@ class TextPainter:
 
         Only for a subsetted TrueType font on a bottom-up canvas (ours); otherwise, or for
         text ReportLab would shape, those calls are made as they are."""
-        font = self._rl_fonts.get(name)
-        if font is None:
-            font = self._rl_fonts[name] = getFont(name)
         canv = tx._canvas
-        if (not getattr(font, "_dynamicFont", False) or not canv.bottomup
-                or isinstance(text, ShapedStr)):
+        doc = canv._doc
+        codes = self._codes.get(name)
+        if codes is None or codes.doc is not doc:
+            codes = self._codes_in(name, canv)
+        if codes is None or isinstance(text, ShapedStr):
             tx.setFont(name, size)
             tx.setCharSpace(char_space)
             tx.setTextOrigin(x, y)
@@ -236,29 +249,24 @@ class TextPainter:
             tx.__dict__[_STATE] = (char_space, None)  # ReportLab set its own Tf
             return
         code = tx._code
+        state = tx.__dict__
         # every text object starts at Tc 0: each one of ours ends by setting it back to 0
-        spacing, selected = tx.__dict__.get(_STATE, (0.0, None))
+        spacing, selected = state.get(_STATE, _FRESH)
         if char_space != spacing:
             code.append(f"{fp_str(char_space)} Tc")
         code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
-        doc = canv._doc
-        subsets = self._subset_names.get(doc)
-        if subsets is None:
-            subsets = self._subset_names[doc] = {}
-        codes = self._codes.get(name)
-        if codes is None or codes.doc is not doc:
-            codes = self._codes[name] = SubsetCodes(font, doc)
+        selects = codes.selects
         for subset, show in codes.shows(text):
             key = (name, subset, size)
             if key != selected:
-                tf = subsets.get(key)
+                tf = selects.get(key)
                 if tf is None:
-                    tf = subsets[key] = (f"{font.getSubsetInternalName(subset, doc)} "
+                    tf = selects[key] = (f"{codes.font.getSubsetInternalName(subset, doc)} "
                                          f"{fp_str(size)} Tf")
                 code.append(tf)
                 selected = key
             code.append(show)
-        tx.__dict__[_STATE] = (char_space, selected)
+        state[_STATE] = (char_space, selected)
         # the text object's state as those calls leave it (the cursor only roughly: no one
         # reads it, every run sets its own origin)
         tx._fontname, tx._fontsize, tx._leading = name, size, size * 1.2
@@ -339,8 +347,9 @@ def _annotate(canv, annot: PDFObject, node: Node | None) -> None:
         marks.annots.append((kid, node))
 
 
-# Tc and Tf as the current text object last set them (see TextKit._text_out).
+# Tc and Tf as the current text object last set them (see TextKit._text_out); a new one's
 _STATE = "_jx_state"
+_FRESH = (0.0, None)
 # The text object and links that draw_lines and draw_line add to (see one_text_object).
 _SHARED = "_jx_shared_text"
 
