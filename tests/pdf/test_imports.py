@@ -20,11 +20,16 @@ print("ok")
 """
 
 
-def test_build_path_skips_paragraph_and_platypus_still_whole():
-    r = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True,
+def run_script(script: str) -> None:
+    """Run ``script`` in a fresh interpreter: it ends by printing ok."""
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                        check=False)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "ok"
+
+
+def test_build_path_skips_paragraph_and_platypus_still_whole():
+    run_script(SCRIPT)
 
 
 SHAPING = """
@@ -40,10 +45,7 @@ print("ok")
 
 
 def test_build_path_loads_reportlab_without_harfbuzz():
-    r = subprocess.run([sys.executable, "-c", SHAPING], capture_output=True, text=True,
-                       check=False)
-    assert r.returncode == 0, r.stderr
-    assert r.stdout.strip() == "ok"
+    run_script(SHAPING)
 
 
 # What a build of the screen edition has no use for: the print edition's modules, the
