@@ -53,12 +53,11 @@ def _value(loader, event) -> Any:
             None, "!") or isinstance(event, yaml.AliasEvent):
         raise _NotPlain(event)
     if isinstance(event, yaml.ScalarEvent):
-        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-        make = loader.yaml_constructors.get(tag)
+        node = scalar_node(loader, event)
+        make = loader.yaml_constructors.get(node.tag)
         if make is None:  # (a merge key)
-            raise _NotPlain(tag)
-        return make(loader, yaml.ScalarNode(tag, event.value, event.start_mark,
-                                            event.end_mark, style=event.style))
+            raise _NotPlain(node.tag)
+        return make(loader, node)
     if isinstance(event, yaml.SequenceStartEvent):
         items = []
         while not loader.check_event(yaml.SequenceEndEvent):
@@ -73,3 +72,12 @@ def _value(loader, event) -> Any:
         loader.get_event()
         return mapping
     raise _NotPlain(event)
+
+
+def scalar_node(loader, event: yaml.ScalarEvent) -> yaml.ScalarNode:
+    """The node PyYAML's composer makes of a scalar's event."""
+    tag = event.tag
+    if tag is None or tag == "!":
+        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+    return yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark,
+                           style=event.style)

@@ -21,7 +21,7 @@ import yaml
 
 from express.diagnostics import Diagnostics
 from express.inputs import YAML_LIMIT, NotRegular, TooLarge, read_regular, within
-from express.libyaml import SafeLoader
+from express.libyaml import SafeLoader, scalar_node
 from express.load.yaml_errors import explain
 from express.model.source import Pos
 
@@ -318,7 +318,7 @@ def top_scalars(path: str, data: bytes, keys: frozenset[str]
         while len(found) < len(keys) and loader.check_event():
             event = loader.get_event()
             if isinstance(event, yaml.ScalarEvent) and event.anchor is not None:
-                anchored[event.anchor] = _scalar_node(loader, event)
+                anchored[event.anchor] = scalar_node(loader, event)
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth == 1 and not isinstance(event, yaml.MappingStartEvent):
@@ -336,7 +336,7 @@ def top_scalars(path: str, data: bytes, keys: frozenset[str]
             if is_key:
                 key = event.value if isinstance(event, yaml.ScalarEvent) else None
             elif key in keys and key not in found:
-                node = _scalar_node(loader, event) if isinstance(event, yaml.ScalarEvent) \
+                node = scalar_node(loader, event) if isinstance(event, yaml.ScalarEvent) \
                     else anchored.get(getattr(event, "anchor", None))
                 if node is not None:
                     found[key] = node
@@ -346,15 +346,6 @@ def top_scalars(path: str, data: bytes, keys: frozenset[str]
     finally:
         loader.dispose()
     return text, found
-
-
-def _scalar_node(loader, event: yaml.ScalarEvent) -> yaml.ScalarNode:
-    """The node PyYAML's composer makes of a scalar's event."""
-    tag = event.tag
-    if tag is None or tag == "!":
-        tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-    return yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark,
-                           style=event.style)
 
 
 def read_source(path: Path, shown: str, diags: Diagnostics) -> bytes | None:
