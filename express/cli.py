@@ -466,4 +466,3 @@ def serve(project: Project, port: int, no_build: bool) -> None:
         folders = ", ".join(f"{p.name}/" for p in watched_folders(project))
         click.echo(message("serve.watching", folders=folders))
     preview.run(url, watch=not no_build)
-
